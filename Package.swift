@@ -1,0 +1,85 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings every Lede target shares: a dependency shows in public API only through a
+/// reviewable `public import`, and existentials are spelled `any`.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Lede",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "lede", targets: ["lede"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "LedeCore", swiftSettings: strictSettings),
+        .target(name: "LedeMarkdown", dependencies: ["LedeCore", "CCmarkGFM"], swiftSettings: strictSettings),
+        .target(
+            name: "LedeTemplates",
+            dependencies: ["LedeCore", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "LedeContent",
+            dependencies: ["LedeCore", "LedeMarkdown", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "LedeExplainer", dependencies: ["LedeCore", "LedeContent", "LedeMarkdown"],
+            swiftSettings: strictSettings),
+        .target(
+            name: "LedeBuilder",
+            dependencies: ["LedeCore", "LedeMarkdown", "LedeTemplates", "LedeContent", "LedeExplainer"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "LedePreview",
+            dependencies: ["LedeCore", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "LedeCLI",
+            dependencies: [
+                "LedeCore", "LedeContent", "LedeBuilder", "LedePreview",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(name: "lede", dependencies: ["LedeCLI"], swiftSettings: strictSettings),
+        .testTarget(name: "LedeCoreTests", dependencies: ["LedeCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "LedeMarkdownTests", dependencies: ["LedeMarkdown", "LedeCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "LedeTemplatesTests", dependencies: ["LedeTemplates", "LedeCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "LedeContentTests", dependencies: ["LedeContent", "LedeCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "LedeExplainerTests",
+            dependencies: ["LedeExplainer", "LedeContent", "LedeCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LedeBuilderTests",
+            dependencies: ["LedeBuilder", "LedeCore", "LedeContent"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LedePreviewTests", dependencies: ["LedePreview", "LedeCore"], swiftSettings: strictSettings),
+        .testTarget(name: "LedeCLITests", dependencies: ["LedeCLI"], swiftSettings: strictSettings),
+    ]
+)

@@ -1,0 +1,3 @@
+import LedeCLI
+
+@main extension LedeCommand {}
