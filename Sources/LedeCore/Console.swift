@@ -14,6 +14,14 @@ public enum Console {
     /// Prints lines to standard error, unbuffered, so they interleave correctly with progress.
     public static func error(_ text: String) {
         let line = text.hasSuffix("\n") ? text : text + "\n"
-        _ = line.withCString { fputs($0, stderr) }
+        var bytes = Array(line.utf8)
+        bytes.withUnsafeMutableBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(2, buffer.baseAddress! + offset, buffer.count - offset)
+                if written <= 0 { break }
+                offset += written
+            }
+        }
     }
 }

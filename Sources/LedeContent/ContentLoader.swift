@@ -1,0 +1,229 @@
+public import Foundation
+public import LedeCore
+
+/// Reads a site folder into a ``Site``: the config, every content file, the seeds and the
+/// data files, checked, in one pass and in parallel.
+public struct ContentLoader: Sendable {
+    /// The site folder.
+    public var root: URL
+    /// Whether pages marked `draft: true` are built.
+    public var includeDrafts: Bool
+
+    /// Creates a loader.
+    public init(root: URL, includeDrafts: Bool = false) {
+        self.root = root.standardizedFileURL
+        self.includeDrafts = includeDrafts
+    }
+
+    /// Loads the whole site.
+    /// - Throws: ``DiagnosticError`` with every problem found, each at its `path:line:col`.
+    public func load() throws -> Site {
+        var bag = DiagnosticBag()
+        let contentFiles = listFiles(in: "Content", bag: &bag)
+        let config = loadConfig(bag: &bag)
+        let data = loadData(contentFiles.filter { isDataFile($0) }, bag: &bag)
+        let markdown = contentFiles.filter { $0.hasSuffix(".md") }
+        let results = ParallelMap.map(markdown) { path in
+            Result { try readPage(at: path) }
+        }
+        var pages: [Page] = []
+        for result in results {
+            switch result {
+            case .success(let page): if includeDrafts || !page.draft { pages.append(page) }
+            case .failure(let error): bag.add(error, at: nil)
+            }
+        }
+        checkUniqueURLs(pages, bag: &bag)
+        let documents = loadDocuments(bag: &bag)
+        let publicFiles = listFiles(in: "Public", bag: &bag).map { String($0.dropFirst("Public/".count)) }
+        try bag.throwIfErrors()
+        guard let config else { throw DiagnosticError(bag.diagnostics) }
+        return Site(config: config, pages: pages, documents: documents, data: data, publicFiles: publicFiles)
+    }
+
+    // MARK: - Files
+
+    /// Files below a folder of the site, as sorted site-relative paths; hidden files skipped.
+    func listFiles(in folder: String, bag: inout DiagnosticBag) -> [String] {
+        let base = root.appendingPathComponent(folder)
+        guard FileManager.default.fileExists(atPath: base.path) else { return [] }
+        guard
+            let enumerator = FileManager.default.enumerator(
+                at: base, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
+                options: [.skipsHiddenFiles])
+        else {
+            bag.add(Diagnostic(at: SourceLocation(path: folder), "cannot read the folder"))
+            return []
+        }
+        var files: [String] = []
+        let prefix = base.standardizedFileURL.path + "/"
+        for case let url as URL in enumerator {
+            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
+            let path = url.standardizedFileURL.path
+            guard path.hasPrefix(prefix) else { continue }
+            let relative = folder + "/" + path.dropFirst(prefix.count)
+            if values?.isSymbolicLink == true {
+                let target = url.resolvingSymlinksInPath().path
+                if !target.hasPrefix(root.resolvingSymlinksInPath().path + "/") {
+                    bag.add(Diagnostic(at: SourceLocation(path: relative), "symbolic link points outside the site folder"))
+                    continue
+                }
+            }
+            if values?.isRegularFile == true || url.resolvingSymlinksInPath().hasDirectoryPath == false
+                && FileManager.default.fileExists(atPath: url.path) && values?.isSymbolicLink == true
+            {
+                files.append(relative)
+            }
+        }
+        return files.sorted()
+    }
+
+    func isDataFile(_ path: String) -> Bool {
+        let name = (path as NSString).lastPathComponent
+        return name.hasPrefix("_") && (name.hasSuffix(".yaml") || name.hasSuffix(".yml"))
+            && path.split(separator: "/").count == 2
+    }
+
+    /// Reads a text file of the site, failing at the first byte that is not UTF-8.
+    func readText(_ path: String) throws -> String {
+        let data: Data
+        do {
+            data = try Data(contentsOf: root.appendingPathComponent(path))
+        } catch {
+            throw DiagnosticError(Diagnostic(at: SourceLocation(path: path), "cannot read the file", causes: ["\(error.localizedDescription)"]))
+        }
+        if let text = String(data: data, encoding: .utf8) { return text }
+        let (line, column, byte) = UTF8Check.firstInvalidByte(in: data)
+        throw DiagnosticError(
+            Diagnostic(
+                at: SourceLocation(path: path, line: line, column: column),
+                "file is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)))"))
+    }
+
+    // MARK: - Config and data
+
+    func loadConfig(bag: inout DiagnosticBag) -> SiteConfig? {
+        let path = SiteConfig.path
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) else {
+            bag.add(
+                Diagnostic(
+                    at: SourceLocation(path: path),
+                    "missing site config: create \(path) with title, base_url, description, author, publisher and report_error_url"
+                ))
+            return nil
+        }
+        return bag.collect(at: SourceLocation(path: path)) {
+            let node = try DataReader.parse(try readText(path), at: SourceLocation(path: path, line: 1, column: 1))
+            return try SiteConfig(from: node)
+        }
+    }
+
+    func loadData(_ paths: [String], bag: inout DiagnosticBag) -> [String: DataNode] {
+        var data: [String: DataNode] = [:]
+        for path in paths where path != SiteConfig.path {
+            let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension.dropFirst()
+            if let node = bag.collect(at: SourceLocation(path: path), {
+                try DataReader.parse(try readText(path), at: SourceLocation(path: path, line: 1, column: 1))
+            }) {
+                data[String(name)] = node
+            }
+        }
+        return data
+    }
+
+    // MARK: - Pages
+
+    /// Reads one content file into a ``Page``.
+    func readPage(at path: String) throws -> Page {
+        let text = try readText(path)
+        let (frontMatter, body, bodyLine) = try FrontMatter.split(text, path: path)
+        let relative = String(path.dropFirst("Content/".count))
+        let place = PagePlace(relativePath: relative)
+        var bag = DiagnosticBag()
+        let title = bag.collect(at: frontMatter.location) { () throws -> String in
+            guard let node = frontMatter["title"] else {
+                throw DiagnosticError(Diagnostic(at: frontMatter.location, "missing required key 'title'"))
+            }
+            return try node.requireText("'title'")
+        }
+        func optionalText(_ key: String) -> String? {
+            frontMatter[key].flatMap { node in node.isNull ? nil : bag.collect(at: node.location) { try node.requireText("'\(key)'") } }
+        }
+        func date(_ key: String) -> WrittenDate? {
+            guard let node = frontMatter[key], !node.isNull else { return nil }
+            return bag.collect(at: node.location) {
+                let text = try node.requireText("'\(key)'")
+                guard let date = DateParser.parse(text) else {
+                    throw DiagnosticError(Diagnostic(at: node.location, "'\(key)' must be an ISO 8601 date (2026-11-29) or date-time (2026-11-29T09:00:00Z), found '\(text)'"))
+                }
+                return WrittenDate(text: text, date: date, location: node.location)
+            }
+        }
+        let description = optionalText("description")
+        let template = optionalText("template")
+        let slugNode = frontMatter["slug"]
+        let slug = optionalText("slug")
+        let draft = frontMatter["draft"].flatMap { node in bag.collect(at: node.location) { try node.requireBool("'draft'") } } ?? false
+        let order = frontMatter["order"].flatMap { node in bag.collect(at: node.location) { try node.requireInt("'order'") } }
+        let published = date("date")
+        let updated = date("updated")
+        let (url, outputPath) = bag.collect(at: slugNode?.location ?? SourceLocation(path: path)) {
+            try place.address(slug: slug, slugLocation: slugNode?.location, path: path)
+        } ?? ("/", nil)
+        try bag.throwIfErrors()
+        return Page(
+            sourcePath: path, kind: place.kind, id: place.id, url: url, outputPath: outputPath, title: title ?? "",
+            description: description, date: published, updated: updated, draft: draft, order: order,
+            template: template, frontMatter: frontMatter, body: body,
+            bodyLocation: SourceLocation(path: path, line: bodyLine, column: 1))
+    }
+
+    func checkUniqueURLs(_ pages: [Page], bag: inout DiagnosticBag) {
+        var owners: [String: String] = [:]
+        for page in pages {
+            guard let output = page.outputPath else { continue }
+            if let first = owners[output] {
+                bag.add(
+                    Diagnostic(
+                        at: page.fileLocation,
+                        "\(first) and \(page.sourcePath) both make the page \(page.url)"))
+            } else {
+                owners[output] = page.sourcePath
+            }
+        }
+    }
+
+    // MARK: - Seeds
+
+    func loadDocuments(bag: inout DiagnosticBag) -> [SourceDocument] {
+        let files = listFiles(in: "seeds", bag: &bag).filter { $0.hasSuffix(".txt") }
+        var documents: [SourceDocument] = []
+        for path in files {
+            let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            guard path.split(separator: "/").count == 2 else { continue }
+            guard Slug.isValid(name) else {
+                bag.add(Diagnostic(at: SourceLocation(path: path), "seed file name '\(name)' must use only letters, digits, '-', '_' and '.'"))
+                continue
+            }
+            guard let text = bag.collect(at: SourceLocation(path: path), { try readText(path) }) else { continue }
+            var document = SourceDocument(
+                name: name, path: path, title: name, description: nil, paragraphs: SourceDocument.paragraphs(of: text))
+            if document.paragraphs.isEmpty {
+                bag.add(Diagnostic(at: SourceLocation(path: path), "the source document has no paragraphs"))
+            }
+            for metadataPath in ["seeds/\(name).yaml", "seeds/\(name).yml"]
+            where FileManager.default.fileExists(atPath: root.appendingPathComponent(metadataPath).path) {
+                if let node = bag.collect(at: SourceLocation(path: metadataPath), {
+                    try DataReader.parse(try readText(metadataPath), at: SourceLocation(path: metadataPath, line: 1, column: 1))
+                }) {
+                    if let title = node["title"] {
+                        document.title = bag.collect(at: title.location) { try title.requireText("'title'") } ?? name
+                    }
+                    document.description = node["description"]?.text
+                }
+            }
+            documents.append(document)
+        }
+        return documents
+    }
+}

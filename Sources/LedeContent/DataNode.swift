@@ -1,0 +1,134 @@
+public import LedeCore
+
+/// A YAML value read from front matter or a data file, with the place it was written.
+///
+/// Every value keeps its ``SourceLocation`` so that a check anywhere later in the build can
+/// point the author at the exact line and column.
+public struct DataNode: Sendable, Hashable {
+    /// The shape of a value.
+    public enum Value: Sendable, Hashable {
+        /// A scalar as written (YAML's plain, quoted or block scalars).
+        case scalar(String, quoted: Bool)
+        /// A sequence.
+        case list([DataNode])
+        /// A mapping, in the order written.
+        case map([(key: String, value: DataNode)])
+
+        public static func == (lhs: Value, rhs: Value) -> Bool {
+            switch (lhs, rhs) {
+            case let (.scalar(l, lq), .scalar(r, rq)): l == r && lq == rq
+            case let (.list(l), .list(r)): l == r
+            case let (.map(l), .map(r)): l.map(\.key) == r.map(\.key) && l.map(\.value) == r.map(\.value)
+            default: false
+            }
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            switch self {
+            case let .scalar(text, quoted): hasher.combine(text); hasher.combine(quoted)
+            case let .list(items): hasher.combine(items)
+            case let .map(pairs): for pair in pairs { hasher.combine(pair.key); hasher.combine(pair.value) }
+            }
+        }
+    }
+
+    /// The value.
+    public var value: Value
+    /// Where it starts.
+    public var location: SourceLocation
+
+    /// Creates a node.
+    public init(_ value: Value, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+
+    /// The member `key` of a mapping.
+    public subscript(key: String) -> DataNode? {
+        guard case .map(let pairs) = value else { return nil }
+        return pairs.first { $0.key == key }?.value
+    }
+
+    /// The mapping's keys in the order written; empty for other values.
+    public var keys: [String] {
+        guard case .map(let pairs) = value else { return [] }
+        return pairs.map(\.key)
+    }
+
+    /// The mapping's members in the order written; empty for other values.
+    public var members: [(key: String, value: DataNode)] {
+        guard case .map(let pairs) = value else { return [] }
+        return pairs
+    }
+
+    /// Whether this is YAML's null (`~`, `null` or nothing).
+    public var isNull: Bool {
+        if case .scalar(let text, false) = value { return ["", "~", "null", "Null", "NULL"].contains(text) }
+        return false
+    }
+
+    /// The scalar's text, or `nil` for lists, mappings and null.
+    public var text: String? {
+        if case .scalar(let text, _) = value, !isNull { return text }
+        return nil
+    }
+
+    /// The list's items; a single scalar counts as a one-item list.
+    public var items: [DataNode]? {
+        switch value {
+        case .list(let items): items
+        case .scalar: isNull ? [] : [self]
+        case .map: nil
+        }
+    }
+
+    /// A short name for the kind of value, for error messages.
+    public var kindName: String {
+        switch value {
+        case .scalar: isNull ? "null" : "a scalar"
+        case .list: "a list"
+        case .map: "a mapping"
+        }
+    }
+}
+
+extension DataNode {
+    /// The text of a required scalar.
+    /// - Throws: ``DiagnosticError`` at this node when the value is not a non-empty scalar.
+    public func requireText(_ what: String) throws -> String {
+        guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw DiagnosticError(Diagnostic(at: location, "\(what) must be text, found \(kindName)"))
+        }
+        return text
+    }
+
+    /// The value as a boolean (`true`/`false`, YAML 1.2 core schema).
+    /// - Throws: ``DiagnosticError`` when it is something else.
+    public func requireBool(_ what: String) throws -> Bool {
+        switch (value, text) {
+        case (.scalar(_, false), "true"?), (.scalar(_, false), "True"?): return true
+        case (.scalar(_, false), "false"?), (.scalar(_, false), "False"?): return false
+        default: throw DiagnosticError(Diagnostic(at: location, "\(what) must be true or false"))
+        }
+    }
+
+    /// The value as an integer.
+    /// - Throws: ``DiagnosticError`` when it is something else.
+    public func requireInt(_ what: String) throws -> Int {
+        guard case .scalar(let text, false) = value, let number = Int(text) else {
+            throw DiagnosticError(Diagnostic(at: location, "\(what) must be a whole number"))
+        }
+        return number
+    }
+
+    /// The value as a list of texts (a single text counts as a one-item list).
+    /// - Throws: ``DiagnosticError`` when an item is not text.
+    public func requireTextList(_ what: String) throws -> [(text: String, location: SourceLocation)] {
+        guard let items else {
+            throw DiagnosticError(Diagnostic(at: location, "\(what) must be a list, found \(kindName)"))
+        }
+        return try items.map { (try $0.requireText("each item of \(what)"), $0.location) }
+    }
+}
+
+import Foundation

@@ -1,0 +1,73 @@
+import Foundation
+public import LedeCore
+import Yams
+
+/// Reads YAML into ``DataNode`` trees, turning libyaml's errors into compiler-style
+/// diagnostics at the right line and column of the containing file.
+public enum DataReader {
+    /// Parses one YAML document.
+    /// - Parameters:
+    ///   - yaml: The text.
+    ///   - location: Where the text starts in its file (front matter starts on line 2).
+    /// - Returns: The document's root; a null scalar for an empty document.
+    /// - Throws: ``DiagnosticError`` with the problem's `path:line:col`.
+    public static func parse(_ yaml: String, at location: SourceLocation) throws -> DataNode {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw DiagnosticError(diagnostic(for: error, at: location))
+        }
+        guard let node else { return DataNode(.scalar("", quoted: false), at: location) }
+        return try convert(node, base: location)
+    }
+
+    private static func place(_ mark: Mark?, base: SourceLocation) -> SourceLocation {
+        guard let mark else { return base }
+        let column = mark.line == 1 ? base.column - 1 + mark.column : mark.column
+        return SourceLocation(path: base.path, line: base.line - 1 + mark.line, column: max(column, 1))
+    }
+
+    private static func convert(_ node: Node, base: SourceLocation) throws -> DataNode {
+        let location = place(node.mark, base: base)
+        switch node {
+        case .scalar(let scalar):
+            return DataNode(.scalar(scalar.string, quoted: scalar.style != .plain), at: location)
+        case .sequence(let sequence):
+            return DataNode(.list(try sequence.map { try convert($0, base: base) }), at: location)
+        case .mapping(let mapping):
+            var pairs: [(key: String, value: DataNode)] = []
+            var seen: Set<String> = []
+            for (key, value) in mapping {
+                let keyLocation = place(key.mark, base: base)
+                guard case .scalar(let scalar) = key else {
+                    throw DiagnosticError(Diagnostic(at: keyLocation, "mapping keys must be text"))
+                }
+                guard seen.insert(scalar.string).inserted else {
+                    throw DiagnosticError(Diagnostic(at: keyLocation, "duplicate key '\(scalar.string)'"))
+                }
+                pairs.append((scalar.string, try convert(value, base: base)))
+            }
+            return DataNode(.map(pairs), at: location)
+        case .alias:
+            throw DiagnosticError(Diagnostic(at: location, "YAML aliases are not supported"))
+        }
+    }
+
+    private static func diagnostic(for error: YamlError, at base: SourceLocation) -> Diagnostic {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+            let .composer(context, problem, mark, _):
+            var message = "invalid YAML: \(problem)"
+            if let context { message += " (\(context.text))" }
+            return Diagnostic(at: place(mark, base: base), message)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return Diagnostic(
+                at: place(context.mark, base: base),
+                "duplicate key '\(duplicates.joined(separator: "', '"))'"
+            )
+        default:
+            return Diagnostic(at: base, "invalid YAML: \(error)")
+        }
+    }
+}

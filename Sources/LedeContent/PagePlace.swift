@@ -1,0 +1,77 @@
+import LedeCore
+
+/// Where a content file sits, and what that makes it: its kind, id and address.
+struct PagePlace {
+    /// The path below `Content/` (`timeline/flight.md`).
+    var relativePath: String
+    /// The folders and the file name without `.md`.
+    var components: [String]
+
+    init(relativePath: String) {
+        self.relativePath = relativePath
+        var parts = relativePath.split(separator: "/").map(String.init)
+        if let last = parts.last { parts[parts.count - 1] = String(last.dropLast(3)) }
+        components = parts
+    }
+
+    /// Folders whose `index.md` is a list page and whose other files are its items.
+    static let itemFolders: [String: (list: PageKind, item: PageKind)] = [
+        "timeline": (.timeline, .event), "glossary": (.glossary, .term), "updates": (.updates, .update),
+    ]
+
+    var kind: PageKind {
+        switch components {
+        case ["index"]: return .overview
+        case ["sourcing-notes"], ["sourcing-notes", "index"]: return .sourcing
+        case let parts where parts.count == 2:
+            guard let kinds = Self.itemFolders[parts[0]] else { return .page }
+            return parts[1] == "index" ? kinds.list : kinds.item
+        default: return .page
+        }
+    }
+
+    var id: String { components.last == "index" ? components.dropLast().last ?? "index" : components.last ?? "" }
+
+    /// The URL and output path, after `slug:`.
+    /// - Throws: ``DiagnosticError`` when a slug or a file name is not URL-safe, or would leave `Output/`.
+    func address(slug: String?, slugLocation: SourceLocation?, path: String) throws -> (url: String, output: String?) {
+        var parts = components
+        if parts.last == "index" { parts.removeLast() }
+        if let slug {
+            guard Slug.isValid(slug) else {
+                throw DiagnosticError(
+                    Diagnostic(
+                        at: slugLocation,
+                        "invalid slug '\(slug)': use letters, digits, '-', '_' and '.', with no '/' and no '..'"))
+            }
+            guard !parts.isEmpty else {
+                throw DiagnosticError(Diagnostic(at: slugLocation, "the home page cannot have a slug"))
+            }
+            parts[parts.count - 1] = slug
+        }
+        for part in parts where !Slug.isValid(part) {
+            throw DiagnosticError(
+                Diagnostic(
+                    at: SourceLocation(path: path),
+                    "'\(part)' is not URL-safe: rename it with letters, digits, '-', '_' and '.', or set 'slug'"))
+        }
+        if kind.isItem {
+            let listURL = "/\(parts.dropLast().joined(separator: "/"))/"
+            return (listURL + "#" + id, nil)
+        }
+        if parts == ["404"] { return ("/404.html", "404.html") }
+        let url = parts.isEmpty ? "/" : "/\(parts.joined(separator: "/"))/"
+        return (url, parts.isEmpty ? "index.html" : parts.joined(separator: "/") + "/index.html")
+    }
+}
+
+/// URL-safe names for pages, seeds and items.
+enum Slug {
+    /// Letters, digits, `-`, `_`, `.`; not empty, not `.` or `..`, not starting with `.`.
+    static func isValid(_ text: String) -> Bool {
+        guard !text.isEmpty, !text.hasPrefix("."), !text.contains("..") else { return false }
+        return text.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar))
+        }
+    }
+}

@@ -1,0 +1,18 @@
+/// Everything read from a site folder, checked and immutable: the input of every later step.
+public struct Site: Sendable {
+    /// The site settings.
+    public var config: SiteConfig
+    /// Every page and item that is built, in path order (drafts left out unless asked for).
+    public var pages: [Page]
+    /// The source documents from `seeds/`, in file-name order.
+    public var documents: [SourceDocument]
+    /// The data files `Content/_<name>.yaml` other than the config, by name.
+    public var data: [String: DataNode]
+    /// Files under `Public/`, relative to it, sorted.
+    public var publicFiles: [String]
+
+    /// Pages of one kind, in path order.
+    public func pages(ofKind kind: PageKind) -> [Page] {
+        pages.filter { $0.kind == kind }
+    }
+}

@@ -1,0 +1,171 @@
+public import LedeContent
+public import LedeCore
+
+/// How precisely the source dates an event.
+public enum DatePrecision: String, Sendable, Hashable, CaseIterable {
+    /// A year (`2024`).
+    case year
+    /// A month (`2025-09`).
+    case month
+    /// A day (`2025-09-14`).
+    case day
+    /// Relative words only ("Monday evening", "earlier this year").
+    case relative
+    /// No date at all.
+    case unknown
+
+    /// The label shown to readers.
+    public var label: String {
+        switch self {
+        case .year: "Year known"
+        case .month: "Month known"
+        case .day: "Exact date"
+        case .relative: "Relative date, as the report gives it"
+        case .unknown: "Date not given"
+        }
+    }
+}
+
+/// How sure the report is that an event happened as told.
+public enum Certainty: String, Sendable, Hashable, CaseIterable {
+    /// Stated as fact or confirmed.
+    case confirmed
+    /// Reported, attributed to sources.
+    case reported
+    /// Expected or planned.
+    case expected
+    /// Disputed.
+    case disputed
+
+    /// The label shown to readers.
+    public var label: String {
+        switch self {
+        case .confirmed: "Confirmed"
+        case .reported: "Reported"
+        case .expected: "Expected"
+        case .disputed: "Disputed"
+        }
+    }
+}
+
+/// One event on the timeline, from `Content/timeline/<id>.md`.
+public struct TimelineEvent: Sendable, Hashable {
+    /// The event's page (its body is the event's text).
+    public var page: Page
+    /// Its explicit position.
+    public var order: Int
+    /// The date as the report words it.
+    public var dateText: String
+    /// How precise that is.
+    public var precision: DatePrecision
+    /// The machine-readable date at that precision (`2024`, `2025-09`, `2025-09-14`), if any.
+    public var value: String?
+    /// A note on the date ("the report gives no calendar date").
+    public var dateNote: String?
+    /// How sure the report is.
+    public var certainty: Certainty
+    /// Ids of the sources it rests on.
+    public var sourceIDs: [String]
+
+    /// Reads an event's front matter.
+    /// - Throws: ``DiagnosticError`` with every problem.
+    init(page: Page, sourceIDs known: Set<String>) throws {
+        self.page = page
+        var bag = DiagnosticBag()
+        let front = page.frontMatter
+        order = page.order ?? 0
+        if page.order == nil {
+            bag.add(Diagnostic(at: front.location, "timeline event needs an explicit 'order' (a whole number)"))
+        }
+        dateText = ""
+        precision = .unknown
+        certainty = .reported
+        sourceIDs = []
+        if let date = front["date"], case .map = date.value {
+            dateText = bag.collect(at: date.location) { try date["text"].map { try $0.requireText("'date.text'") } ?? "" } ?? ""
+            if date["text"] == nil {
+                bag.add(Diagnostic(at: date.location, "'date' needs 'text': the date in the report's own words"))
+            }
+            if let node = date["precision"] {
+                let raw = node.text ?? ""
+                if let value = DatePrecision(rawValue: raw) {
+                    precision = value
+                } else {
+                    bag.add(
+                        Diagnostic(
+                            at: node.location,
+                            "unknown date precision '\(raw)' (precisions: \(DatePrecision.allCases.map(\.rawValue).joined(separator: ", ")))"
+                        ))
+                }
+            } else {
+                bag.add(Diagnostic(at: date.location, "'date' needs 'precision': year, month, day, relative or unknown"))
+            }
+            value = date["value"]?.text
+            dateNote = date["note"]?.text
+            checkValue(at: date["value"]?.location ?? date.location, bag: &bag)
+        } else {
+            bag.add(
+                Diagnostic(
+                    at: front["date"]?.location ?? front.location,
+                    "timeline event needs 'date' with 'text' and 'precision' (and 'value' for year, month or day)"))
+        }
+        if let node = front["certainty"] {
+            let raw = node.text ?? ""
+            if let value = Certainty(rawValue: raw) {
+                certainty = value
+            } else {
+                bag.add(
+                    Diagnostic(
+                        at: node.location,
+                        "unknown certainty '\(raw)' (certainties: \(Certainty.allCases.map(\.rawValue).joined(separator: ", ")))"
+                    ))
+            }
+        } else {
+            bag.add(Diagnostic(at: front.location, "timeline event needs 'certainty': confirmed, reported, expected or disputed"))
+        }
+        if let node = front["sources"] {
+            for (id, location) in bag.collect(at: node.location, { try node.requireTextList("'sources'") }) ?? [] {
+                if known.contains(id) {
+                    sourceIDs.append(id)
+                } else {
+                    bag.add(Diagnostic(at: location, "unknown source '\(id)' (sources: \(known.sorted().joined(separator: ", ")))"))
+                }
+            }
+        }
+        try bag.throwIfErrors()
+    }
+
+    private func checkValue(at location: SourceLocation, bag: inout DiagnosticBag) {
+        let patterns: [DatePrecision: (digits: [Int], example: String)] = [
+            .year: ([4], "2024"), .month: ([4, 2], "2025-09"), .day: ([4, 2, 2], "2025-09-14"),
+        ]
+        guard let pattern = patterns[precision] else {
+            if let value {
+                bag.add(
+                    Diagnostic(
+                        at: location,
+                        "a \(precision.rawValue) date cannot have a value ('\(value)'): it would claim more precision than the source gives"
+                    ))
+            }
+            return
+        }
+        guard let value else {
+            bag.add(Diagnostic(at: location, "a \(precision.rawValue) date needs 'value' (like \(pattern.example))"))
+            return
+        }
+        let parts = value.split(separator: "-", omittingEmptySubsequences: false)
+        let valid =
+            parts.map(\.count) == pattern.digits && parts.allSatisfy { $0.allSatisfy(\.isASCII) && Int($0) != nil }
+        if !valid {
+            bag.add(Diagnostic(at: location, "date value '\(value)' does not match precision \(precision.rawValue) (like \(pattern.example))"))
+        }
+    }
+
+    /// The year, month and day known, for exports.
+    public var components: (year: Int, month: Int?, day: Int?)? {
+        guard let value, [.year, .month, .day].contains(precision) else { return nil }
+        let parts = value.split(separator: "-").compactMap { Int($0) }
+        guard let year = parts.first else { return nil }
+        return (year, parts.count > 1 ? parts[1] : nil, parts.count > 2 ? parts[2] : nil)
+    }
+}
