@@ -60,7 +60,11 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .executableTarget(name: "lede", dependencies: ["LedeCLI"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "lede",
+            dependencies: ["LedeCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "LedeCoreTests", dependencies: ["LedeCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "LedeMarkdownTests", dependencies: ["LedeMarkdown", "LedeCore"], swiftSettings: strictSettings),

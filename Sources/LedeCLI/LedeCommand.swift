@@ -4,7 +4,13 @@ public import ArgumentParser
 public struct LedeCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "lede",
-        abstract: "Build, preview and check news explainer sites."
+        abstract: "Build, preview and check news explainer sites.",
+        discussion: """
+            A site folder holds Content/ (Markdown with YAML front matter, and Content/_site.yaml), \
+            seeds/ (the source documents), Templates/ (Mustache) and Public/ (static files). \
+            The built site goes to Output/.
+            """,
+        subcommands: [BuildCommand.self]
     )
 
     public init() {}

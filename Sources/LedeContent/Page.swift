@@ -70,6 +70,30 @@ public struct Page: Sendable, Hashable {
     /// Where the body's first line is in the file.
     public var bodyLocation: SourceLocation
 
+    /// Creates a page; ``ContentLoader`` makes them from files, other steps make pages that
+    /// have no file of their own (a source-text page).
+    public init(
+        sourcePath: String, kind: PageKind, id: String, url: String, outputPath: String?, title: String,
+        description: String?, date: WrittenDate?, updated: WrittenDate?, draft: Bool, order: Int?, template: String?,
+        frontMatter: DataNode, body: String, bodyLocation: SourceLocation
+    ) {
+        self.sourcePath = sourcePath
+        self.kind = kind
+        self.id = id
+        self.url = url
+        self.outputPath = outputPath
+        self.title = title
+        self.description = description
+        self.date = date
+        self.updated = updated
+        self.draft = draft
+        self.order = order
+        self.template = template
+        self.frontMatter = frontMatter
+        self.body = body
+        self.bodyLocation = bodyLocation
+    }
+
     /// The location of the whole file, for problems without a line.
     public var fileLocation: SourceLocation { SourceLocation(path: sourcePath) }
 

@@ -124,7 +124,7 @@ public struct TimelineEvent: Sendable, Hashable {
             bag.add(Diagnostic(at: front.location, "timeline event needs 'certainty': confirmed, reported, expected or disputed"))
         }
         if let node = front["sources"] {
-            for (id, location) in bag.collect(at: node.location, { try node.requireTextList("'sources'") }) ?? [] {
+            for (id, location) in (bag.collect(at: node.location, { try node.requireTextList("'sources'") }) ?? []).map({ ($0.text, $0.location) }) {
                 if known.contains(id) {
                     sourceIDs.append(id)
                 } else {

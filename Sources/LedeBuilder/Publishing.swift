@@ -1,0 +1,23 @@
+import Foundation
+import LedeContent
+import LedeExplainer
+
+/// The files every published site needs besides its pages: `sitemap.xml` and `robots.txt`.
+enum Publishing {
+    static func files(site: Site, pages: [RenderJob]) -> [(String, String)] {
+        let base = site.config.baseURL
+        var sitemap = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+
+            """
+        for page in pages.sorted(by: { $0.url < $1.url }) where page.outputPath != "404.html" {
+            sitemap += "  <url><loc>\(HTML.escape(base + page.url.dropFirst()))</loc>"
+            if let date = page.lastModified { sitemap += "<lastmod>\(DateParser.rfc3339(date))</lastmod>" }
+            sitemap += "</url>\n"
+        }
+        sitemap += "</urlset>\n"
+        let robots = "User-agent: *\nAllow: /\n\nSitemap: \(base)sitemap.xml\n"
+        return [("sitemap.xml", sitemap), ("robots.txt", robots)]
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import LedeContent
+import LedeCore
+import LedeExplainer
+import LedeMarkdown
+import LedeTemplates
+
+/// A built site in memory: every output file's bytes, before it is written.
+struct BuiltSite: Sendable {
+    /// Generated files by output path.
+    var files: [String: Data]
+    /// Files to copy from `Public/`, by output path → absolute source.
+    var publicFiles: [String: URL]
+    var pageCount: Int
+    var generatedCount: Int
+    var diagnostics: [Diagnostic]
+}
+
+/// Remembers rendered pages between builds, keyed by everything that goes into them.
+struct RenderCache: Sendable {
+    /// The template library's identity (its files' contents) when the cache was filled.
+    var templatesKey: Int?
+    /// HTML by output path, with the context it was rendered from.
+    var pages: [String: (template: String, context: ContextValue, html: Data)] = [:]
+}
+
+/// One build's steps.
+struct SiteBuild {
+    let options: BuildOptions
+
+    func make(cache: inout RenderCache) throws -> BuiltSite {
+        var bag = DiagnosticBag()
+        let loader = ContentLoader(root: options.siteRoot, includeDrafts: options.includeDrafts)
+        var site = bag.collect(at: nil) { try loader.load() }
+        if let baseURL = options.baseURL, let loaded = site {
+            site = bag.collect(at: nil) { () throws -> Site in
+                var copy = loaded
+                copy.config = try loaded.config.with(baseURL: baseURL)
+                return copy
+            }
+        }
+        let templatesFolder = options.siteRoot.appendingPathComponent("Templates")
+        let library = bag.collect(at: SourceLocation(path: "Templates")) {
+            try TemplateLibrary.load(from: templatesFolder, displayRoot: "Templates")
+        }
+        try bag.throwIfErrors()
+        guard let site, let library else { throw DiagnosticError(bag.diagnostics) }
+
+        let renderer = MarkdownRenderer(options: MarkdownOptions(unsafeHTML: site.config.unsafeHTML))
+        let explainer = try Explainer(site: site, renderer: renderer)
+        let output = try explainer.build()
+        bag = DiagnosticBag()
+        for diagnostic in output.diagnostics { bag.add(diagnostic) }
+
+        for job in output.pages where !library.contains(job.template) {
+            let page = site.pages.first { $0.sourcePath == job.sourcePath }
+            let location = page?.frontMatter["template"]?.location ?? job.sourcePath.map { SourceLocation(path: $0) }
+            bag.add(
+                Diagnostic(
+                    at: location,
+                    "unknown template '\(job.template)' (templates: \(library.names.sorted().joined(separator: ", ")))"))
+        }
+        try bag.throwIfErrors()
+
+        let templatesKey = TemplateFingerprint.of(folder: templatesFolder)
+        if cache.templatesKey != templatesKey { cache = RenderCache(templatesKey: templatesKey) }
+        let previous = cache.pages
+        let rendered = ParallelMap.map(output.pages) { job -> Result<Data, DiagnosticError> in
+            if let old = previous[job.outputPath], old.template == job.template, old.context == job.context {
+                return .success(old.html)
+            }
+            do {
+                return .success(Data(try library.render(job.template, context: job.context).utf8))
+            } catch let error as DiagnosticError {
+                let page = job.sourcePath.map { " while rendering \($0)" } ?? " while rendering \(job.url)"
+                return .failure(
+                    DiagnosticError(error.diagnostics.map { var copy = $0; copy.message += page; return copy }))
+            } catch {
+                return .failure(DiagnosticError(Diagnostic(at: job.sourcePath.map { SourceLocation(path: $0) }, "\(error)")))
+            }
+        }
+        var files: [String: Data] = [:]
+        var fresh: [String: (template: String, context: ContextValue, html: Data)] = [:]
+        for (job, result) in zip(output.pages, rendered) {
+            switch result {
+            case .success(let html):
+                files[job.outputPath] = html
+                fresh[job.outputPath] = (job.template, job.context, html)
+            case .failure(let error): bag.add(error, at: nil)
+            }
+        }
+        for file in output.files { files[file.path] = Data(file.contents.utf8) }
+        let extras = Publishing.files(site: site, pages: output.pages)
+        for (path, contents) in extras { files[path] = Data(contents.utf8) }
+
+        var publicFiles: [String: URL] = [:]
+        let publicFolder = options.siteRoot.appendingPathComponent("Public")
+        for path in site.publicFiles {
+            if files[path] != nil {
+                bag.add(Diagnostic(at: SourceLocation(path: "Public/" + path), "Public/\(path) would overwrite the generated file \(path)"))
+            }
+            publicFiles[path] = publicFolder.appendingPathComponent(path)
+        }
+        if options.strict {
+            bag = DiagnosticBag(promotingWarningsIn: bag)
+        }
+        try bag.throwIfErrors()
+        cache.pages = fresh
+        return BuiltSite(
+            files: files, publicFiles: publicFiles, pageCount: output.pages.count,
+            generatedCount: output.files.count + extras.count, diagnostics: bag.diagnostics)
+    }
+}
+
+extension DiagnosticBag {
+    /// A copy in which warnings are errors (`--strict`).
+    init(promotingWarningsIn other: DiagnosticBag) {
+        self.init()
+        for var diagnostic in other.diagnostics {
+            if diagnostic.severity == .warning { diagnostic.severity = .error }
+            add(diagnostic)
+        }
+    }
+}
+
+/// A cheap identity of the templates folder, so that cached pages are dropped when any
+/// template changes.
+enum TemplateFingerprint {
+    static func of(folder: URL) -> Int {
+        var hasher = Hasher()
+        let files = (FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.allObjects as? [URL] ?? [])
+            .map(\.path).sorted()
+        for path in files {
+            hasher.combine(path)
+            hasher.combine(FileManager.default.contents(atPath: path))
+        }
+        return hasher.finalize()
+    }
+}

@@ -1,0 +1,80 @@
+public import Foundation
+public import LedeContent
+public import LedeCore
+import LedeExplainer
+import LedeMarkdown
+import LedeTemplates
+
+/// What a build is asked to do.
+public struct BuildOptions: Sendable {
+    /// The site folder.
+    public var siteRoot: URL
+    /// Where the site is written; `SITE/Output` by default.
+    public var output: URL
+    /// Replaces the config's `base_url` (a preview on localhost, a staging host).
+    public var baseURL: String?
+    /// Builds pages marked as drafts.
+    public var includeDrafts: Bool
+    /// Turns warnings into errors.
+    public var strict: Bool
+
+    /// Creates options; `output` defaults to `SITE/Output`.
+    public init(siteRoot: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false) {
+        self.siteRoot = siteRoot.standardizedFileURL
+        self.output = (output ?? siteRoot.appendingPathComponent("Output")).standardizedFileURL
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+        self.strict = strict
+    }
+}
+
+/// What a finished build did.
+public struct BuildSummary: Sendable {
+    /// HTML pages written.
+    public var pagesWritten: Int
+    /// Other generated files (feeds, JSON, sitemap).
+    public var filesGenerated: Int
+    /// Files copied from `Public/`.
+    public var filesCopied: Int
+    /// Output files whose bytes changed since the previous build (all of them on a first build).
+    public var changedPaths: [String]
+    /// Wall-clock time.
+    public var duration: Duration
+    /// Warnings and notes.
+    public var diagnostics: [Diagnostic]
+
+    /// "Built 24 pages, 3 files, copied 2 files in 41 ms".
+    public var line: String {
+        let milliseconds = Int((Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000).rounded())
+        return "Built \(pagesWritten) pages and \(filesGenerated) files, copied \(filesCopied) files in \(milliseconds) ms"
+    }
+}
+
+/// The pipeline: load → explain → render → write, atomically.
+///
+/// A builder keeps what it rendered last time, so that a rebuild during preview renders only
+/// the pages whose inputs changed, and writes only the files whose bytes changed. The output is
+/// always what a clean build produces.
+public actor SiteBuilder {
+    /// The options every build uses.
+    public let options: BuildOptions
+    private var cache = RenderCache()
+
+    /// Creates a builder.
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// Builds the site into the output folder.
+    /// - Returns: What was written.
+    /// - Throws: ``DiagnosticError`` with every problem; the previous output is then left as it was.
+    public func build() throws -> BuildSummary {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let site = try SiteBuild(options: options).make(cache: &cache)
+        let changed = try OutputWriter(destination: options.output, siteRoot: options.siteRoot).write(site)
+        return BuildSummary(
+            pagesWritten: site.pageCount, filesGenerated: site.generatedCount, filesCopied: site.publicFiles.count,
+            changedPaths: changed, duration: clock.now - start, diagnostics: site.diagnostics)
+    }
+}

@@ -1,0 +1,342 @@
+import Foundation
+import LedeContent
+import LedeCore
+import LedeMarkdown
+
+/// Builds the template context of every page.
+///
+/// Every context has the same top-level keys (`site`, `page`, `jsonld`, and one key per kind
+/// that is `.null` on other kinds), so templates never meet a missing key.
+struct ContextMaker {
+    let explainer: Explainer
+    let rendered: [String: RenderedGroup]
+    let backlinks: Backlinks
+    private var overview: Page?
+    private let config: SiteConfig
+
+    init(explainer: Explainer, rendered: [String: RenderedGroup], backlinks: Backlinks) {
+        self.explainer = explainer
+        self.rendered = rendered
+        self.backlinks = backlinks
+        overview = explainer.site.pages(ofKind: .overview).first
+        config = explainer.site.config
+    }
+
+    static let kindKeys = ["overview", "timeline", "glossary", "sourcing", "source", "updates"]
+
+    mutating func makePages() -> [RenderJob] {
+        var jobs: [RenderJob] = []
+        for page in explainer.site.pages where !page.kind.isItem {
+            guard let output = page.outputPath, let group = rendered[page.sourcePath] else { continue }
+            var extra: [String: ContextValue] = [:]
+            var graph: [JSON] = []
+            switch page.kind {
+            case .overview: extra["overview"] = overviewContext(page, group)
+            case .timeline:
+                extra["timeline"] = timelineContext(group)
+                graph.append(TimelineExport.itemList(for: explainer))
+            case .glossary:
+                extra["glossary"] = glossaryContext(group)
+                graph.append(glossaryTermSet())
+            case .sourcing: extra["sourcing"] = sourcingContext(page, group)
+            case .updates: extra["updates"] = updatesContext(group)
+            default: break
+            }
+            let words = group.results.values.reduce(0) { $0 + $1.wordCount }
+            let body = group.results["body"]
+            jobs.append(
+                job(
+                    for: page, output: output, template: page.template ?? templateName(page), html: body?.html ?? "",
+                    headings: body?.headings ?? [], words: words, extra: extra, graph: graph))
+        }
+        for document in explainer.site.documents {
+            let page = syntheticPage(
+                title: document.title, url: document.url, description: document.description ?? "The source document, paragraph by paragraph.",
+                path: document.path)
+            let words = document.paragraphs.reduce(0) { $0 + $1.text.split(separator: " ").count }
+            jobs.append(
+                job(
+                    for: page, output: "sources/\(document.name)/index.html", template: "source", html: "", headings: [],
+                    words: words, extra: ["source": sourceContext(document)], graph: []))
+        }
+        if !jobs.contains(where: { $0.outputPath == "404.html" }) {
+            let page = syntheticPage(title: "Page not found", url: "/404.html", description: "This page does not exist.", path: nil)
+            var job = job(for: page, output: "404.html", template: "404", html: "", headings: [], words: 0, extra: [:], graph: [])
+            job.sourcePath = nil
+            jobs.append(job)
+        }
+        return jobs
+    }
+
+    private func templateName(_ page: Page) -> String {
+        switch page.kind {
+        case .overview: "overview"
+        case .timeline: "timeline"
+        case .glossary: "glossary"
+        case .sourcing: "sourcing"
+        case .updates: "updates"
+        default: "page"
+        }
+    }
+
+    private func syntheticPage(title: String, url: String, description: String, path: String?) -> Page {
+        Page(
+            sourcePath: path ?? "", kind: .page, id: url, url: url, outputPath: nil, title: title, description: description,
+            date: nil, updated: nil, draft: false, order: nil, template: nil,
+            frontMatter: DataNode(.map([]), at: SourceLocation(path: path ?? "")), body: "",
+            bodyLocation: SourceLocation(path: path ?? ""))
+    }
+
+    // MARK: - Common
+
+    private func job(
+        for page: Page, output: String, template: String, html: String, headings: [Heading], words: Int,
+        extra: [String: ContextValue], graph: [JSON]
+    ) -> RenderJob {
+        let published = page.date ?? overview?.date
+        let updated = page.updated ?? page.date.flatMap { _ in page.date } ?? overview?.updated ?? published
+        var context: [String: ContextValue] = [
+            "site": siteContext(current: page.url),
+            "page": pageContext(page, html: html, headings: headings, words: words, published: published, updated: updated),
+        ]
+        for key in Self.kindKeys { context[key] = extra[key] ?? .null }
+        let article = articleJSON(page, published: published, updated: updated)
+        let jsonld: JSON = ["@context": "https://schema.org", "@graph": .array([article] + graph)]
+        context["jsonld"] = .string(jsonld.serialized())
+        return RenderJob(
+            outputPath: output, template: template, context: .object(context), sourcePath: page.sourcePath.isEmpty ? nil : page.sourcePath,
+            url: page.url, lastModified: (updated ?? published)?.date)
+    }
+
+    private func siteContext(current: String) -> ContextValue {
+        var nav: [ContextValue] = []
+        func add(_ title: String, _ url: String) {
+            nav.append(["title": .string(title), "url": .string(explainer.href(url)), "current": .bool(url == current)])
+        }
+        let site = explainer.site
+        if let overview = site.pages(ofKind: .overview).first { add("Overview", overview.url) }
+        if let page = site.pages(ofKind: .timeline).first { add("Timeline", page.url) }
+        if let page = site.pages(ofKind: .glossary).first { add("Glossary", page.url) }
+        if let page = site.pages(ofKind: .sourcing).first { add("Sourcing notes", page.url) }
+        for document in site.documents { add(site.documents.count == 1 ? "Source text" : document.title, document.url) }
+        if let page = site.pages(ofKind: .updates).first { add("Updates", page.url) }
+        let footer: [ContextValue] = site.pages(ofKind: .page)
+            .filter { $0.outputPath != "404.html" }
+            .sorted { ($0.order ?? Int.max, $0.title) < ($1.order ?? Int.max, $1.title) }
+            .map { ["title": .string($0.title), "url": .string(explainer.href($0.url))] }
+        return [
+            "title": .string(config.title), "description": .string(config.description), "language": .string(config.language),
+            "base_url": .string(config.baseURL), "base_path": .string(config.basePath),
+            "author": .string(config.author.name), "publisher": .string(config.publisher.name),
+            "publisher_url": .optional(config.publisher.url), "report_error_url": .string(config.reportErrorURL),
+            "nav": .list(nav), "footer_links": .list(footer), "has_footer_links": .bool(!footer.isEmpty),
+            "home_url": .string(explainer.href("/")),
+            "feed_url": site.pages(ofKind: .updates).first.map { .string(explainer.href($0.url + "atom.xml")) } ?? .null,
+        ]
+    }
+
+    private func pageContext(
+        _ page: Page, html: String, headings: [Heading], words: Int, published: WrittenDate?, updated: WrittenDate?
+    ) -> ContextValue {
+        let toc: [ContextValue] = headings.filter { (2...3).contains($0.level) }.map {
+            ["level": .int($0.level), "text": .string($0.text), "id": .string($0.id), "sub": .bool($0.level == 3)]
+        }
+        var extra: [String: ContextValue] = [:]
+        for (key, value) in page.frontMatter.members where !Page.commonKeys.contains(key) {
+            extra[key] = Self.context(from: value)
+        }
+        let minutes = max(1, Int((Double(words) / 230).rounded(.up)))
+        return [
+            "title": .string(page.title), "description": .optional(page.description),
+            "url": .string(explainer.href(page.url)), "canonical": .string(explainer.absolute(page.url)),
+            "kind": .string(page.kind.rawValue), "is_home": .bool(page.kind == .overview),
+            "content": .string(html), "toc": .list(toc), "has_toc": .bool(toc.count >= 2),
+            "reading_minutes": .int(minutes), "words": .int(words),
+            "published": dateContext(published), "updated": dateContext(updated),
+            "was_updated": .bool(updated != nil && published != nil && updated?.date != published?.date),
+            "extra": .object(extra),
+        ]
+    }
+
+    private func dateContext(_ date: WrittenDate?) -> ContextValue {
+        guard let date else { return .null }
+        return ["iso": .string(DateText.machine(date)), "display": .string(DateText.display(date))]
+    }
+
+    static func context(from node: DataNode) -> ContextValue {
+        switch node.value {
+        case .scalar(let text, _): node.isNull ? .null : .string(text)
+        case .list(let items): .list(items.map(context(from:)))
+        case .map(let pairs): .object(Dictionary(pairs.map { ($0.key, context(from: $0.value)) }, uniquingKeysWith: { first, _ in first }))
+        }
+    }
+
+    private func articleJSON(_ page: Page, published: WrittenDate?, updated: WrittenDate?) -> JSON {
+        var article: [String: JSON] = [
+            "@type": "BackgroundNewsArticle", "headline": .string(page.title),
+            "url": .string(explainer.absolute(page.url)), "inLanguage": .string(config.language),
+            "author": ["@type": "Organization", "name": .string(config.author.name)],
+            "publisher": .object(
+                ["@type": "Organization", "name": .string(config.publisher.name)].merging(
+                    config.publisher.url.map { ["url": JSON.string($0)] } ?? [:], uniquingKeysWith: { first, _ in first })),
+            "isPartOf": ["@type": "WebSite", "name": .string(config.title), "url": .string(config.baseURL)],
+        ]
+        if let description = page.description { article["description"] = .string(description) }
+        if let published { article["datePublished"] = .string(DateText.machine(published)) }
+        if let updated { article["dateModified"] = .string(DateText.machine(updated)) }
+        if let sourcing = explainer.site.pages(ofKind: .sourcing).first {
+            article["backstory"] = [
+                "@type": "CreativeWork", "name": .string(sourcing.title), "url": .string(explainer.absolute(sourcing.url)),
+            ]
+        }
+        if let principles = config.publishingPrinciples {
+            article["publishingPrinciples"] = .string(principles.hasPrefix("/") ? explainer.absolute(principles) : principles)
+        }
+        return .object(article)
+    }
+
+    private func places(_ list: [Place]) -> ContextValue {
+        .list(list.map { ["label": .string($0.label), "url": .string(explainer.href($0.url))] })
+    }
+
+    private func sourceLinks(_ ids: [String]) -> ContextValue {
+        .list(
+            ids.compactMap { id in explainer.sources.first { $0.id == id } }.map {
+                ["label": .string($0.countedDescription), "url": .string(explainer.href(sourcingURL + "#source-\($0.id)"))]
+            })
+    }
+
+    private var sourcingURL: String { explainer.site.pages(ofKind: .sourcing).first?.url ?? "/sourcing-notes/" }
+
+    // MARK: - Kinds
+
+    private func overviewContext(_ page: Page, _ group: RenderedGroup) -> ContextValue {
+        func items(_ key: String) -> ContextValue {
+            .list(
+                (page.frontMatter[key]?.items ?? []).enumerated().map { index, node in
+                    let ids = node["sources"]?.items?.compactMap(\.text) ?? []
+                    return [
+                        "html": .string(group.html("\(key).\(index)")), "id": .string("\(key.replacingOccurrences(of: "_", with: "-"))-\(index + 1)"),
+                        "sources": sourceLinks(ids), "has_sources": .bool(!ids.isEmpty),
+                    ]
+                })
+        }
+        let developing = page.frontMatter["developing"].flatMap { try? $0.requireBool("developing") } ?? false
+        return [
+            "developing": .bool(developing), "key_points": items("key_points"), "known": items("known"),
+            "unknown": items("unknown"),
+        ]
+    }
+
+    private func timelineContext(_ group: RenderedGroup) -> ContextValue {
+        let events: [ContextValue] = explainer.events.enumerated().map { index, event in
+            let datetime: ContextValue = event.value.map { .string($0) } ?? .null
+            return [
+                "id": .string(event.page.id), "position": .int(index + 1), "title": .string(event.page.title),
+                "html": .string(group.html("event.\(event.page.id)")), "date_text": .string(event.dateText),
+                "date_note": .optional(event.dateNote), "datetime": datetime,
+                "precision": .string(event.precision.rawValue), "precision_label": .string(event.precision.label),
+                "certainty": .string(event.certainty.rawValue), "certainty_label": .string(event.certainty.label),
+                "sources": sourceLinks(event.sourceIDs), "has_sources": .bool(!event.sourceIDs.isEmpty),
+            ]
+        }
+        return ["events": .list(events), "json_url": .string(explainer.href("/timeline.json"))]
+    }
+
+    private func glossaryContext(_ group: RenderedGroup) -> ContextValue {
+        let terms: [ContextValue] = explainer.terms.map { term in
+            let used = backlinks.usedIn[term.id] ?? []
+            return [
+                "id": .string(term.id), "name": .string(term.name), "abbr": .optional(term.abbreviation),
+                "short": .string(term.short), "html": .string(group.html("term.\(term.id)")),
+                "aliases": .list(term.aliases.map { .string($0) }), "has_aliases": .bool(!term.aliases.isEmpty),
+                "related": .list(
+                    term.related.compactMap { explainer.termsByID[$0] }.map {
+                        ["name": .string($0.name), "url": .string("#\($0.id)")]
+                    }), "has_related": .bool(!term.related.isEmpty),
+                "background": .bool(term.isBackground),
+                "references": .list(term.references.map { ["title": .string($0.title), "url": .string($0.url)] }),
+                "has_references": .bool(!term.references.isEmpty),
+                "used_in": places(used), "has_used_in": .bool(!used.isEmpty),
+            ]
+        }
+        return ["terms": .list(terms)]
+    }
+
+    private func glossaryTermSet() -> JSON {
+        let setID = explainer.absolute((explainer.site.pages(ofKind: .glossary).first?.url ?? "/glossary/") + "#terms")
+        return [
+            "@type": "DefinedTermSet", "@id": .string(setID), "name": "Glossary",
+            "hasDefinedTerm": .array(
+                explainer.terms.map { term in
+                    var node: [String: JSON] = [
+                        "@type": "DefinedTerm", "name": .string(term.name), "description": .string(term.short),
+                        "inDefinedTermSet": .string(setID), "url": .string(explainer.absolute(term.page.url)),
+                    ]
+                    let alternates = term.aliases + (term.abbreviation.map { [$0] } ?? [])
+                    if !alternates.isEmpty { node["alternateName"] = .array(alternates.map { .string($0) }) }
+                    return .object(node)
+                }),
+        ]
+    }
+
+    private func sourcingContext(_ page: Page, _ group: RenderedGroup) -> ContextValue {
+        let sources: [ContextValue] = explainer.sources.map { source in
+            let events = explainer.events.filter { $0.sourceIDs.contains(source.id) }
+            let claims = claimsResting(on: source.id)
+            return [
+                "id": .string(source.id), "label": .string(source.countedDescription), "kind": .string(source.kind),
+                "count": source.count.map { .string(String($0)) } ?? .string("not stated"),
+                "vantage": .string(source.vantage ?? "not stated"), "anonymous": .bool(source.anonymous),
+                "why_anonymous": .string(source.whyAnonymous ?? "not stated"),
+                "notes_html": .string(group.html("source.\(source.id).notes")),
+                "cites_html": .list(source.cites.indices.map { .string(group.html("source.\(source.id).cite.\($0)")) }),
+                "events": .list(events.map { ["title": .string($0.page.title), "url": .string(explainer.href($0.page.url))] }),
+                "has_events": .bool(!events.isEmpty), "claims": .list(claims), "has_claims": .bool(!claims.isEmpty),
+            ]
+        }
+        let unconfirmed: [ContextValue] = (page.frontMatter["unconfirmed"]?.items ?? []).indices.map {
+            .string(group.html("unconfirmed.\($0)"))
+        }
+        return ["sources": .list(sources), "unconfirmed": .list(unconfirmed), "has_unconfirmed": .bool(!unconfirmed.isEmpty)]
+    }
+
+    /// The overview's claims ("what we know") that name the source.
+    private func claimsResting(on id: String) -> [ContextValue] {
+        guard let overview, let group = rendered[overview.sourcePath] else { return [] }
+        return (overview.frontMatter["known"]?.items ?? []).enumerated().compactMap { index, node in
+            guard node["sources"]?.items?.contains(where: { $0.text == id }) == true else { return nil }
+            return [
+                "html": .string(group.html("known.\(index)")), "url": .string(explainer.href(overview.url + "#known-\(index + 1)")),
+            ]
+        }
+    }
+
+    private func sourceContext(_ document: SourceDocument) -> ContextValue {
+        let cited = backlinks.citedBy[document.name] ?? [:]
+        return [
+            "name": .string(document.name), "title": .string(document.title), "path": .string(document.path),
+            "description": .optional(document.description),
+            "paragraphs": .list(
+                document.paragraphs.map { paragraph in
+                    let places = cited[paragraph.number] ?? []
+                    return [
+                        "anchor": .string(paragraph.anchor), "number": .int(paragraph.number), "text": .string(paragraph.text),
+                        "cited_by": self.places(places), "has_cited_by": .bool(!places.isEmpty),
+                    ]
+                }),
+        ]
+    }
+
+    private func updatesContext(_ group: RenderedGroup) -> ContextValue {
+        let entries: [ContextValue] = explainer.updates.map { update in
+            let type = update.frontMatter["type"]?.text ?? "update"
+            return [
+                "id": .string(update.id), "title": .string(update.title), "date": dateContext(update.date),
+                "type": .string(type), "type_label": .string(type == "correction" ? "Correction" : "Update"),
+                "is_correction": .bool(type == "correction"), "html": .string(group.html("update.\(update.id)")),
+            ]
+        }
+        return ["entries": .list(entries), "feed_url": .string(explainer.href((explainer.site.pages(ofKind: .updates).first?.url ?? "/updates/") + "atom.xml"))]
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import LedeContent
+import LedeCore
+import LedeMarkdown
+
+/// Where a piece of Markdown is shown, for "cited by" links.
+struct Place: Sendable, Hashable {
+    /// A label ("Timeline: The flight leaves Louisiana").
+    var label: String
+    /// The URL below the base path, with a fragment when the piece has its own anchor.
+    var url: String
+}
+
+/// One piece of Markdown of a page: its body, or a front-matter item, or an item's body.
+struct Piece: Sendable {
+    /// Unique within the page (`body`, `known.2`, `event.flight`).
+    var key: String
+    var text: MarkdownText
+    var inline: Bool
+    var place: Place
+    /// What the piece is, when it must cite at least one paragraph ("timeline event").
+    var mustCite: String?
+    /// A term never linked inside this piece (a glossary entry's own term).
+    var ownTerm: String?
+}
+
+/// The pieces of one output page, rendered in order so a term links only at its first use on the page.
+struct PieceGroup: Sendable {
+    /// The page's source path.
+    var pageKey: String
+    var page: Page
+    var pieces: [Piece]
+}
+
+/// A rendered group.
+struct RenderedGroup: Sendable {
+    var group: PieceGroup
+    var results: [String: RenderedMarkdown]
+
+    func html(_ key: String) -> String { results[key]?.html ?? "" }
+}
+
+extension Explainer {
+    /// Every output page's Markdown pieces.
+    func pieceGroups() -> [PieceGroup] {
+        var groups: [PieceGroup] = []
+        for page in site.pages where !page.kind.isItem {
+            var pieces: [Piece] = []
+            let pagePlace = Place(label: page.title, url: page.url)
+            func items(_ key: String, what: String) {
+                for (index, node) in (page.frontMatter[key]?.items ?? []).enumerated() {
+                    let textNode = node["text"] ?? node
+                    guard let source = textNode.text else { continue }
+                    pieces.append(
+                        Piece(
+                            key: "\(key).\(index)", text: MarkdownText(source: source, location: textNode.location), inline: true,
+                            place: Place(label: "\(page.title): \(what)", url: page.url + "#\(key.replacingOccurrences(of: "_", with: "-"))-\(index + 1)"),
+                            mustCite: what))
+                }
+            }
+            switch page.kind {
+            case .overview:
+                items("key_points", what: "key point")
+                items("known", what: "“what we know” item")
+                items("unknown", what: "“what we don't know” item")
+            case .sourcing:
+                items("unconfirmed", what: "unconfirmed item")
+                for source in sources {
+                    let place = Place(label: "\(page.title): \(source.countedDescription)", url: page.url + "#source-\(source.id)")
+                    if let notes = source.notes {
+                        pieces.append(Piece(key: "source.\(source.id).notes", text: notes, inline: false, place: place))
+                    }
+                    for (index, cite) in source.cites.enumerated() {
+                        pieces.append(Piece(key: "source.\(source.id).cite.\(index)", text: cite, inline: true, place: place))
+                    }
+                }
+            case .timeline:
+                for event in events {
+                    pieces.append(
+                        Piece(
+                            key: "event.\(event.page.id)", text: body(of: event.page), inline: false,
+                            place: Place(label: "Timeline: \(event.page.title)", url: event.page.url), mustCite: "timeline event"))
+                }
+            case .glossary:
+                for term in terms {
+                    pieces.append(
+                        Piece(
+                            key: "term.\(term.id)", text: body(of: term.page), inline: false,
+                            place: Place(label: "Glossary: \(term.name)", url: term.page.url), ownTerm: term.id))
+                }
+            case .updates:
+                for update in updates {
+                    pieces.append(
+                        Piece(
+                            key: "update.\(update.id)", text: body(of: update), inline: false,
+                            place: Place(label: "Updates: \(update.title)", url: update.url)))
+                }
+            default: break
+            }
+            pieces.append(Piece(key: "body", text: body(of: page), inline: false, place: pagePlace))
+            groups.append(PieceGroup(pageKey: page.sourcePath, page: page, pieces: pieces))
+        }
+        return groups
+    }
+
+    private func body(of page: Page) -> MarkdownText {
+        MarkdownText(source: page.body, location: page.bodyLocation)
+    }
+
+    /// Renders a page's pieces in order; each term links at its first use on the page only.
+    func render(_ group: PieceGroup) throws -> RenderedGroup {
+        var used: Set<String> = []
+        var results: [String: RenderedMarkdown] = [:]
+        var bag = DiagnosticBag()
+        let resolver = links
+        let pagePath = group.page.sourcePath
+        let termHTML = termLinkMaker()
+        for piece in group.pieces {
+            var excluded = used
+            if let own = piece.ownTerm { excluded.insert(own) }
+            let hooks = MarkdownHooks(
+                resolveLink: { destination, location in
+                    try resolver.rewrite(destination, at: location, pagePath: pagePath)
+                },
+                terms: matcher, termHTML: termHTML, excludedTerms: excluded)
+            let location = piece.text.location
+            let result = bag.collect(at: location) {
+                piece.inline
+                    ? try renderer.renderInline(piece.text.source, file: location, hooks: hooks)
+                    : try renderer.render(piece.text.source, file: location, hooks: hooks)
+            }
+            if let result {
+                results[piece.key] = result
+                used.formUnion(result.termsUsed)
+            }
+        }
+        try bag.throwIfErrors()
+        return RenderedGroup(group: group, results: results)
+    }
+
+    /// The HTML of a term's first use: a link to its entry, and a button that opens the short
+    /// definition in a popover (no JavaScript; the link alone where popovers are unsupported).
+    func termLinkMaker() -> @Sendable (String, String) -> String {
+        let terms = termsByID
+        let resolver = links
+        return { id, matched in
+            guard let term = terms[id] else { return HTML.escape(matched) }
+            let url = resolver.href("/glossary/#\(id)")
+            let name = HTML.escape(term.name)
+            return "<a class=\"term\" href=\"\(url)\">\(HTML.escape(matched))</a>"
+                + "<button class=\"term-button\" type=\"button\" popovertarget=\"def-\(id)\" aria-label=\"Definition: \(name)\">"
+                + "<span aria-hidden=\"true\">?</span></button>"
+                + "<span class=\"term-popover\" id=\"def-\(id)\" popover>"
+                + "<strong>\(name)</strong>: \(HTML.escape(term.short)) <a href=\"\(url)\">Glossary entry</a></span>"
+        }
+    }
+
+    /// Every piece that must cite a paragraph does.
+    func checkCitations(_ groups: [String: RenderedGroup], bag: inout DiagnosticBag) {
+        for group in groups.values {
+            for piece in group.group.pieces {
+                guard let what = piece.mustCite, let result = group.results[piece.key] else { continue }
+                if !result.links.contains(where: { $0.destination.hasPrefix("seed:") }) {
+                    bag.add(
+                        Diagnostic(
+                            at: piece.text.location,
+                            "\(what) cites no source paragraph: add a citation such as [¶1](seed:p1)"))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+public import Foundation
+public import LedeContent
+public import LedeCore
+public import LedeMarkdown
+
+/// One page to render: a template, its context, and where the HTML goes.
+public struct RenderJob: Sendable, Hashable {
+    /// Where the page is written below `Output/` (`timeline/index.html`).
+    public var outputPath: String
+    /// The template's name (`timeline`).
+    public var template: String
+    /// Everything the template may use.
+    public var context: ContextValue
+    /// The content file the page comes from (for errors), if any.
+    public var sourcePath: String?
+    /// The page's URL below the base path.
+    public var url: String
+    /// When it last changed, for the sitemap.
+    public var lastModified: Date?
+}
+
+/// A file Lede writes as it is (JSON, feeds).
+public struct GeneratedFile: Sendable, Hashable {
+    /// Where it goes below `Output/`.
+    public var path: String
+    /// Its text.
+    public var contents: String
+}
+
+/// What the explainer step produces for the builder.
+public struct ExplainerOutput: Sendable {
+    /// Pages to render through templates.
+    public var pages: [RenderJob]
+    /// Files to write as they are.
+    public var files: [GeneratedFile]
+    /// Warnings and notes to print.
+    public var diagnostics: [Diagnostic]
+}
+
+/// Turns a ``Site`` into the explainer's pages: it reads the explainer's content (sources,
+/// events, terms, updates), resolves citations and glossary links, renders every piece of
+/// Markdown once, works out the backlinks ("cited by", "used in") and builds each page's
+/// template context. Nothing in it is specific to one story.
+public struct Explainer: Sendable {
+    /// The site.
+    public let site: Site
+    /// The registry of sources.
+    public let sources: [SourceEntry]
+    /// Events in their explicit order.
+    public let events: [TimelineEvent]
+    /// Terms in alphabetical order.
+    public let terms: [GlossaryTerm]
+    /// Updates, newest first.
+    public let updates: [Page]
+    let renderer: MarkdownRenderer
+    let links: LinkResolver
+    let matcher: TermMatcher
+    let termsByID: [String: GlossaryTerm]
+
+    /// Reads and checks the explainer's content.
+    /// - Parameters:
+    ///   - site: The loaded site.
+    ///   - renderer: The Markdown renderer to use (its options come from the config).
+    /// - Throws: ``DiagnosticError`` with every problem in the sources, events and terms.
+    public init(site: Site, renderer: MarkdownRenderer) throws {
+        self.site = site
+        self.renderer = renderer
+        var bag = DiagnosticBag()
+        sources = bag.collect(at: SourceLocation(path: "Content/_sources.yaml")) { try SourceEntry.registry(from: site.data["sources"]) } ?? []
+        let sourceIDs = Set(sources.map(\.id))
+        var events: [TimelineEvent] = []
+        for page in site.pages(ofKind: .event) {
+            if let event = bag.collect(at: page.fileLocation, { try TimelineEvent(page: page, sourceIDs: sourceIDs) }) {
+                events.append(event)
+            }
+        }
+        var orders: [Int: String] = [:]
+        for event in events where event.page.order != nil {
+            if let other = orders[event.order] {
+                bag.add(Diagnostic(at: event.page.frontMatter["order"]?.location, "order \(event.order) is also used by \(other): timeline order must be unique"))
+            }
+            orders[event.order] = event.page.sourcePath
+        }
+        self.events = events.sorted { $0.order < $1.order }
+        var terms: [GlossaryTerm] = []
+        for page in site.pages(ofKind: .term) {
+            if let term = bag.collect(at: page.fileLocation, { try GlossaryTerm(page: page) }) { terms.append(term) }
+        }
+        self.terms = terms.sorted { $0.name.localizedCaseInsensitiveCompare($1.name) == .orderedAscending }
+        termsByID = Dictionary(terms.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for term in terms {
+            for (id, location) in zip(term.related, term.relatedLocations) where termsByID[id] == nil {
+                bag.add(Diagnostic(at: location, "unknown related term '\(id)' (terms: \(termsByID.keys.sorted().joined(separator: ", ")))"))
+            }
+        }
+        updates = site.pages(ofKind: .update).sorted { ($0.date?.date ?? .distantPast, $0.sourcePath) > ($1.date?.date ?? .distantPast, $1.sourcePath) }
+        for update in updates where update.date == nil {
+            bag.add(Diagnostic(at: update.frontMatter.location, "an update needs 'date': when the change was made"))
+        }
+        var pageURLs: [String: String] = [:]
+        for page in site.pages { pageURLs[page.sourcePath] = page.url }
+        links = LinkResolver(
+            documents: Dictionary(site.documents.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }),
+            termIDs: Set(termsByID.keys), pageURLs: pageURLs, basePath: site.config.basePath)
+        matcher = TermMatcher(terms: terms.map { (id: $0.id, phrases: $0.phrases) })
+        try bag.throwIfErrors()
+    }
+
+    /// Builds every explainer page and file.
+    /// - Throws: ``DiagnosticError`` with every bad citation, link and missing citation.
+    public func build() throws -> ExplainerOutput {
+        let groups = pieceGroups()
+        let rendered = ParallelMap.map(groups) { group in
+            Result { try render(group) }
+        }
+        var bag = DiagnosticBag()
+        var renderedGroups: [String: RenderedGroup] = [:]
+        for (group, result) in zip(groups, rendered) {
+            switch result {
+            case .success(let value): renderedGroups[group.pageKey] = value
+            case .failure(let error): bag.add(error, at: nil)
+            }
+        }
+        try bag.throwIfErrors()
+        let index = Backlinks(groups: Array(renderedGroups.values), resolver: links)
+        checkCitations(renderedGroups, bag: &bag)
+        try bag.throwIfErrors()
+        var context = ContextMaker(explainer: self, rendered: renderedGroups, backlinks: index)
+        let pages = context.makePages()
+        var files = [GeneratedFile]()
+        var diagnostics = bag.diagnostics
+        if !site.pages(ofKind: .timeline).isEmpty || !events.isEmpty {
+            let (file, omitted) = TimelineExport.file(for: self, rendered: renderedGroups)
+            files.append(file)
+            if omitted > 0 {
+                diagnostics.append(
+                    Diagnostic(
+                        .note, at: nil,
+                        "\(omitted) of \(events.count) timeline events have no known year and are left out of timeline.json (TimelineJS needs a year)"
+                    ))
+            }
+        }
+        if !site.pages(ofKind: .updates).isEmpty {
+            files.append(AtomFeed.file(for: self, rendered: renderedGroups))
+        }
+        return ExplainerOutput(pages: pages, files: files, diagnostics: diagnostics)
+    }
+
+    /// The public URL of a site path.
+    func href(_ url: String) -> String { links.href(url) }
+
+    /// The absolute URL of a site path.
+    func absolute(_ url: String) -> String {
+        site.config.baseURL + (url.hasPrefix("/") ? String(url.dropFirst()) : url)
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import LedeContent
+import LedeCore
+import LedeMarkdown
+
+/// Turns the links authors write into the site's URLs: citations (`seed:p3`), explicit
+/// glossary links (`term:asylum`), relative links to other `.md` files, and site paths.
+struct LinkResolver: Sendable {
+    /// The documents by name.
+    var documents: [String: SourceDocument]
+    /// Term ids.
+    var termIDs: Set<String>
+    /// Page URLs (below the base path) by source path (`Content/about.md`).
+    var pageURLs: [String: String]
+    /// The base path every internal URL starts with.
+    var basePath: String
+
+    /// A citation found in a link.
+    struct Citation: Hashable {
+        var document: String
+        var paragraph: Int
+    }
+
+    /// The public URL of a site path (`/timeline/` → `/sub/timeline/`).
+    func href(_ url: String) -> String {
+        url.hasPrefix("/") ? basePath + url.dropFirst() : url
+    }
+
+    /// Reads a `seed:` destination into a citation.
+    /// - Throws: ``DiagnosticError`` at `location` for an unknown document or paragraph.
+    func citation(_ destination: String, at location: SourceLocation) throws -> Citation? {
+        guard destination.hasPrefix("seed:") else { return nil }
+        let rest = destination.dropFirst("seed:".count)
+        let name: String
+        let anchor: Substring
+        if let hash = rest.firstIndex(of: "#") {
+            name = String(rest[..<hash])
+            anchor = rest[rest.index(after: hash)...]
+        } else if documents.count == 1, let only = documents.keys.first {
+            name = only
+            anchor = rest
+        } else {
+            throw DiagnosticError(
+                Diagnostic(
+                    at: location,
+                    "citation '\(destination)' must name its document when the site has \(documents.count) seeds (seed:NAME#p3)"
+                ))
+        }
+        guard let document = documents[name] else {
+            let known = documents.keys.sorted().joined(separator: ", ")
+            throw DiagnosticError(Diagnostic(at: location, "unknown source document '\(name)' (seeds: \(known.isEmpty ? "none" : known))"))
+        }
+        let count = document.paragraphs.count
+        guard anchor.hasPrefix("p"), let number = Int(anchor.dropFirst()), (1...count).contains(number) else {
+            throw DiagnosticError(
+                Diagnostic(at: location, "unknown source paragraph '\(anchor)' in \(name) (the seed has p1…p\(count))"))
+        }
+        return Citation(document: name, paragraph: number)
+    }
+
+    /// The rewrite for one link of a page whose file is `pagePath`.
+    func rewrite(_ destination: String, at location: SourceLocation, pagePath: String) throws -> LinkRewrite {
+        if let citation = try citation(destination, at: location) {
+            return .styled(
+                url: href("/sources/\(citation.document)/#p\(citation.paragraph)"), className: "cite",
+                title: "Source paragraph \(citation.paragraph)")
+        }
+        if destination.hasPrefix("term:") {
+            let id = String(destination.dropFirst("term:".count))
+            guard termIDs.contains(id) else {
+                throw DiagnosticError(
+                    Diagnostic(at: location, "unknown glossary term '\(id)' (terms: \(termIDs.sorted().joined(separator: ", ")))"))
+            }
+            return .styled(url: href("/glossary/#\(id)"), className: "term", title: nil)
+        }
+        if destination.hasPrefix("/") && !destination.hasPrefix("//") {
+            return .url(href(destination))
+        }
+        guard !destination.contains(":"), !destination.hasPrefix("#"), !destination.hasPrefix("//") else { return .keep }
+        let (path, fragment) = split(destination)
+        guard path.hasSuffix(".md") else { return .keep }
+        let folder = (pagePath as NSString).deletingLastPathComponent
+        let target = normalize(folder + "/" + (path.removingPercentEncoding ?? path))
+        guard let url = pageURLs[target] else {
+            throw DiagnosticError(Diagnostic(at: location, "link to a missing page '\(destination)' (\(target) does not exist)"))
+        }
+        if url.contains("#") { return .url(href(url)) }
+        return .url(href(url) + (fragment.map { "#\($0)" } ?? ""))
+    }
+
+    private func split(_ destination: String) -> (String, String?) {
+        guard let hash = destination.firstIndex(of: "#") else { return (destination, nil) }
+        return (String(destination[..<hash]), String(destination[destination.index(after: hash)...]))
+    }
+
+    private func normalize(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            if part == "." { continue }
+            if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(part)
+        }
+        return parts.joined(separator: "/")
+    }
+}
