@@ -14,6 +14,14 @@ public enum Console {
     /// Prints lines to standard error, unbuffered, so they interleave correctly with progress.
     public static func error(_ text: String) {
         let line = text.hasSuffix("\n") ? text : text + "\n"
-        _ = line.withCString { fputs($0, stderr) }
+        // `write(2)` rather than `fputs(_, stderr)`: Glibc's `stderr` is a mutable global
+        // that Swift 6 refuses to read from concurrent code.
+        let bytes = Array(line.utf8)
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { write(2, $0.baseAddress! + written, $0.count - written) }
+            guard result > 0 else { return }
+            written += result
+        }
     }
 }
