@@ -181,7 +181,10 @@ public struct TemplateLibrary: Sendable {
     }
 
     private static func describe(_ error: any Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "invalid template: \(error)" }
+        guard let error = error as? MustacheTemplate.Error else {
+            // swift-mustache's reader throws its internal `overflow` when a tag runs past the end.
+            return "\(error)" == "overflow" ? "unexpected end of template" : "invalid template: \(error)"
+        }
         switch error {
         case .sectionCloseNameIncorrect: return "closing tag does not match the open section"
         case .unfinishedName: return "unfinished tag"
