@@ -1,0 +1,242 @@
+public import Foundation
+internal import LedeCore
+internal import Mustache
+
+/// The templates of a site, loaded and checked once, rendered many times.
+///
+/// Templates are swift-mustache templates: `{{x}}` (escaped), `{{{x}}}`, sections, inverted
+/// sections, partials `{{> partials/head}}` and layouts
+/// `{{<base}}{{$content}}…{{/content}}{{/base}}`. Two things are stricter than swift-mustache,
+/// which renders them silently as empty: a name that resolves to nothing, and a partial or
+/// layout that does not exist.
+///
+/// ## How missing keys are found
+///
+/// At load, every looked-up name is rewritten so each of its components carries an index
+/// into a table of ``TagReference``s (`{{page.dek}}` → `{{page?12.dek?13}}`), which records
+/// the real key, the whole name and the tag's `path:line:col`. The context is put on
+/// swift-mustache's stack as ``RenderFrame`` values whose `child(named:)` decodes the
+/// index. swift-mustache resolves the first component of `a.b.c` through the stack,
+/// innermost frame first, and stops at the first frame that has it; so the root frame, the
+/// bottom of the stack, is asked only when every inner frame missed, and a miss there is a
+/// key found in no frame. Later components (and names with a leading dot) are looked up on
+/// one value only, so a miss there is final wherever it happens. No frame ever reports a
+/// miss that swift-mustache could still resolve elsewhere: no false positives.
+///
+/// Limits: lookups inside ``TemplateValue/null`` are not errors (it is an absent optional);
+/// template functions (`{{uppercased(x)}}`) and dynamic partials (`{{>*x}}`) are refused at
+/// load, as they cannot be checked.
+public struct TemplateLibrary: Sendable {
+    private let library: MustacheLibrary
+    private let references: [TagReference]
+    private let templateNames: Set<String>
+
+    /// Loads every `*.mustache` under `directory`, recursively.
+    ///
+    /// Template names are paths relative to `directory` without the extension,
+    /// '/'-separated: `base`, `page`, `partials/head`. Loading is synchronous: files are read
+    /// and parsed one by one with `MustacheTemplate(string:)`, not with swift-mustache's
+    /// `async` `MustacheLibrary(directory:)`, so that names and error paths are ours.
+    /// - Parameters:
+    ///   - directory: The templates folder.
+    ///   - displayRoot: The prefix of paths in errors (`Templates`), so that errors read
+    ///     `Templates/partials/head.mustache:3:5: error: …`.
+    /// - Returns: The checked templates.
+    /// - Throws: ``DiagnosticError`` with every template syntax error and every reference to
+    ///   an unknown partial or parent layout (`{{> nope}}`, `{{<nope}}`), each at its
+    ///   `path:line:col`.
+    public static func load(from directory: URL, displayRoot: String) throws -> TemplateLibrary {
+        var bag = DiagnosticBag()
+        let files = try templateFiles(in: directory, displayRoot: displayRoot)
+        var templates: [String: MustacheTemplate] = [:]
+        var references: [TagReference] = []
+        var includes: [(name: String, isParent: Bool, location: SourceLocation)] = []
+        for (name, relativePath) in files {
+            let path = displayRoot.isEmpty ? relativePath : displayRoot + "/" + relativePath
+            let text: String
+            do {
+                text = try String(contentsOf: directory.appendingPathComponent(relativePath), encoding: .utf8)
+            } catch {
+                bag.add(Diagnostic(at: SourceLocation(path: path), "cannot read template", causes: ["\(error)"]))
+                continue
+            }
+            guard let scanner = check(text, path: path, into: &bag) else { continue }
+            for tag in scanner.tags {
+                let location = SourceLocation(path: path, line: tag.line, column: tag.column)
+                switch tag.kind {
+                case .partial: includes.append((tag.name, false, location))
+                case .parent: includes.append((tag.name, true, location))
+                default: break
+                }
+            }
+            let rewritten = rewrite(scanner, path: path, references: &references)
+            do {
+                templates[name] = try MustacheTemplate(string: rewritten)
+            } catch {
+                bag.add(
+                    Diagnostic(
+                        at: SourceLocation(path: path),
+                        "template could not be prepared for rendering", causes: ["\(error)"]))
+            }
+        }
+        let known = Set(files.map(\.name))
+        for include in includes where !known.contains(include.name) {
+            let what = include.isParent ? "parent layout" : "partial"
+            bag.add(
+                Diagnostic(
+                    at: include.location, "unknown \(what) '\(include.name)' (\(Self.describe(known)))"))
+        }
+        try bag.throwIfErrors()
+        return TemplateLibrary(
+            library: MustacheLibrary(templates: templates), references: references, templateNames: known)
+    }
+
+    /// Whether a template has this name.
+    /// - Parameter name: A template name such as `page` or `partials/head`.
+    public func contains(_ name: String) -> Bool {
+        templateNames.contains(name)
+    }
+
+    /// Every template name, sorted.
+    public var names: [String] {
+        templateNames.sorted()
+    }
+
+    /// Renders one template with a context.
+    ///
+    /// Safe to call from many tasks at once: each call keeps its own state.
+    /// - Parameters:
+    ///   - name: The template name (`page`).
+    ///   - context: The values the template reads, usually an ``TemplateValue/object(_:)``.
+    /// - Returns: The rendered text.
+    /// - Throws: ``DiagnosticError`` for an unknown template name
+    ///   (`unknown template 'x' (templates: a, b, c)`), and for every name that resolves to
+    ///   nothing in the context, at the `path:line:col` of its tag
+    ///   (`missing key 'page.dek' in context`). ``TemplateValue/null`` values and keys present
+    ///   with false or empty values are not errors.
+    public func render(_ name: String, context: TemplateValue) throws -> String {
+        guard let template = library.getTemplate(named: name) else {
+            throw DiagnosticError(Diagnostic(at: nil, "unknown template '\(name)' (\(Self.describe(templateNames)))"))
+        }
+        let state = RenderState(references: references)
+        let root = RenderFrame(value: context, state: state, reference: -1, isRoot: true)
+        let output = template.render(root, library: library)
+        let diagnostics = state.diagnostics
+        if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
+        return output
+    }
+
+    private static func describe(_ names: Set<String>) -> String {
+        names.isEmpty ? "there are no templates" : "templates: " + names.sorted().joined(separator: ", ")
+    }
+
+    /// The `.mustache` files under `directory`: template name and path relative to it.
+    private static func templateFiles(
+        in directory: URL, displayRoot: String
+    ) throws -> [(name: String, relativePath: String)] {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue,
+            let paths = try? manager.subpathsOfDirectory(atPath: directory.path)
+        else {
+            throw DiagnosticError(
+                Diagnostic(at: SourceLocation(path: displayRoot), "cannot read the templates folder"))
+        }
+        return paths.sorted().compactMap { relativePath in
+            guard relativePath.hasSuffix(".mustache") else { return nil }
+            var isDirectory: ObjCBool = false
+            let full = directory.appendingPathComponent(relativePath).path
+            guard manager.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                return nil
+            }
+            return (String(relativePath.dropLast(".mustache".count)), relativePath)
+        }
+    }
+
+    /// Parses `text` with swift-mustache and scans its tags; adds every problem to `bag`.
+    /// - Returns: The scanner, or `nil` when the template has errors.
+    private static func check(_ text: String, path: String, into bag: inout DiagnosticBag) -> TemplateScanner? {
+        let scanner = TemplateScanner(text)
+        let scanned = scanner.problems.map {
+            Diagnostic(at: SourceLocation(path: path, line: $0.line, column: $0.column), $0.message)
+        }
+        do {
+            _ = try MustacheTemplate(string: text)
+        } catch let error as MustacheTemplate.ParserError {
+            // Our scanner points at the opening tag of an unclosed section; swift-mustache at
+            // the end of the file. Prefer ours when it found something.
+            if scanned.isEmpty {
+                let location = SourceLocation(
+                    path: path, line: error.context.lineNumber, column: error.context.columnNumber)
+                bag.add(Diagnostic(at: location, describe(error.error)))
+            }
+            scanned.forEach { bag.add($0) }
+            return nil
+        } catch {
+            bag.add(Diagnostic(at: SourceLocation(path: path), "invalid template", causes: ["\(error)"]))
+            return nil
+        }
+        scanned.forEach { bag.add($0) }
+        return scanned.isEmpty ? scanner : nil
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else {
+            // swift-mustache's reader throws its internal `overflow` when a tag runs past the end.
+            return "\(error)" == "overflow" ? "unexpected end of template" : "invalid template: \(error)"
+        }
+        switch error {
+        case .sectionCloseNameIncorrect: return "closing tag does not match the open section"
+        case .unfinishedName: return "unfinished tag"
+        case .expectedSectionEnd: return "unclosed section"
+        case .invalidSetDelimiter: return "invalid set-delimiter tag"
+        case .transformAppliedToInheritanceSection: return "a block cannot have a function"
+        case .illegalTokenInsideInheritSection:
+            return "only blocks ({{$name}}…{{/name}}) may appear inside a parent layout tag"
+        case .textInsideInheritSection: return "text inside a parent layout tag"
+        case .invalidConfigVariableSyntax: return "invalid pragma"
+        case .unrecognisedConfigVariable: return "unknown pragma"
+        @unknown default: return "invalid template: \(error)"
+        }
+    }
+
+    /// The template text with every looked-up name rewritten to carry its references (see
+    /// the type's documentation); closing tags get the same rewrite as their section.
+    private static func rewrite(
+        _ scanner: TemplateScanner, path: String, references: inout [TagReference]
+    ) -> String {
+        var output = ""
+        output.reserveCapacity(scanner.characters.count * 2)
+        var copied = 0
+        var encodedNames: [Int: String] = [:]
+        for (tagIndex, tag) in scanner.tags.enumerated() {
+            let encoded: String
+            switch tag.kind {
+            case .variable, .section:
+                guard tag.name != ".", !tag.name.isEmpty else { continue }
+                let location = SourceLocation(path: path, line: tag.line, column: tag.column)
+                let components = tag.name.split(separator: ".", omittingEmptySubsequences: false)
+                var isFirst = !tag.name.hasPrefix(".")
+                encoded = components.map { component in
+                    guard !component.isEmpty else { return "" }
+                    references.append(
+                        TagReference(
+                            key: String(component), name: tag.name, location: location, isDefinitive: !isFirst))
+                    isFirst = false
+                    return "\(component)?\(references.count - 1)"
+                }.joined(separator: ".")
+                encodedNames[tagIndex] = encoded
+            case .close(let opener?):
+                guard let openerName = encodedNames[opener] else { continue }
+                encoded = openerName
+            default:
+                continue
+            }
+            output.append(contentsOf: scanner.characters[copied..<tag.nameRange.lowerBound])
+            output += encoded
+            copied = tag.nameRange.upperBound
+        }
+        output.append(contentsOf: scanner.characters[copied...])
+        return output
+    }
+}
