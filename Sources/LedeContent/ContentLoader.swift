@@ -165,7 +165,8 @@ public struct ContentLoader: Sendable {
         let slug = optionalText("slug")
         let draft = frontMatter["draft"].flatMap { node in bag.collect(at: node.location) { try node.requireBool("'draft'") } } ?? false
         let order = frontMatter["order"].flatMap { node in bag.collect(at: node.location) { try node.requireInt("'order'") } }
-        let published = date("date")
+        // A timeline event's `date` is a mapping with its precision, read by the explainer.
+        let published = place.kind == .event && frontMatter["date"]?.text == nil ? nil : date("date")
         let updated = date("updated")
         let (url, outputPath) = bag.collect(at: slugNode?.location ?? SourceLocation(path: path)) {
             try place.address(slug: slug, slugLocation: slugNode?.location, path: path)

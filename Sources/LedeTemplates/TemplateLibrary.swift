@@ -1,5 +1,5 @@
 public import Foundation
-internal import LedeCore
+public import LedeCore
 internal import Mustache
 
 /// The templates of a site, loaded and checked once, rendered many times.
