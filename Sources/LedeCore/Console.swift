@@ -14,6 +14,9 @@ public enum Console {
     /// Prints lines to standard error, unbuffered, so they interleave correctly with progress.
     public static func error(_ text: String) {
         let line = text.hasSuffix("\n") ? text : text + "\n"
-        _ = line.withCString { fputs($0, stderr) }
+        // `stderr` is a C global that Swift 6.3 rejects as shared mutable state; write(2) to
+        // the descriptor is unbuffered too.
+        var bytes = line
+        bytes.withUTF8 { buffer in _ = write(STDERR_FILENO, buffer.baseAddress, buffer.count) }
     }
 }
