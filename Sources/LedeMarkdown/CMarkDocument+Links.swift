@@ -5,13 +5,14 @@ extension CMarkDocument {
     /// Asks `resolve` about every link and image and applies its rewrites.
     /// - Parameters:
     ///   - links: Links and images, in document order.
+    ///   - columns: The parsed source's columns.
     ///   - file: Where the document's first line is.
     ///   - options: For safe mode on styled links.
     ///   - resolve: The caller's hook; every link is kept when `nil`.
     /// - Returns: Every link, in document order.
     /// - Throws: One `DiagnosticError` with the problems of all links.
     func rewriteLinks(
-        _ links: [CMarkNode], file: SourceLocation, options: MarkdownOptions,
+        _ links: [CMarkNode], columns: SourceColumns, file: SourceLocation, options: MarkdownOptions,
         resolve: ((String, SourceLocation) throws -> LinkRewrite)?
     ) throws -> [RenderedLink] {
         var problems = DiagnosticBag()
@@ -19,7 +20,8 @@ extension CMarkDocument {
         for node in links {
             let destination = node.url
             let position = node.startPosition
-            let location = SourceLocation(path: file.path, line: file.line - 1 + position.line, column: position.column)
+            let column = columns.characterColumn(line: position.line, byteColumn: position.column)
+            let location = SourceLocation(path: file.path, line: file.line - 1 + position.line, column: column)
             let rewrite = problems.collect(at: location) { try resolve?(destination, location) ?? .keep } ?? .keep
             let resolved = apply(rewrite, to: node, options: options) ?? destination
             rendered.append(RenderedLink(destination: destination, resolved: resolved, location: location))

@@ -12,6 +12,12 @@ struct CMarkNode {
     /// The node type (`CMARK_NODE_TEXT`, …).
     var type: cmark_node_type { cmark_node_get_type(pointer) }
 
+    /// Whether the node is a block (paragraph, list, table cell, …) rather than an inline.
+    var isBlock: Bool {
+        // CMARK_NODE_TYPE_MASK and CMARK_NODE_TYPE_BLOCK: extension types (tables) share them.
+        type.rawValue & 0xc000 == 0x8000
+    }
+
     /// The text of a text, code, code block or HTML node; empty for others.
     var literal: String {
         get { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }

@@ -53,7 +53,7 @@ public struct MarkdownRenderer: Sendable {
             document.consolidateText()
             let survey = document.survey()
             let links = try document.rewriteLinks(
-                survey.links, file: file, options: options, resolve: hooks.resolveLink)
+                survey.links, columns: SourceColumns(source), file: file, options: options, resolve: hooks.resolveLink)
             let headings = document.anchorHeadings(survey.headings)
             var termsUsed: [String] = []
             if let matcher = hooks.terms, let termHTML = hooks.termHTML {

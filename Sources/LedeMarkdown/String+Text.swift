@@ -29,6 +29,16 @@ extension String {
         return result
     }
 
+    /// How an inline HTML tag changes the element depth: `+1` for an opening tag, `-1` for a
+    /// closing one, `0` for comments, declarations, self-closing and void elements.
+    var htmlDepthChange: Int {
+        if hasPrefix("</") { return -1 }
+        guard hasPrefix("<"), !hasPrefix("<!"), !hasPrefix("<?"), !hasSuffix("/>") else { return 0 }
+        let name = dropFirst().prefix { $0.isLetter || $0.isNumber }.lowercased()
+        let voidElements: Set = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
+        return voidElements.contains(name) ? 0 : 1
+    }
+
     /// Whether cmark's safe mode would empty this URL: `javascript:`, `vbscript:`, `file:`,
     /// and `data:` other than PNG, GIF, JPEG and WebP images (cmark's `_scan_dangerous_url`).
     var isDangerousURL: Bool {
