@@ -1,0 +1,75 @@
+import Testing
+
+@testable import LedeMarkdown
+
+@Suite struct TermLinkingTests {
+    let hooks = MarkdownHooks(
+        terms: TermMatcher(terms: [
+            (id: "asylum", phrases: ["asylum", "asylum request"]),
+            (id: "policy", phrases: ["policy"]),
+            (id: "box", phrases: ["box"]),
+            (id: "un", phrases: ["U.N.", "United Nations"]),
+        ]),
+        termHTML: { id, text in "<a class=\"term\" href=\"/glossary/#\(id)\">\(text)</a>" })
+
+    @Test func firstUseOnly() throws {
+        let rendered = try render("Asylum and asylum, again asylum.", hooks: hooks)
+        #expect(
+            rendered.html == "<p><a class=\"term\" href=\"/glossary/#asylum\">Asylum</a> and asylum, again asylum.</p>\n")
+        #expect(rendered.termsUsed == ["asylum"])
+    }
+
+    @Test func pluralsAndLongestAlias() throws {
+        let rendered = try render("Two policies, asylum requests and boxes.", hooks: hooks)
+        #expect(
+            rendered.html
+                == "<p>Two <a class=\"term\" href=\"/glossary/#policy\">policies</a>, "
+                + "<a class=\"term\" href=\"/glossary/#asylum\">asylum requests</a> and "
+                + "<a class=\"term\" href=\"/glossary/#box\">boxes</a>.</p>\n")
+        #expect(rendered.termsUsed == ["policy", "asylum", "box"])
+    }
+
+    @Test func wordBoundariesAndPunctuatedPhrases() throws {
+        let rendered = try render("Boxer, unbox; the U.N. said it.", hooks: hooks)
+        #expect(rendered.termsUsed == ["un"])
+        #expect(rendered.html == "<p>Boxer, unbox; the <a class=\"term\" href=\"/glossary/#un\">U.N.</a> said it.</p>\n")
+    }
+
+    @Test func notInHeadingsLinksCodeOrQuotes() throws {
+        let source = """
+            # Asylum
+
+            [asylum](x) `asylum` ![asylum](y.png) <b>asylum</b>
+
+            > asylum
+
+                asylum
+
+            Then asylum.
+            """
+        let rendered = try render(source, options: MarkdownOptions(unsafeHTML: true), hooks: hooks)
+        #expect(rendered.termsUsed == ["asylum"])
+        #expect(rendered.html.hasSuffix("<p>Then <a class=\"term\" href=\"/glossary/#asylum\">asylum</a>.</p>\n"))
+        #expect(rendered.html.ranges(of: "class=\"term\"").count == 1)
+    }
+
+    @Test func excludedTermsAreNeverLinked() throws {
+        var excluding = hooks
+        excluding.excludedTerms = ["asylum"]
+        let rendered = try render("asylum policy", hooks: excluding)
+        #expect(rendered.termsUsed == ["policy"])
+        #expect(rendered.html == "<p>asylum <a class=\"term\" href=\"/glossary/#policy\">policy</a></p>\n")
+    }
+
+    @Test func termsAcrossEmphasisAndInLists() throws {
+        let rendered = try render("- *the policy*\n- a box\n", hooks: hooks)
+        #expect(rendered.termsUsed == ["policy", "box"])
+        #expect(rendered.html.contains("<em>the <a class=\"term\" href=\"/glossary/#policy\">policy</a></em>"))
+    }
+
+    @Test func nothingWithoutTermHTML() throws {
+        let rendered = try render("asylum", hooks: MarkdownHooks(terms: hooks.terms))
+        #expect(rendered.termsUsed.isEmpty)
+        #expect(rendered.html == "<p>asylum</p>\n")
+    }
+}
