@@ -1,0 +1,28 @@
+# Lede: `make` installs what is missing, builds Lede and builds the bundled site;
+# `make test` runs the whole test suite (Swift tests, then the browser and nginx tests).
+SWIFT ?= swift
+LEDE := .build/debug/lede
+
+.PHONY: all deps build site test swift-test e2e-test lint bench
+
+all: site
+
+deps:
+	@.ci/install-deps
+
+build: deps
+	$(SWIFT) build --product lede
+
+site: build
+	$(LEDE) build .
+
+swift-test: deps
+	$(SWIFT) test
+
+e2e-test: build
+	@Tests/EndToEnd/run.sh
+
+test: swift-test e2e-test
+
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
