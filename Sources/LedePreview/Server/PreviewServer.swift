@@ -7,6 +7,7 @@ public import Foundation
 internal import Hummingbird
 internal import Logging
 internal import NIOCore
+internal import ServiceLifecycle
 
 /// The preview's HTTP server: the built site, plus live reload.
 ///
@@ -48,26 +49,40 @@ public struct PreviewServer: Sendable {
         try await makeApplication(onReady: onReady).runService()
     }
 
-    /// Runs until the task is cancelled, without taking over SIGINT/SIGTERM: for tests, which
-    /// must not change the test runner's signal handling.
+    /// Runs until the task is cancelled, then shuts down gracefully exactly as on SIGTERM, but
+    /// without taking over signals: for tests, which must not change the test runner's signal
+    /// handling, and which check that open event streams do not block the shutdown.
     func runUntilCancelled(onReady: @escaping @Sendable (Int) -> Void) async throws {
-        try await makeApplication(onReady: onReady).runService(gracefulShutdownSignals: [])
+        let group = ServiceGroup(
+            configuration: .init(services: [makeApplication(onReady: onReady)], logger: Self.logger))
+        // An unstructured task, so cancelling the caller does not cancel the server outright
+        // (which skips the graceful path) but only triggers the graceful shutdown.
+        let running = Task { try await group.run() }
+        try await withTaskCancellationHandler {
+            try await running.value
+        } onCancel: {
+            Task { await group.triggerGracefulShutdown() }
+        }
     }
+
+    /// Hummingbird's own start-up and request lines would interleave with the CLI's output.
+    private static let logger: Logger = {
+        var logger = Logger(label: "lede.preview")
+        logger.logLevel = .warning
+        return logger
+    }()
 
     private func makeApplication(onReady: @escaping @Sendable (Int) -> Void) -> some ApplicationProtocol {
         let responder = SiteResponder(
             site: SiteFolder(root: root.standardizedFileURL.path),
             liveReload: liveReload,
             heartbeatInterval: heartbeatInterval)
-        // Hummingbird's own start-up and request lines would interleave with the CLI's output.
-        var logger = Logger(label: "lede.preview")
-        logger.logLevel = .warning
         let port = port
         return Application(
             responder: responder,
             configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
             onServerRunning: { channel in onReady(channel.localAddress?.port ?? port) },
-            logger: logger)
+            logger: Self.logger)
     }
 
     /// Whether `host` only accepts connections from this machine (`127.0.0.0/8`, `::1`,
