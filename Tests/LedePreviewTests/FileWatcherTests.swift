@@ -158,6 +158,29 @@ struct FileWatcherTests {
         #expect(calls == [[file]])
     }
 
+    @Test("a watched folder deleted and created again is still watched")
+    func recreatedRoot() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let content = folder.file("Content")
+        let file = try folder.write("Content/a.md", "one")
+        let log = ChangeLog()
+        let watcher = FileWatcher(
+            paths: [URL(fileURLWithPath: content)], debounce: Self.debounce, onChange: log.record)
+        try watcher.start()
+        defer { watcher.stop() }
+        try FileManager.default.removeItem(atPath: content)
+        let removed = await log.wait(settle: Self.settle)
+        #expect(removed.count == 1)
+        #expect(removed.first?.contains(file) == true)
+        try folder.write("Content/a.md", "two")
+        let calls = await log.wait(for: 2, settle: Self.settle)
+        #expect(calls.dropFirst() == [[file]])
+        try Self.writeInPlace(file, "three")
+        let again = await log.wait(for: 3, settle: Self.settle)
+        #expect(again.dropFirst(2) == [[file]])
+    }
+
     @Test("a missing folder cannot be watched")
     func missingParent() {
         let watcher = FileWatcher(paths: [URL(fileURLWithPath: "/nonexistent-lede/a/b")]) { _ in }

@@ -165,10 +165,9 @@ struct PreviewServerTests {
         let liveReload = LiveReload()
         try await withServer(root: site.url, liveReload: liveReload) { port in
             try await onThread {
-                let socket = try Socket(port: port)
-                defer { socket.close() }
-                try socket.send("GET /__lede/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
                 let deadline = ContinuousClock.now + .seconds(20)
+                let socket = try Socket.eventStream(port: port, deadline: deadline)
+                defer { socket.close() }
                 let head = try socket.read(until: "retry: 1000", deadline: deadline)
                 #expect(head.hasPrefix("HTTP/1.1 200"))
                 #expect(head.lowercased().contains("content-type: text/event-stream"))
@@ -188,20 +187,18 @@ struct PreviewServerTests {
         defer { site.remove(); outside.remove() }
         let liveReload = LiveReload()
         let lines = ["Content/a.md:4:7: error: unknown source 'p13'", "  caused by: \"quoted\" <b>"]
-        let expected = "event: error\ndata: [\"Content/a.md:4:7: error: unknown source 'p13'\",\"  caused by: \\\"quoted\\\" <b>\"]\n\n"
+        let expected =
+            "event: error\ndata: [\"Content/a.md:4:7: error: unknown source 'p13'\",\"  caused by: \\\"quoted\\\" <b>\"]\n\n"
         try await withServer(root: site.url, liveReload: liveReload) { port in
             try await onThread {
                 let deadline = ContinuousClock.now + .seconds(20)
-                let first = try Socket(port: port)
+                let first = try Socket.eventStream(port: port, deadline: deadline)
                 defer { first.close() }
-                try first.send("GET /__lede/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-                _ = try first.read(until: "retry: 1000", deadline: deadline)
                 liveReload.buildFailed(lines)
                 _ = try first.read(until: expected, deadline: deadline)
 
-                let second = try Socket(port: port)
+                let second = try Socket.eventStream(port: port, deadline: deadline)
                 defer { second.close() }
-                try second.send("GET /__lede/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
                 let text = try second.read(until: expected, deadline: deadline)
                 // `\r\n` is one Character in Swift: split on every kind of line end.
                 let firstEvent = text.split(whereSeparator: \.isNewline).first { $0.hasPrefix("event: ") }
@@ -209,10 +206,8 @@ struct PreviewServerTests {
 
                 liveReload.siteRebuilt()
                 _ = try second.read(until: "event: reload", deadline: deadline)
-                let third = try Socket(port: port)
+                let third = try Socket.eventStream(port: port, deadline: deadline)
                 defer { third.close() }
-                try third.send("GET /__lede/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-                _ = try third.read(until: "retry: 1000", deadline: deadline)
                 liveReload.siteRebuilt()
                 let clean = try third.read(until: "event: reload", deadline: deadline)
                 #expect(!clean.contains("event: error"))
@@ -226,39 +221,36 @@ struct PreviewServerTests {
         defer { site.remove(); outside.remove() }
         try await withServer(root: site.url, heartbeat: .milliseconds(100)) { port in
             try await onThread {
-                let socket = try Socket(port: port)
+                let deadline = ContinuousClock.now + .seconds(20)
+                let socket = try Socket.eventStream(port: port, deadline: deadline)
                 defer { socket.close() }
-                try socket.send("GET /__lede/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-                _ = try socket.read(until: ": heartbeat\n\n", deadline: .now + .seconds(20))
+                _ = try socket.read(until: ": heartbeat\n\n", deadline: deadline)
             }
         }
     }
 
-    @Test("the server stops while a browser keeps its event stream open")
+    @Test("the server stops gracefully while a browser keeps its event stream open")
     func shutdownWithOpenStream() async throws {
         let (site, outside) = try Self.makeSite()
         defer { site.remove(); outside.remove() }
         let liveReload = LiveReload()
         let socket = Locked<Socket?>(nil)
         try await withServer(root: site.url, liveReload: liveReload) { port in
-            let connected = try await onThread {
-                let client = try Socket(port: port)
-                try client.send("GET /__lede/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-                _ = try client.read(until: "retry: 1000", deadline: .now + .seconds(20))
-                return client
-            }
+            let connected = try await onThread { try Socket.eventStream(port: port, deadline: .now + .seconds(20)) }
             socket.withLock { $0 = connected }
         }
-        // `withServer` returned: the server stopped although the stream was still open.
+        // `withServer` returned: the graceful shutdown ended the stream instead of waiting for it.
         socket.withLock { $0?.close() }
         #expect(liveReload.subscriberCount == 0)
     }
 
-    @Test("loopback hosts", arguments: [
-        ("127.0.0.1", true), ("127.1.2.3", true), ("localhost", true), ("LOCALHOST", true), ("::1", true),
-        ("[::1]", true), ("::ffff:127.0.0.1", true), ("0.0.0.0", false), ("::", false), ("192.168.1.2", false),
-        ("example.com", false), ("", false),
-    ])
+    @Test(
+        "loopback hosts",
+        arguments: [
+            ("127.0.0.1", true), ("127.1.2.3", true), ("localhost", true), ("LOCALHOST", true), ("::1", true),
+            ("[::1]", true), ("::ffff:127.0.0.1", true), ("0.0.0.0", false), ("::", false), ("192.168.1.2", false),
+            ("example.com", false), ("", false),
+        ])
     func loopback(host: String, expected: Bool) {
         #expect(PreviewServer.isLoopback(host) == expected)
     }

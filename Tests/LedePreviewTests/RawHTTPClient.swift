@@ -1,10 +1,11 @@
+import Foundation
+import Testing
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
-import Testing
 
 /// An HTTP/1.1 response as the tests see it.
 struct HTTPResult: Sendable {
@@ -49,7 +50,10 @@ enum RawHTTPClient {
         var headers: [String: String] = [:]
         for line in head.dropFirst() {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let name = line[..<colon].lowercased()
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            // Repeated headers joined, so a duplicated one shows in the tests.
+            headers[name] = headers[name].map { "\($0), \(value)" } ?? value
         }
         var body = Array(raw[end.upperBound...])
         if method == "HEAD" {
@@ -150,6 +154,20 @@ final class Socket: @unchecked Sendable {
     }
 
     func close() { Glibc.close(fd) }
+
+    /// Opens `/__lede/events` and waits until the server has registered the stream (its first
+    /// bytes arrived), so an event sent afterwards is sure to reach it.
+    static func eventStream(port: Int, deadline: ContinuousClock.Instant) throws -> Socket {
+        let socket = try Socket(port: port)
+        do {
+            try socket.send("GET /__lede/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            _ = try socket.read(until: "retry: 1000", deadline: deadline)
+        } catch {
+            socket.close()
+            throw error
+        }
+        return socket
+    }
 }
 
 /// Runs blocking work on a thread of its own and awaits its result.

@@ -1,13 +1,14 @@
-#if canImport(Glibc)
-    internal import Glibc
-#elseif canImport(Darwin)
-    internal import Darwin
-#endif
 public import Foundation
 internal import Hummingbird
 internal import Logging
 internal import NIOCore
 internal import ServiceLifecycle
+
+#if canImport(Glibc)
+    internal import Glibc
+#elseif canImport(Darwin)
+    internal import Darwin
+#endif
 
 /// The preview's HTTP server: the built site, plus live reload.
 ///

@@ -33,6 +33,8 @@ struct SiteResponder: HTTPResponder {
             return Self.file(Array(LiveReloadScript.source.utf8), type: ContentType.forFile(named: "x.js"))
         default: break
         }
+        // The whole `/__lede/` prefix belongs to the preview, so a future endpoint can never
+        // be shadowed by (or shadow) a file of the site.
         if path.segments.first == "__lede" { return notFound() }
 
         let response: Response

@@ -1,11 +1,12 @@
+internal import Dispatch
+public import Foundation
+internal import LedeCore
+
 #if canImport(Glibc)
     internal import Glibc
 #elseif canImport(Darwin)
     internal import Darwin
 #endif
-internal import Dispatch
-public import Foundation
-internal import LedeCore
 
 /// Watches folders (recursively, adding folders created later) and files, calling `onChange`
 /// once per burst of events after `debounce` of quiet. inotify through Glibc on its own Thread
@@ -81,7 +82,8 @@ public final class FileWatcher: Sendable {
             let source: WatchLoop.Source
             do throws(PreviewError) {
                 #if canImport(Glibc)
-                    source = usePolling ? .polling(PollingSource(paths: paths)) : .inotify(try InotifySource(paths: paths))
+                    source =
+                        usePolling ? .polling(PollingSource(paths: paths)) : .inotify(try InotifySource(paths: paths))
                 #else
                     // No inotify outside Linux: polling is the portable fallback.
                     source = .polling(PollingSource(paths: paths))
@@ -177,7 +179,7 @@ final class WatchLoop: @unchecked Sendable {
             switch source {
             #if canImport(Glibc)
                 case .inotify(let inotify):
-                        if fds.count > 1 && fds[1].revents != 0 { inotify.readEvents(into: &burst, at: now) }
+                    if fds.count > 1 && fds[1].revents != 0 { inotify.readEvents(into: &burst, at: now) }
             #endif
             case .polling(var polling):
                 if now >= nextScan {

@@ -40,6 +40,11 @@
                     if let info = Directory.followedStatus(path), Directory.isDirectory(info) {
                         var ignored = ChangeBurst()
                         try addTree(path, reporting: false, into: &ignored, at: .now)
+                        // Also its parent, for the folder's name only: a folder deleted and
+                        // recreated (`rm -r static && cp -r …`, a branch switch) is then watched
+                        // again. Best effort: the parent may not be readable.
+                        let (parent, name) = Directory.split(path)
+                        try? addWatch(parent, recursive: false, name: name)
                     } else {
                         // A file, or a path that does not exist yet: watch its parent for the name,
                         // so a file replaced by rename (a new inode) is still seen.

@@ -1,11 +1,12 @@
+// The `stat` fields below are attributed to the C module Dispatch brings in on Linux; without
+// this import `MemberImportVisibility` rejects them.
+internal import Dispatch
+
 #if canImport(Glibc)
     internal import Glibc
 #elseif canImport(Darwin)
     internal import Darwin
 #endif
-// The `stat` fields below are attributed to the C module Dispatch brings in on Linux; without
-// this import `MemberImportVisibility` rejects them.
-internal import Dispatch
 
 /// Watches by comparing snapshots, for file systems that send no inotify events (network
 /// mounts, some container and VM shares).
