@@ -49,6 +49,8 @@ struct PreviewServerTests {
             let head = try await RawHTTPClient.get("/", port: port, method: "HEAD")
             #expect(head.status == 200)
             #expect(head.headers["content-type"] == "text/html; charset=utf-8")
+            let streamHead = try await RawHTTPClient.get("/__lede/events", port: port, method: "HEAD")
+            #expect(streamHead.headers["content-type"] == "text/event-stream")
         }
     }
 

@@ -12,14 +12,17 @@ enum ContentType {
     /// The type of an HTML page: the only responses that get the live-reload script.
     static let html = "text/html; charset=utf-8"
 
+    /// The type of scripts, the live-reload one included.
+    static let javaScript = "text/javascript; charset=utf-8"
+
     private static let fallback = "application/octet-stream"
 
     private static let table: [String: String] = [
         "html": html,
         "htm": html,
         "css": "text/css; charset=utf-8",
-        "js": "text/javascript; charset=utf-8",
-        "mjs": "text/javascript; charset=utf-8",
+        "js": javaScript,
+        "mjs": javaScript,
         "json": "application/json",
         "map": "application/json",
         "webmanifest": "application/manifest+json",

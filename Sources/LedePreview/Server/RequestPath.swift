@@ -106,6 +106,15 @@ struct RequestPath: Equatable, Sendable {
     }
 }
 
+extension RequestPath {
+    /// A path built from already-checked segments (the site's own `404.html`).
+    init(segments: [String], hasTrailingSlash: Bool) {
+        self.segments = segments
+        self.hasTrailingSlash = hasTrailingSlash
+        self.query = nil
+    }
+}
+
 extension String {
     fileprivate func leftPadded(to length: Int) -> String {
         count >= length ? self : String(repeating: "0", count: length - count) + self

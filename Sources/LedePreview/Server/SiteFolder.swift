@@ -84,12 +84,3 @@ struct SiteFolder: Sendable {
         return String(cString: resolved)
     }
 }
-
-extension RequestPath {
-    /// A path built from already-checked segments (the site's own `404.html`).
-    init(segments: [String], hasTrailingSlash: Bool) {
-        self.segments = segments
-        self.hasTrailingSlash = hasTrailingSlash
-        self.query = nil
-    }
-}

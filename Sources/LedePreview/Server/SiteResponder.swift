@@ -27,32 +27,35 @@ struct SiteResponder: HTTPResponder {
             return Self.plain(.badRequest, "400 bad request\n")
         }
 
+        let response = route(path)
+        // HEAD: the same status and headers, no body (and never an endless event stream).
+        return request.method == .head ? Response(status: response.status, headers: response.headers) : response
+    }
+
+    private func route(_ path: RequestPath) -> Response {
         switch "/" + path.segments.joined(separator: "/") {
         case LiveReloadScript.eventsPath: return eventStream()
-        case LiveReloadScript.path:
-            return Self.file(Array(LiveReloadScript.source.utf8), type: ContentType.forFile(named: "x.js"))
+        case LiveReloadScript.path: return Self.file(Array(LiveReloadScript.source.utf8), type: ContentType.javaScript)
         default: break
         }
         // The whole `/__lede/` prefix belongs to the preview, so a future endpoint can never
         // be shadowed by (or shadow) a file of the site.
         if path.segments.first == "__lede" { return notFound() }
 
-        let response: Response
         switch site.resolve(path) {
         case .file(let realPath):
-            response = serve(realPath, status: .ok)
+            return serve(realPath, status: .ok)
         case .redirect(let location):
             // 302, not 301: browsers cache permanent redirects, and the folder may become a
             // file in the next build.
             var redirect = Self.plain(.found, "")
             redirect.headers[.location] = location
-            response = redirect
+            return redirect
         case .notFound:
-            response = notFound()
+            return notFound()
         case .outsideRoot:
-            response = Self.plain(.forbidden, "403 forbidden: symbolic link leads outside the site folder\n")
+            return Self.plain(.forbidden, "403 forbidden: symbolic link leads outside the site folder\n")
         }
-        return request.method == .head ? Response(status: response.status, headers: response.headers) : response
     }
 
     private func notFound() -> Response {
