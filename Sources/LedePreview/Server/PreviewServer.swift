@@ -1,0 +1,113 @@
+public import Foundation
+internal import Hummingbird
+internal import Logging
+internal import NIOCore
+internal import ServiceLifecycle
+
+#if canImport(Glibc)
+    internal import Glibc
+#elseif canImport(Darwin)
+    internal import Darwin
+#endif
+
+/// The preview's HTTP server: the built site, plus live reload.
+///
+/// It never builds: the CLI rebuilds on file changes and reports through ``LiveReload``.
+public struct PreviewServer: Sendable {
+    /// The built site folder.
+    public let root: URL
+    /// The address to listen on; loopback unless the author asks otherwise.
+    public let host: String
+    /// The port; 0 picks a free one (tests).
+    public let port: Int
+    /// The live-reload state the rebuild loop reports to.
+    public let liveReload: LiveReload
+    /// How often an idle event stream sends a comment.
+    var heartbeatInterval: Duration = .seconds(15)
+
+    /// Serves files under `root` (the built site folder; it may be replaced by an atomic rename
+    /// between requests, so resolve per request, never cache a directory handle).
+    ///
+    /// - Parameters:
+    ///   - root: The built site folder.
+    ///   - host: The address to listen on; see ``isLoopback(_:)``.
+    ///   - port: The port; 0 for an ephemeral one.
+    ///   - liveReload: The state the rebuild loop reports to.
+    public init(root: URL, host: String = "127.0.0.1", port: Int = 1111, liveReload: LiveReload) {
+        self.root = root
+        self.host = host
+        self.port = port
+        self.liveReload = liveReload
+    }
+
+    /// Runs until SIGINT/SIGTERM (graceful shutdown even with SSE clients connected: SSE
+    /// streams use cancelOnGracefulShutdown). `onReady` gets the bound port (port 0 → an
+    /// ephemeral port, for tests).
+    ///
+    /// - Parameter onReady: Called once the socket is listening, with the bound port.
+    /// - Throws: When the address cannot be bound (port in use, unknown host).
+    public func run(onReady: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
+        try await makeApplication(onReady: onReady).runService()
+    }
+
+    /// Runs until the task is cancelled, then shuts down gracefully exactly as on SIGTERM, but
+    /// without taking over signals: for tests, which must not change the test runner's signal
+    /// handling, and which check that open event streams do not block the shutdown.
+    func runUntilCancelled(onReady: @escaping @Sendable (Int) -> Void) async throws {
+        let group = ServiceGroup(
+            configuration: .init(services: [makeApplication(onReady: onReady)], logger: Self.logger))
+        // An unstructured task, so cancelling the caller does not cancel the server outright
+        // (which skips the graceful path) but only triggers the graceful shutdown.
+        let running = Task { try await group.run() }
+        try await withTaskCancellationHandler {
+            try await running.value
+        } onCancel: {
+            Task { await group.triggerGracefulShutdown() }
+        }
+    }
+
+    /// Hummingbird's own start-up and request lines would interleave with the CLI's output.
+    private static let logger: Logger = {
+        var logger = Logger(label: "lede.preview")
+        logger.logLevel = .warning
+        return logger
+    }()
+
+    private func makeApplication(onReady: @escaping @Sendable (Int) -> Void) -> some ApplicationProtocol {
+        let responder = SiteResponder(
+            site: SiteFolder(root: root.standardizedFileURL.path),
+            liveReload: liveReload,
+            heartbeatInterval: heartbeatInterval)
+        let port = port
+        return Application(
+            responder: responder,
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
+            onServerRunning: { channel in onReady(channel.localAddress?.port ?? port) },
+            logger: Self.logger)
+    }
+
+    /// Whether `host` only accepts connections from this machine (`127.0.0.0/8`, `::1`,
+    /// `localhost`): the CLI warns otherwise, since the preview serves drafts and has no
+    /// authentication.
+    ///
+    /// - Parameter host: A host name or IP address, IPv6 with or without brackets.
+    /// - Returns: `true` for loopback addresses only; `0.0.0.0` and `::` listen everywhere.
+    public static func isLoopback(_ host: String) -> Bool {
+        var name = host.trimmingCharacters(in: .whitespaces).lowercased()
+        if name.hasPrefix("[") && name.hasSuffix("]") { name = String(name.dropFirst().dropLast()) }
+        if name == "localhost" || name.hasSuffix(".localhost") { return true }
+        var ipv4 = in_addr()
+        if inet_pton(AF_INET, name, &ipv4) == 1 {
+            return UInt32(bigEndian: ipv4.s_addr) >> 24 == 127
+        }
+        var ipv6 = in6_addr()
+        if inet_pton(AF_INET6, name, &ipv6) == 1 {
+            let bytes = withUnsafeBytes(of: &ipv6) { Array($0) }
+            if bytes[0..<15].allSatisfy({ $0 == 0 }) && bytes[15] == 1 { return true }  // ::1
+            // ::ffff:127.x.x.x, an IPv4 loopback address written as IPv6.
+            let mapped = bytes[0..<10].allSatisfy { $0 == 0 } && bytes[10] == 0xff && bytes[11] == 0xff
+            return mapped && bytes[12] == 127
+        }
+        return false
+    }
+}
