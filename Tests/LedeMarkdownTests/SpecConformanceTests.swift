@@ -82,7 +82,8 @@ import Testing
             } else {
                 #expect(
                     Self.knownDifferences[key] != nil,
-                    "\(key) (line \(example.line)) differs:\n\(example.markdown)\nexpected:\n\(expected.html)\ngot:\n\(html)")
+                    "\(key) (line \(example.line)) differs:\n\(example.markdown)\nexpected:\n\(expected.html)\ngot:\n\(html)"
+                )
             }
         }
         print("\(name): \(passed) of \(examples.count) examples match cmark-gfm")
