@@ -6,7 +6,8 @@ extension CMarkDocument {
     /// - Parameters:
     ///   - links: Links and images, in document order.
     ///   - columns: The parsed source's columns.
-    ///   - file: Where the document's first line is.
+    ///   - file: Where the document starts: its first line, and the column of its first
+    ///     character when it starts mid-line.
     ///   - options: For safe mode on styled links.
     ///   - resolve: The caller's hook; every link is kept when `nil`.
     /// - Returns: Every link, in document order.
@@ -20,7 +21,9 @@ extension CMarkDocument {
         for node in links {
             let destination = node.url
             let position = node.startPosition
-            let column = columns.characterColumn(line: position.line, byteColumn: position.column)
+            var column = columns.characterColumn(line: position.line, byteColumn: position.column)
+            // A snippet (a front-matter item) may start mid-line: its first line is shifted.
+            if position.line == 1 && file.column > 1 { column += file.column - 1 }
             let location = SourceLocation(path: file.path, line: file.line - 1 + position.line, column: column)
             let rewrite = problems.collect(at: location) { try resolve?(destination, location) ?? .keep } ?? .keep
             let resolved = apply(rewrite, to: node, options: options) ?? destination

@@ -35,7 +35,9 @@ extension String {
         if hasPrefix("</") { return -1 }
         guard hasPrefix("<"), !hasPrefix("<!"), !hasPrefix("<?"), !hasSuffix("/>") else { return 0 }
         let name = dropFirst().prefix { $0.isLetter || $0.isNumber }.lowercased()
-        let voidElements: Set = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
+        let voidElements: Set = [
+            "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+        ]
         return voidElements.contains(name) ? 0 : 1
     }
 

@@ -78,12 +78,16 @@ import Testing
     }
 
     @Test func safeModeOmitsRawHTML() throws {
-        #expect(try html("<div>z</div>\n\na <b>y</b>") == "<!-- raw HTML omitted -->\n<p>a <!-- raw HTML omitted -->y<!-- raw HTML omitted --></p>\n")
+        #expect(
+            try html("<div>z</div>\n\na <b>y</b>")
+                == "<!-- raw HTML omitted -->\n<p>a <!-- raw HTML omitted -->y<!-- raw HTML omitted --></p>\n")
     }
 
     @Test func safeModeEmptiesJavascriptLinks() throws {
-        #expect(try html("[a](javascript:alert(1)) [b](vbscript:x)") == "<p><a href=\"\">a</a> <a href=\"\">b</a></p>\n")
-        #expect(try html("![i](data:image/png;base64,AA)") == "<p><img src=\"data:image/png;base64,AA\" alt=\"i\" /></p>\n")
+        #expect(
+            try html("[a](javascript:alert(1)) [b](vbscript:x)") == "<p><a href=\"\">a</a> <a href=\"\">b</a></p>\n")
+        #expect(
+            try html("![i](data:image/png;base64,AA)") == "<p><img src=\"data:image/png;base64,AA\" alt=\"i\" /></p>\n")
     }
 
     @Test func unsafeModeKeepsRawHTML() throws {
@@ -110,6 +114,17 @@ import Testing
         let rendered = try renderer.renderInline("[¶3](seed:p3)", file: testFile, hooks: hooks)
         #expect(rendered.html == "<a href=\"/sources/s/#p3\">¶3</a>")
         #expect(rendered.links.map(\.location) == [SourceLocation(path: "Content/a.md", line: 6, column: 1)])
+    }
+
+    @Test func inlineSnippetColumnsStartAtTheSnippet() throws {
+        let item = SourceLocation(path: "Content/index.md", line: 4, column: 5)
+        let hooks = MarkdownHooks(resolveLink: { _, location in
+            throw DiagnosticError(Diagnostic(at: location, "unknown"))
+        })
+        let error = try #require(throws: DiagnosticError.self) {
+            try renderer.renderInline("A [¶1](seed:p1)\nand [¶2](seed:p2)", file: item, hooks: hooks)
+        }
+        #expect(error.diagnostics.map(\.location?.description) == ["Content/index.md:4:7", "Content/index.md:5:5"])
     }
 
     @Test func wordCountCountsTextAndCode() throws {

@@ -15,7 +15,8 @@ import Testing
     @Test func firstUseOnly() throws {
         let rendered = try render("Asylum and asylum, again asylum.", hooks: hooks)
         #expect(
-            rendered.html == "<p><a class=\"term\" href=\"/glossary/#asylum\">Asylum</a> and asylum, again asylum.</p>\n")
+            rendered.html
+                == "<p><a class=\"term\" href=\"/glossary/#asylum\">Asylum</a> and asylum, again asylum.</p>\n")
         #expect(rendered.termsUsed == ["asylum"])
     }
 
@@ -32,7 +33,8 @@ import Testing
     @Test func wordBoundariesAndPunctuatedPhrases() throws {
         let rendered = try render("Boxer, unbox; the U.N. said it.", hooks: hooks)
         #expect(rendered.termsUsed == ["un"])
-        #expect(rendered.html == "<p>Boxer, unbox; the <a class=\"term\" href=\"/glossary/#un\">U.N.</a> said it.</p>\n")
+        #expect(
+            rendered.html == "<p>Boxer, unbox; the <a class=\"term\" href=\"/glossary/#un\">U.N.</a> said it.</p>\n")
     }
 
     @Test func notInHeadingsLinksCodeOrQuotes() throws {
