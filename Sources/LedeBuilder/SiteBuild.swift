@@ -18,6 +18,8 @@ struct BuiltSite: Sendable {
 
 /// Remembers rendered pages between builds, keyed by everything that goes into them.
 struct RenderCache: Sendable {
+    /// Rendered Markdown by page.
+    var explainer = ExplainerCache()
     /// The template library's identity (its files' contents) when the cache was filled.
     var templatesKey: Int?
     /// HTML by output path, with the context it was rendered from.
@@ -48,7 +50,7 @@ struct SiteBuild {
 
         let renderer = MarkdownRenderer(options: MarkdownOptions(unsafeHTML: site.config.unsafeHTML))
         let explainer = try Explainer(site: site, renderer: renderer)
-        let output = try explainer.build()
+        let output = try explainer.build(cache: &cache.explainer)
         bag = DiagnosticBag()
         for diagnostic in output.diagnostics { bag.add(diagnostic) }
 
@@ -58,12 +60,16 @@ struct SiteBuild {
             bag.add(
                 Diagnostic(
                     at: location,
-                    "unknown template '\(job.template)' (templates: \(library.names.sorted().joined(separator: ", ")))"))
+                    "unknown template '\(job.template)' (templates: \(library.names.sorted().joined(separator: ", ")))")
+            )
         }
         try bag.throwIfErrors()
 
         let templatesKey = TemplateFingerprint.of(folder: templatesFolder)
-        if cache.templatesKey != templatesKey { cache = RenderCache(templatesKey: templatesKey) }
+        if cache.templatesKey != templatesKey {
+            cache.templatesKey = templatesKey
+            cache.pages = [:]
+        }
         let previous = cache.pages
         let rendered = ParallelMap.map(output.pages) { job -> Result<Data, DiagnosticError> in
             if let old = previous[job.outputPath], old.template == job.template, old.context == job.context {
@@ -74,9 +80,13 @@ struct SiteBuild {
             } catch let error as DiagnosticError {
                 let page = job.sourcePath.map { " while rendering \($0)" } ?? " while rendering \(job.url)"
                 return .failure(
-                    DiagnosticError(error.diagnostics.map { var copy = $0; copy.message += page; return copy }))
+                    DiagnosticError(
+                        error.diagnostics.map {
+                            var copy = $0; copy.message += page; return copy
+                        }))
             } catch {
-                return .failure(DiagnosticError(Diagnostic(at: job.sourcePath.map { SourceLocation(path: $0) }, "\(error)")))
+                return .failure(
+                    DiagnosticError(Diagnostic(at: job.sourcePath.map { SourceLocation(path: $0) }, "\(error)")))
             }
         }
         var files: [String: Data] = [:]
@@ -97,7 +107,10 @@ struct SiteBuild {
         let publicFolder = options.siteRoot.appendingPathComponent("Public")
         for path in site.publicFiles {
             if files[path] != nil {
-                bag.add(Diagnostic(at: SourceLocation(path: "Public/" + path), "Public/\(path) would overwrite the generated file \(path)"))
+                bag.add(
+                    Diagnostic(
+                        at: SourceLocation(path: "Public/" + path),
+                        "Public/\(path) would overwrite the generated file \(path)"))
             }
             publicFiles[path] = publicFolder.appendingPathComponent(path)
         }
@@ -128,7 +141,8 @@ extension DiagnosticBag {
 enum TemplateFingerprint {
     static func of(folder: URL) -> Int {
         var hasher = Hasher()
-        let files = (FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.allObjects as? [URL] ?? [])
+        let files =
+            (FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.allObjects as? [URL] ?? [])
             .map(\.path).sorted()
         for path in files {
             hasher.combine(path)

@@ -19,7 +19,9 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
 
     /// Creates options; `output` defaults to `SITE/Output`.
-    public init(siteRoot: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false) {
+    public init(
+        siteRoot: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false
+    ) {
         self.siteRoot = siteRoot.standardizedFileURL
         self.output = (output ?? siteRoot.appendingPathComponent("Output")).standardizedFileURL
         self.baseURL = baseURL
@@ -36,7 +38,8 @@ public struct BuildSummary: Sendable {
     public var filesGenerated: Int
     /// Files copied from `Public/`.
     public var filesCopied: Int
-    /// Output files whose bytes changed since the previous build (all of them on a first build).
+    /// Output files added, changed or removed since the previous build of the same builder
+    /// (every file on a first build).
     public var changedPaths: [String]
     /// Wall-clock time.
     public var duration: Duration
@@ -45,24 +48,36 @@ public struct BuildSummary: Sendable {
 
     /// "Built 24 pages, 3 files, copied 2 files in 41 ms".
     public var line: String {
-        let milliseconds = Int((Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000).rounded())
-        return "Built \(pagesWritten) pages and \(filesGenerated) files, copied \(filesCopied) files in \(milliseconds) ms"
+        let milliseconds = Int(
+            (Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000).rounded())
+        return
+            "Built \(pagesWritten) pages and \(filesGenerated) files, copied \(filesCopied) files in \(milliseconds) ms"
     }
 }
 
 /// The pipeline: load → explain → render → write, atomically.
 ///
 /// A builder keeps what it rendered last time, so that a rebuild during preview renders only
-/// the pages whose inputs changed, and writes only the files whose bytes changed. The output is
-/// always what a clean build produces.
+/// the pages whose inputs changed (their Markdown, or the terms, documents and pages it
+/// refers to; every page when a template changes), and writes only the files whose bytes
+/// changed. The output is always what a clean build produces.
 public actor SiteBuilder {
     /// The options every build uses.
     public let options: BuildOptions
     private var cache = RenderCache()
+    /// What the output folder holds since the last build, when this builder wrote it.
+    private var manifest: OutputManifest?
+
+    /// Whether later builds update the output in place (preview and `--watch`).
+    public let incremental: Bool
 
     /// Creates a builder.
-    public init(options: BuildOptions) {
+    /// - Parameters:
+    ///   - options: What to build.
+    ///   - incremental: Keep state between builds so that rebuilds only redo what changed.
+    public init(options: BuildOptions, incremental: Bool = false) {
         self.options = options
+        self.incremental = incremental
     }
 
     /// Builds the site into the output folder.
@@ -71,8 +86,15 @@ public actor SiteBuilder {
     public func build() throws -> BuildSummary {
         let clock = ContinuousClock()
         let start = clock.now
+        if !incremental { cache = RenderCache() }
         let site = try SiteBuild(options: options).make(cache: &cache)
-        let changed = try OutputWriter(destination: options.output, siteRoot: options.siteRoot).write(site)
+        let writer = OutputWriter(destination: options.output, siteRoot: options.siteRoot)
+        let changed: [String]
+        if let manifest, manifest.isIntact(at: options.output) {
+            (changed, self.manifest) = try writer.update(site, from: manifest)
+        } else {
+            (changed, manifest) = try writer.write(site, hashing: incremental)
+        }
         return BuildSummary(
             pagesWritten: site.pageCount, filesGenerated: site.generatedCount, filesCopied: site.publicFiles.count,
             changedPaths: changed, duration: clock.now - start, diagnostics: site.diagnostics)

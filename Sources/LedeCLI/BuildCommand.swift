@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LedeBuilder
 import LedeCore
+import LedePreview
 
 /// `lede build`: builds the site into Output/.
 struct BuildCommand: AsyncParsableCommand {
@@ -17,9 +18,27 @@ struct BuildCommand: AsyncParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
+    @Flag(name: .long, help: "Keep running and rebuild whenever a file of the site changes.")
+    var watch = false
+
+    @Flag(name: .long, help: "With --watch: poll for changes instead of using inotify.")
+    var poll = false
+
     func run() async throws {
-        let builder = SiteBuilder(options: site.buildOptions())
-        try await BuildReporter.run { try await builder.build() }
+        let options = site.buildOptions()
+        guard watch else {
+            let builder = SiteBuilder(options: options)
+            try await BuildReporter.run { try await builder.build() }
+            return
+        }
+        let loop = RebuildLoop(builder: SiteBuilder(options: options, incremental: true)) { RebuildPrinter.print($0) }
+        await loop.buildNow()
+        let watcher = FileWatcher(paths: WatchedPaths.of(site: options.siteRoot), usePolling: poll) { _ in
+            Task { await loop.trigger() }
+        }
+        try watcher.start()
+        Console.info("Watching \(options.siteRoot.path) for changes (Ctrl-C to stop)")
+        while !Task.isCancelled { try await Task.sleep(for: .seconds(3600)) }
     }
 }
 

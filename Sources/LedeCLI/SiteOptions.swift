@@ -10,7 +10,8 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: "Where to write the site (default: SITE/Output).", completion: .directory)
     var output: String?
 
-    @Option(name: .customLong("base-url"), help: "The URL the site is published at, replacing base_url from the config.")
+    @Option(
+        name: .customLong("base-url"), help: "The URL the site is published at, replacing base_url from the config.")
     var baseURL: String?
 
     @Flag(name: .long, help: "Build pages marked as drafts.")

@@ -65,12 +65,14 @@ public struct ContentLoader: Sendable {
             if values?.isSymbolicLink == true {
                 let target = url.resolvingSymlinksInPath().path
                 if !target.hasPrefix(root.resolvingSymlinksInPath().path + "/") {
-                    bag.add(Diagnostic(at: SourceLocation(path: relative), "symbolic link points outside the site folder"))
+                    bag.add(
+                        Diagnostic(at: SourceLocation(path: relative), "symbolic link points outside the site folder"))
                     continue
                 }
             }
-            if values?.isRegularFile == true || url.resolvingSymlinksInPath().hasDirectoryPath == false
-                && FileManager.default.fileExists(atPath: url.path) && values?.isSymbolicLink == true
+            if values?.isRegularFile == true
+                || url.resolvingSymlinksInPath().hasDirectoryPath == false
+                    && FileManager.default.fileExists(atPath: url.path) && values?.isSymbolicLink == true
             {
                 files.append(relative)
             }
@@ -90,7 +92,9 @@ public struct ContentLoader: Sendable {
         do {
             data = try Data(contentsOf: root.appendingPathComponent(path))
         } catch {
-            throw DiagnosticError(Diagnostic(at: SourceLocation(path: path), "cannot read the file", causes: ["\(error.localizedDescription)"]))
+            throw DiagnosticError(
+                Diagnostic(
+                    at: SourceLocation(path: path), "cannot read the file", causes: ["\(error.localizedDescription)"]))
         }
         if let text = String(data: data, encoding: .utf8) { return text }
         let (line, column, byte) = UTF8Check.firstInvalidByte(in: data)
@@ -122,9 +126,12 @@ public struct ContentLoader: Sendable {
         var data: [String: DataNode] = [:]
         for path in paths where path != SiteConfig.path {
             let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension.dropFirst()
-            if let node = bag.collect(at: SourceLocation(path: path), {
-                try DataReader.parse(try readText(path), at: SourceLocation(path: path, line: 1, column: 1))
-            }) {
+            if let node = bag.collect(
+                at: SourceLocation(path: path),
+                {
+                    try DataReader.parse(try readText(path), at: SourceLocation(path: path, line: 1, column: 1))
+                })
+            {
                 data[String(name)] = node
             }
         }
@@ -147,14 +154,20 @@ public struct ContentLoader: Sendable {
             return try node.requireText("'title'")
         }
         func optionalText(_ key: String) -> String? {
-            frontMatter[key].flatMap { node in node.isNull ? nil : bag.collect(at: node.location) { try node.requireText("'\(key)'") } }
+            frontMatter[key].flatMap { node in
+                node.isNull ? nil : bag.collect(at: node.location) { try node.requireText("'\(key)'") }
+            }
         }
         func date(_ key: String) -> WrittenDate? {
             guard let node = frontMatter[key], !node.isNull else { return nil }
             return bag.collect(at: node.location) {
                 let text = try node.requireText("'\(key)'")
                 guard let date = DateParser.parse(text) else {
-                    throw DiagnosticError(Diagnostic(at: node.location, "'\(key)' must be an ISO 8601 date (2026-11-29) or date-time (2026-11-29T09:00:00Z), found '\(text)'"))
+                    throw DiagnosticError(
+                        Diagnostic(
+                            at: node.location,
+                            "'\(key)' must be an ISO 8601 date (2026-11-29) or date-time (2026-11-29T09:00:00Z), found '\(text)'"
+                        ))
                 }
                 return WrittenDate(text: text, date: date, location: node.location)
             }
@@ -163,14 +176,19 @@ public struct ContentLoader: Sendable {
         let template = optionalText("template")
         let slugNode = frontMatter["slug"]
         let slug = optionalText("slug")
-        let draft = frontMatter["draft"].flatMap { node in bag.collect(at: node.location) { try node.requireBool("'draft'") } } ?? false
-        let order = frontMatter["order"].flatMap { node in bag.collect(at: node.location) { try node.requireInt("'order'") } }
+        let draft =
+            frontMatter["draft"].flatMap { node in bag.collect(at: node.location) { try node.requireBool("'draft'") } }
+            ?? false
+        let order = frontMatter["order"].flatMap { node in
+            bag.collect(at: node.location) { try node.requireInt("'order'") }
+        }
         // A timeline event's `date` is a mapping with its precision, read by the explainer.
         let published = place.kind == .event && frontMatter["date"]?.text == nil ? nil : date("date")
         let updated = date("updated")
-        let (url, outputPath) = bag.collect(at: slugNode?.location ?? SourceLocation(path: path)) {
-            try place.address(slug: slug, slugLocation: slugNode?.location, path: path)
-        } ?? ("/", nil)
+        let (url, outputPath) =
+            bag.collect(at: slugNode?.location ?? SourceLocation(path: path)) {
+                try place.address(slug: slug, slugLocation: slugNode?.location, path: path)
+            } ?? ("/", nil)
         try bag.throwIfErrors()
         return Page(
             sourcePath: path, kind: place.kind, id: place.id, url: url, outputPath: outputPath, title: title ?? "",
@@ -203,7 +221,10 @@ public struct ContentLoader: Sendable {
             let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
             guard path.split(separator: "/").count == 2 else { continue }
             guard Slug.isValid(name) else {
-                bag.add(Diagnostic(at: SourceLocation(path: path), "seed file name '\(name)' must use only letters, digits, '-', '_' and '.'"))
+                bag.add(
+                    Diagnostic(
+                        at: SourceLocation(path: path),
+                        "seed file name '\(name)' must use only letters, digits, '-', '_' and '.'"))
                 continue
             }
             guard let text = bag.collect(at: SourceLocation(path: path), { try readText(path) }) else { continue }
@@ -214,9 +235,13 @@ public struct ContentLoader: Sendable {
             }
             for metadataPath in ["seeds/\(name).yaml", "seeds/\(name).yml"]
             where FileManager.default.fileExists(atPath: root.appendingPathComponent(metadataPath).path) {
-                if let node = bag.collect(at: SourceLocation(path: metadataPath), {
-                    try DataReader.parse(try readText(metadataPath), at: SourceLocation(path: metadataPath, line: 1, column: 1))
-                }) {
+                if let node = bag.collect(
+                    at: SourceLocation(path: metadataPath),
+                    {
+                        try DataReader.parse(
+                            try readText(metadataPath), at: SourceLocation(path: metadataPath, line: 1, column: 1))
+                    })
+                {
                     if let title = node["title"] {
                         document.title = bag.collect(at: title.location) { try title.requireText("'title'") } ?? name
                     }

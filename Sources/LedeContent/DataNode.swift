@@ -1,3 +1,4 @@
+import Foundation
 public import LedeCore
 
 /// A YAML value read from front matter or a data file, with the place it was written.
@@ -130,5 +131,3 @@ extension DataNode {
         return try items.map { (try $0.requireText("each item of \(what)"), $0.location) }
     }
 }
-
-import Foundation

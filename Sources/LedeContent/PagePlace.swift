@@ -71,7 +71,9 @@ enum Slug {
     static func isValid(_ text: String) -> Bool {
         guard !text.isEmpty, !text.hasPrefix("."), !text.contains("..") else { return false }
         return text.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar))
+            scalar.isASCII
+                && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                    || "-_.".unicodeScalars.contains(scalar))
         }
     }
 }

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Maps a collection on every core, keeping the order of results.
 public enum ParallelMap {
@@ -35,5 +36,3 @@ public enum System {
     /// The number of active cores.
     public static var coreCount: Int { ProcessInfo.processInfo.activeProcessorCount }
 }
-
-import Foundation

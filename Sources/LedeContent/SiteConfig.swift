@@ -42,7 +42,8 @@ public struct SiteConfig: Sendable, Hashable {
     /// - Throws: ``DiagnosticError`` listing every missing or malformed key.
     public init(from node: DataNode) throws {
         guard case .map = node.value else {
-            throw DiagnosticError(Diagnostic(at: node.location, "the site config must be a mapping, found \(node.kindName)"))
+            throw DiagnosticError(
+                Diagnostic(at: node.location, "the site config must be a mapping, found \(node.kindName)"))
         }
         var bag = DiagnosticBag()
         func required(_ key: String) -> String {
@@ -70,14 +71,19 @@ public struct SiteConfig: Sendable, Hashable {
         publisher = party("publisher")
         language = node["language"]?.text ?? "en"
         publishingPrinciples = node["publishing_principles"]?.text
-        unsafeHTML = node["unsafe_html"].flatMap { value in bag.collect(at: value.location) { try value.requireBool("'unsafe_html'") } } ?? false
+        unsafeHTML =
+            node["unsafe_html"].flatMap { value in
+                bag.collect(at: value.location) { try value.requireBool("'unsafe_html'") }
+            } ?? false
         let base = required("base_url")
         (baseURL, basePath) = (base, "/")
         if !base.isEmpty {
             if let (url, path) = Self.split(baseURL: base) {
                 (baseURL, basePath) = (url, path)
             } else {
-                bag.add(Diagnostic(at: node["base_url"]?.location, "base_url must be an absolute http(s) URL, found '\(base)'"))
+                bag.add(
+                    Diagnostic(
+                        at: node["base_url"]?.location, "base_url must be an absolute http(s) URL, found '\(base)'"))
             }
         }
         data = node

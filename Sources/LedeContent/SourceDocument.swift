@@ -1,3 +1,4 @@
+import Foundation
 public import LedeCore
 
 /// A source document from `seeds/`, split into numbered paragraphs.
@@ -41,5 +42,3 @@ public struct SourceDocument: Sendable, Hashable {
         return result
     }
 }
-
-import Foundation

@@ -8,7 +8,8 @@ enum AtomFeed {
         let page = explainer.site.pages(ofKind: .updates).first
         let pageURL = page?.url ?? "/updates/"
         let group = page.flatMap { rendered[$0.sourcePath] }
-        let newest = explainer.updates.compactMap { $0.date?.date }.max() ?? page?.date?.date ?? Date(timeIntervalSince1970: 0)
+        let newest =
+            explainer.updates.compactMap { $0.date?.date }.max() ?? page?.date?.date ?? Date(timeIntervalSince1970: 0)
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(HTML.escape(config.language))">

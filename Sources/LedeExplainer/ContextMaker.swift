@@ -51,17 +51,21 @@ struct ContextMaker {
         }
         for document in explainer.site.documents {
             let page = syntheticPage(
-                title: document.title, url: document.url, description: document.description ?? "The source document, paragraph by paragraph.",
+                title: document.title, url: document.url,
+                description: document.description ?? "The source document, paragraph by paragraph.",
                 path: document.path)
             let words = document.paragraphs.reduce(0) { $0 + $1.text.split(separator: " ").count }
             jobs.append(
                 job(
-                    for: page, output: "sources/\(document.name)/index.html", template: "source", html: "", headings: [],
+                    for: page, output: "sources/\(document.name)/index.html", template: "source", html: "",
+                    headings: [],
                     words: words, extra: ["source": sourceContext(document)], graph: []))
         }
         if !jobs.contains(where: { $0.outputPath == "404.html" }) {
-            let page = syntheticPage(title: "Page not found", url: "/404.html", description: "This page does not exist.", path: nil)
-            var job = job(for: page, output: "404.html", template: "404", html: "", headings: [], words: 0, extra: [:], graph: [])
+            let page = syntheticPage(
+                title: "Page not found", url: "/404.html", description: "This page does not exist.", path: nil)
+            var job = job(
+                for: page, output: "404.html", template: "404", html: "", headings: [], words: 0, extra: [:], graph: [])
             job.sourcePath = nil
             jobs.append(job)
         }
@@ -81,7 +85,8 @@ struct ContextMaker {
 
     private func syntheticPage(title: String, url: String, description: String, path: String?) -> Page {
         Page(
-            sourcePath: path ?? "", kind: .page, id: url, url: url, outputPath: nil, title: title, description: description,
+            sourcePath: path ?? "", kind: .page, id: url, url: url, outputPath: nil, title: title,
+            description: description,
             date: nil, updated: nil, draft: false, order: nil, template: nil,
             frontMatter: DataNode(.map([]), at: SourceLocation(path: path ?? "")), body: "",
             bodyLocation: SourceLocation(path: path ?? ""))
@@ -97,14 +102,16 @@ struct ContextMaker {
         let updated = page.updated ?? page.date.flatMap { _ in page.date } ?? overview?.updated ?? published
         var context: [String: ContextValue] = [
             "site": siteContext(current: page.url),
-            "page": pageContext(page, html: html, headings: headings, words: words, published: published, updated: updated),
+            "page": pageContext(
+                page, html: html, headings: headings, words: words, published: published, updated: updated),
         ]
         for key in Self.kindKeys { context[key] = extra[key] ?? .null }
         let article = articleJSON(page, published: published, updated: updated)
         let jsonld: JSON = ["@context": "https://schema.org", "@graph": .array([article] + graph)]
         context["jsonld"] = .string(jsonld.serialized())
         return RenderJob(
-            outputPath: output, template: template, context: .object(context), sourcePath: page.sourcePath.isEmpty ? nil : page.sourcePath,
+            outputPath: output, template: template, context: .object(context),
+            sourcePath: page.sourcePath.isEmpty ? nil : page.sourcePath,
             url: page.url, lastModified: (updated ?? published)?.date)
     }
 
@@ -125,13 +132,15 @@ struct ContextMaker {
             .sorted { ($0.order ?? Int.max, $0.title) < ($1.order ?? Int.max, $1.title) }
             .map { ["title": .string($0.title), "url": .string(explainer.href($0.url))] }
         return [
-            "title": .string(config.title), "description": .string(config.description), "language": .string(config.language),
+            "title": .string(config.title), "description": .string(config.description),
+            "language": .string(config.language),
             "base_url": .string(config.baseURL), "base_path": .string(config.basePath),
             "author": .string(config.author.name), "publisher": .string(config.publisher.name),
             "publisher_url": .optional(config.publisher.url), "report_error_url": .string(config.reportErrorURL),
             "nav": .list(nav), "footer_links": .list(footer), "has_footer_links": .bool(!footer.isEmpty),
             "home_url": .string(explainer.href("/")),
-            "feed_url": site.pages(ofKind: .updates).first.map { .string(explainer.href($0.url + "atom.xml")) } ?? .null,
+            "feed_url": site.pages(ofKind: .updates).first.map { .string(explainer.href($0.url + "atom.xml")) }
+                ?? .null,
         ]
     }
 
@@ -167,7 +176,9 @@ struct ContextMaker {
         switch node.value {
         case .scalar(let text, _): node.isNull ? .null : .string(text)
         case .list(let items): .list(items.map(context(from:)))
-        case .map(let pairs): .object(Dictionary(pairs.map { ($0.key, context(from: $0.value)) }, uniquingKeysWith: { first, _ in first }))
+        case .map(let pairs):
+            .object(
+                Dictionary(pairs.map { ($0.key, context(from: $0.value)) }, uniquingKeysWith: { first, _ in first }))
         }
     }
 
@@ -178,7 +189,8 @@ struct ContextMaker {
             "author": ["@type": "Organization", "name": .string(config.author.name)],
             "publisher": .object(
                 ["@type": "Organization", "name": .string(config.publisher.name)].merging(
-                    config.publisher.url.map { ["url": JSON.string($0)] } ?? [:], uniquingKeysWith: { first, _ in first })),
+                    config.publisher.url.map { ["url": JSON.string($0)] } ?? [:],
+                    uniquingKeysWith: { first, _ in first })),
             "isPartOf": ["@type": "WebSite", "name": .string(config.title), "url": .string(config.baseURL)],
         ]
         if let description = page.description { article["description"] = .string(description) }
@@ -186,11 +198,13 @@ struct ContextMaker {
         if let updated { article["dateModified"] = .string(DateText.machine(updated)) }
         if let sourcing = explainer.site.pages(ofKind: .sourcing).first {
             article["backstory"] = [
-                "@type": "CreativeWork", "name": .string(sourcing.title), "url": .string(explainer.absolute(sourcing.url)),
+                "@type": "CreativeWork", "name": .string(sourcing.title),
+                "url": .string(explainer.absolute(sourcing.url)),
             ]
         }
         if let principles = config.publishingPrinciples {
-            article["publishingPrinciples"] = .string(principles.hasPrefix("/") ? explainer.absolute(principles) : principles)
+            article["publishingPrinciples"] = .string(
+                principles.hasPrefix("/") ? explainer.absolute(principles) : principles)
         }
         return .object(article)
     }
@@ -202,7 +216,10 @@ struct ContextMaker {
     private func sourceLinks(_ ids: [String]) -> ContextValue {
         .list(
             ids.compactMap { id in explainer.sources.first { $0.id == id } }.map {
-                ["label": .string($0.countedDescription), "url": .string(explainer.href(sourcingURL + "#source-\($0.id)"))]
+                [
+                    "label": .string($0.countedDescription),
+                    "url": .string(explainer.href(sourcingURL + "#source-\($0.id)")),
+                ]
             })
     }
 
@@ -216,7 +233,8 @@ struct ContextMaker {
                 (page.frontMatter[key]?.items ?? []).enumerated().map { index, node in
                     let ids = node["sources"]?.items?.compactMap(\.text) ?? []
                     return [
-                        "html": .string(group.html("\(key).\(index)")), "id": .string("\(key.replacingOccurrences(of: "_", with: "-"))-\(index + 1)"),
+                        "html": .string(group.html("\(key).\(index)")),
+                        "id": .string("\(key.replacingOccurrences(of: "_", with: "-"))-\(index + 1)"),
                         "sources": sourceLinks(ids), "has_sources": .bool(!ids.isEmpty),
                     ]
                 })
@@ -291,14 +309,18 @@ struct ContextMaker {
                 "why_anonymous": .string(source.whyAnonymous ?? "not stated"),
                 "notes_html": .string(group.html("source.\(source.id).notes")),
                 "cites_html": .list(source.cites.indices.map { .string(group.html("source.\(source.id).cite.\($0)")) }),
-                "events": .list(events.map { ["title": .string($0.page.title), "url": .string(explainer.href($0.page.url))] }),
+                "events": .list(
+                    events.map { ["title": .string($0.page.title), "url": .string(explainer.href($0.page.url))] }),
                 "has_events": .bool(!events.isEmpty), "claims": .list(claims), "has_claims": .bool(!claims.isEmpty),
             ]
         }
         let unconfirmed: [ContextValue] = (page.frontMatter["unconfirmed"]?.items ?? []).indices.map {
             .string(group.html("unconfirmed.\($0)"))
         }
-        return ["sources": .list(sources), "unconfirmed": .list(unconfirmed), "has_unconfirmed": .bool(!unconfirmed.isEmpty)]
+        return [
+            "sources": .list(sources), "unconfirmed": .list(unconfirmed),
+            "has_unconfirmed": .bool(!unconfirmed.isEmpty),
+        ]
     }
 
     /// The overview's claims ("what we know") that name the source.
@@ -307,7 +329,8 @@ struct ContextMaker {
         return (overview.frontMatter["known"]?.items ?? []).enumerated().compactMap { index, node in
             guard node["sources"]?.items?.contains(where: { $0.text == id }) == true else { return nil }
             return [
-                "html": .string(group.html("known.\(index)")), "url": .string(explainer.href(overview.url + "#known-\(index + 1)")),
+                "html": .string(group.html("known.\(index)")),
+                "url": .string(explainer.href(overview.url + "#known-\(index + 1)")),
             ]
         }
     }
@@ -321,7 +344,8 @@ struct ContextMaker {
                 document.paragraphs.map { paragraph in
                     let places = cited[paragraph.number] ?? []
                     return [
-                        "anchor": .string(paragraph.anchor), "number": .int(paragraph.number), "text": .string(paragraph.text),
+                        "anchor": .string(paragraph.anchor), "number": .int(paragraph.number),
+                        "text": .string(paragraph.text),
                         "cited_by": self.places(places), "has_cited_by": .bool(!places.isEmpty),
                     ]
                 }),
@@ -337,6 +361,10 @@ struct ContextMaker {
                 "is_correction": .bool(type == "correction"), "html": .string(group.html("update.\(update.id)")),
             ]
         }
-        return ["entries": .list(entries), "feed_url": .string(explainer.href((explainer.site.pages(ofKind: .updates).first?.url ?? "/updates/") + "atom.xml"))]
+        return [
+            "entries": .list(entries),
+            "feed_url": .string(
+                explainer.href((explainer.site.pages(ofKind: .updates).first?.url ?? "/updates/") + "atom.xml")),
+        ]
     }
 }

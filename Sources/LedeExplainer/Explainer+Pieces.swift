@@ -12,7 +12,7 @@ struct Place: Sendable, Hashable {
 }
 
 /// One piece of Markdown of a page: its body, or a front-matter item, or an item's body.
-struct Piece: Sendable {
+struct Piece: Sendable, Hashable {
     /// Unique within the page (`body`, `known.2`, `event.flight`).
     var key: String
     var text: MarkdownText
@@ -53,8 +53,11 @@ extension Explainer {
                     guard let source = textNode.text else { continue }
                     pieces.append(
                         Piece(
-                            key: "\(key).\(index)", text: MarkdownText(source: source, location: textNode.location), inline: true,
-                            place: Place(label: "\(page.title): \(what)", url: page.url + "#\(key.replacingOccurrences(of: "_", with: "-"))-\(index + 1)"),
+                            key: "\(key).\(index)", text: MarkdownText(source: source, location: textNode.location),
+                            inline: true,
+                            place: Place(
+                                label: "\(page.title): \(what)",
+                                url: page.url + "#\(key.replacingOccurrences(of: "_", with: "-"))-\(index + 1)"),
                             mustCite: what))
                 }
             }
@@ -66,12 +69,14 @@ extension Explainer {
             case .sourcing:
                 items("unconfirmed", what: "unconfirmed item")
                 for source in sources {
-                    let place = Place(label: "\(page.title): \(source.countedDescription)", url: page.url + "#source-\(source.id)")
+                    let place = Place(
+                        label: "\(page.title): \(source.countedDescription)", url: page.url + "#source-\(source.id)")
                     if let notes = source.notes {
                         pieces.append(Piece(key: "source.\(source.id).notes", text: notes, inline: false, place: place))
                     }
                     for (index, cite) in source.cites.enumerated() {
-                        pieces.append(Piece(key: "source.\(source.id).cite.\(index)", text: cite, inline: true, place: place))
+                        pieces.append(
+                            Piece(key: "source.\(source.id).cite.\(index)", text: cite, inline: true, place: place))
                     }
                 }
             case .timeline:
@@ -79,7 +84,8 @@ extension Explainer {
                     pieces.append(
                         Piece(
                             key: "event.\(event.page.id)", text: body(of: event.page), inline: false,
-                            place: Place(label: "Timeline: \(event.page.title)", url: event.page.url), mustCite: "timeline event"))
+                            place: Place(label: "Timeline: \(event.page.title)", url: event.page.url),
+                            mustCite: "timeline event"))
                 }
             case .glossary:
                 for term in terms {

@@ -27,6 +27,31 @@ public struct GeneratedFile: Sendable, Hashable {
     public var contents: String
 }
 
+/// Rendered Markdown kept between builds, so that a rebuild renders only the pages whose
+/// Markdown, or whose environment (terms, documents, page URLs), changed.
+public struct ExplainerCache: Sendable {
+    struct Environment: Sendable, Hashable {
+        var options: MarkdownOptions
+        var basePath: String
+        var pageURLs: [String: String]
+        var paragraphCounts: [String: Int]
+        var terms: [[String]]
+    }
+
+    var environment: Environment?
+    var groups: [String: RenderedGroup] = [:]
+
+    /// An empty cache.
+    public init() {}
+
+    init(environment: Environment) {
+        self.environment = environment
+    }
+
+    /// How many pages' Markdown is cached.
+    public var count: Int { groups.count }
+}
+
 /// What the explainer step produces for the builder.
 public struct ExplainerOutput: Sendable {
     /// Pages to render through templates.
@@ -66,7 +91,10 @@ public struct Explainer: Sendable {
         self.site = site
         self.renderer = renderer
         var bag = DiagnosticBag()
-        sources = bag.collect(at: SourceLocation(path: "Content/_sources.yaml")) { try SourceEntry.registry(from: site.data["sources"]) } ?? []
+        sources =
+            bag.collect(at: SourceLocation(path: "Content/_sources.yaml")) {
+                try SourceEntry.registry(from: site.data["sources"])
+            } ?? []
         let sourceIDs = Set(sources.map(\.id))
         var events: [TimelineEvent] = []
         for page in site.pages(ofKind: .event) {
@@ -77,7 +105,10 @@ public struct Explainer: Sendable {
         var orders: [Int: String] = [:]
         for event in events where event.page.order != nil {
             if let other = orders[event.order] {
-                bag.add(Diagnostic(at: event.page.frontMatter["order"]?.location, "order \(event.order) is also used by \(other): timeline order must be unique"))
+                bag.add(
+                    Diagnostic(
+                        at: event.page.frontMatter["order"]?.location,
+                        "order \(event.order) is also used by \(other): timeline order must be unique"))
             }
             orders[event.order] = event.page.sourcePath
         }
@@ -90,10 +121,15 @@ public struct Explainer: Sendable {
         termsByID = Dictionary(terms.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for term in terms {
             for (id, location) in zip(term.related, term.relatedLocations) where termsByID[id] == nil {
-                bag.add(Diagnostic(at: location, "unknown related term '\(id)' (terms: \(termsByID.keys.sorted().joined(separator: ", ")))"))
+                bag.add(
+                    Diagnostic(
+                        at: location,
+                        "unknown related term '\(id)' (terms: \(termsByID.keys.sorted().joined(separator: ", ")))"))
             }
         }
-        updates = site.pages(ofKind: .update).sorted { ($0.date?.date ?? .distantPast, $0.sourcePath) > ($1.date?.date ?? .distantPast, $1.sourcePath) }
+        updates = site.pages(ofKind: .update).sorted {
+            ($0.date?.date ?? .distantPast, $0.sourcePath) > ($1.date?.date ?? .distantPast, $1.sourcePath)
+        }
         for update in updates where update.date == nil {
             bag.add(Diagnostic(at: update.frontMatter.location, "an update needs 'date': when the change was made"))
         }
@@ -108,19 +144,28 @@ public struct Explainer: Sendable {
 
     /// Builds every explainer page and file.
     /// - Throws: ``DiagnosticError`` with every bad citation, link and missing citation.
-    public func build() throws -> ExplainerOutput {
+    public func build(cache: inout ExplainerCache) throws -> ExplainerOutput {
         let groups = pieceGroups()
-        let rendered = ParallelMap.map(groups) { group in
-            Result { try render(group) }
+        let environment = renderEnvironment()
+        if cache.environment != environment { cache = ExplainerCache(environment: environment) }
+        let previous = cache.groups
+        let rendered = ParallelMap.map(groups) { group -> Result<RenderedGroup, any Error> in
+            if let hit = previous[group.pageKey], hit.group.pieces == group.pieces {
+                return .success(RenderedGroup(group: group, results: hit.results))
+            }
+            return Result { try render(group) }
         }
         var bag = DiagnosticBag()
         var renderedGroups: [String: RenderedGroup] = [:]
         for (group, result) in zip(groups, rendered) {
             switch result {
-            case .success(let value): renderedGroups[group.pageKey] = value
+            case .success(let value):
+                renderedGroups[group.pageKey] = value
+                cache.groups[group.pageKey] = value
             case .failure(let error): bag.add(error, at: nil)
             }
         }
+        cache.groups = cache.groups.filter { renderedGroups[$0.key] != nil }
         try bag.throwIfErrors()
         let index = Backlinks(groups: Array(renderedGroups.values), resolver: links)
         checkCitations(renderedGroups, bag: &bag)
@@ -144,6 +189,21 @@ public struct Explainer: Sendable {
             files.append(AtomFeed.file(for: self, rendered: renderedGroups))
         }
         return ExplainerOutput(pages: pages, files: files, diagnostics: diagnostics)
+    }
+
+    /// Builds every explainer page and file, without reusing earlier work.
+    public func build() throws -> ExplainerOutput {
+        var cache = ExplainerCache()
+        return try build(cache: &cache)
+    }
+
+    /// Everything outside a page that its rendered Markdown depends on: the documents cited,
+    /// the terms linked and the pages linked to.
+    func renderEnvironment() -> ExplainerCache.Environment {
+        ExplainerCache.Environment(
+            options: renderer.options, basePath: site.config.basePath, pageURLs: links.pageURLs,
+            paragraphCounts: links.documents.mapValues(\.paragraphs.count),
+            terms: terms.map { [$0.id, $0.name, $0.short] + $0.phrases })
     }
 
     /// The public URL of a site path.

@@ -40,14 +40,22 @@ public struct GlossaryTerm: Sendable, Hashable {
             short = bag.collect(at: node.location) { try node.requireText("'short'") } ?? ""
         } else {
             short = ""
-            bag.add(Diagnostic(at: front.location, "glossary term needs 'short': a one- or two-sentence plain definition"))
+            bag.add(
+                Diagnostic(at: front.location, "glossary term needs 'short': a one- or two-sentence plain definition"))
         }
-        aliases = (front["aliases"].flatMap { node in bag.collect(at: node.location) { try node.requireTextList("'aliases'") } } ?? []).map(\.text)
+        aliases =
+            (front["aliases"].flatMap { node in bag.collect(at: node.location) { try node.requireTextList("'aliases'") }
+            } ?? []).map(\.text)
         abbreviation = front["abbr"]?.text
-        let relatedList = front["related"].flatMap { node in bag.collect(at: node.location) { try node.requireTextList("'related'") } } ?? []
+        let relatedList =
+            front["related"].flatMap { node in bag.collect(at: node.location) { try node.requireTextList("'related'") }
+            } ?? []
         related = relatedList.map(\.text)
         relatedLocations = relatedList.map(\.location)
-        isBackground = front["background"].flatMap { node in bag.collect(at: node.location) { try node.requireBool("'background'") } } ?? false
+        isBackground =
+            front["background"].flatMap { node in
+                bag.collect(at: node.location) { try node.requireBool("'background'") }
+            } ?? false
         references = []
         for node in front["references"]?.items ?? [] {
             guard let title = node["title"]?.text, let url = node["url"]?.text else {
@@ -57,7 +65,9 @@ public struct GlossaryTerm: Sendable, Hashable {
             references.append(Reference(title: title, url: url))
         }
         if isBackground && references.isEmpty {
-            bag.add(Diagnostic(at: front.location, "general background needs at least one reference (references: [{title, url}])"))
+            bag.add(
+                Diagnostic(
+                    at: front.location, "general background needs at least one reference (references: [{title, url}])"))
         }
         try bag.throwIfErrors()
     }

@@ -4,7 +4,10 @@ enum Grammar {
     /// post-modifier ("official familiar with the plans" → "official").
     /// - Returns: `nil` when the phrase is empty.
     static func isPlural(nounPhrase: String) -> Bool? {
-        let modifiers: Set<String> = ["of", "from", "with", "in", "involved", "familiar", "who", "that", "at", "on", "for", "close", "briefed", "speaking"]
+        let modifiers: Set<String> = [
+            "of", "from", "with", "in", "involved", "familiar", "who", "that", "at", "on", "for", "close", "briefed",
+            "speaking",
+        ]
         var words: [String] = []
         for word in nounPhrase.lowercased().split(separator: " ") {
             let clean = word.filter { $0.isLetter || $0 == "-" || $0 == "." }
@@ -28,7 +31,9 @@ enum Grammar {
 
     /// "two", "three", … up to twelve; digits beyond.
     static func numberWord(_ number: Int) -> String {
-        let words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+        let words = [
+            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        ]
         return number < words.count ? words[number] : String(number)
     }
 }

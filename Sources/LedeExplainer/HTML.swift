@@ -22,7 +22,13 @@ public enum HTML {
         var output = ""
         var inTag = false
         for character in html {
-            if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { output.append(character) }
+            if character == "<" {
+                inTag = true
+            } else if character == ">" {
+                inTag = false
+            } else if !inTag {
+                output.append(character)
+            }
         }
         return output
     }

@@ -48,7 +48,9 @@ struct LinkResolver: Sendable {
         }
         guard let document = documents[name] else {
             let known = documents.keys.sorted().joined(separator: ", ")
-            throw DiagnosticError(Diagnostic(at: location, "unknown source document '\(name)' (seeds: \(known.isEmpty ? "none" : known))"))
+            throw DiagnosticError(
+                Diagnostic(at: location, "unknown source document '\(name)' (seeds: \(known.isEmpty ? "none" : known))")
+            )
         }
         let count = document.paragraphs.count
         guard anchor.hasPrefix("p"), let number = Int(anchor.dropFirst()), (1...count).contains(number) else {
@@ -69,20 +71,25 @@ struct LinkResolver: Sendable {
             let id = String(destination.dropFirst("term:".count))
             guard termIDs.contains(id) else {
                 throw DiagnosticError(
-                    Diagnostic(at: location, "unknown glossary term '\(id)' (terms: \(termIDs.sorted().joined(separator: ", ")))"))
+                    Diagnostic(
+                        at: location,
+                        "unknown glossary term '\(id)' (terms: \(termIDs.sorted().joined(separator: ", ")))"))
             }
             return .styled(url: href("/glossary/#\(id)"), className: "term", title: nil)
         }
         if destination.hasPrefix("/") && !destination.hasPrefix("//") {
             return .url(href(destination))
         }
-        guard !destination.contains(":"), !destination.hasPrefix("#"), !destination.hasPrefix("//") else { return .keep }
+        guard !destination.contains(":"), !destination.hasPrefix("#"), !destination.hasPrefix("//") else {
+            return .keep
+        }
         let (path, fragment) = split(destination)
         guard path.hasSuffix(".md") else { return .keep }
         let folder = (pagePath as NSString).deletingLastPathComponent
         let target = normalize(folder + "/" + (path.removingPercentEncoding ?? path))
         guard let url = pageURLs[target] else {
-            throw DiagnosticError(Diagnostic(at: location, "link to a missing page '\(destination)' (\(target) does not exist)"))
+            throw DiagnosticError(
+                Diagnostic(at: location, "link to a missing page '\(destination)' (\(target) does not exist)"))
         }
         if url.contains("#") { return .url(href(url)) }
         return .url(href(url) + (fragment.map { "#\($0)" } ?? ""))

@@ -34,7 +34,8 @@ public struct SourceEntry: Sendable, Hashable {
     static func registry(from node: DataNode?) throws -> [SourceEntry] {
         guard let node else { return [] }
         guard case .map = node.value else {
-            throw DiagnosticError(Diagnostic(at: node.location, "the sources registry must map ids to sources, found \(node.kindName)"))
+            throw DiagnosticError(
+                Diagnostic(at: node.location, "the sources registry must map ids to sources, found \(node.kindName)"))
         }
         var bag = DiagnosticBag()
         var entries: [SourceEntry] = []
@@ -49,7 +50,8 @@ public struct SourceEntry: Sendable, Hashable {
 
     init(id: String, node: DataNode) throws {
         guard case .map = node.value else {
-            throw DiagnosticError(Diagnostic(at: node.location, "source '\(id)' must be a mapping, found \(node.kindName)"))
+            throw DiagnosticError(
+                Diagnostic(at: node.location, "source '\(id)' must be a mapping, found \(node.kindName)"))
         }
         var bag = DiagnosticBag()
         self.id = id
@@ -63,17 +65,29 @@ public struct SourceEntry: Sendable, Hashable {
         }
         kind = text("kind", required: true) ?? "other"
         if let kindNode = node["kind"], !Self.kinds.contains(kind) {
-            bag.add(Diagnostic(at: kindNode.location, "unknown source kind '\(kind)' (kinds: \(Self.kinds.joined(separator: ", ")))"))
+            bag.add(
+                Diagnostic(
+                    at: kindNode.location,
+                    "unknown source kind '\(kind)' (kinds: \(Self.kinds.joined(separator: ", ")))"))
         }
         description = text("description", required: true) ?? ""
         vantage = text("vantage", required: false)
         whyAnonymous = text("why_anonymous", required: false)
-        count = node["count"].flatMap { value in value.isNull ? nil : bag.collect(at: value.location) { try value.requireInt("'count'") } }
-        anonymous = node["anonymous"].flatMap { value in bag.collect(at: value.location) { try value.requireBool("'anonymous'") } } ?? false
-        cites = (node["cites"].flatMap { value in bag.collect(at: value.location) { try value.requireTextList("'cites'") } } ?? [])
+        count = node["count"].flatMap { value in
+            value.isNull ? nil : bag.collect(at: value.location) { try value.requireInt("'count'") }
+        }
+        anonymous =
+            node["anonymous"].flatMap { value in
+                bag.collect(at: value.location) { try value.requireBool("'anonymous'") }
+            } ?? false
+        cites =
+            (node["cites"].flatMap { value in bag.collect(at: value.location) { try value.requireTextList("'cites'") } }
+            ?? [])
             .map { MarkdownText(source: $0.text, location: $0.location) }
         notes = node["notes"].flatMap { value in
-            bag.collect(at: value.location) { MarkdownText(source: try value.requireText("'notes'"), location: value.location) }
+            bag.collect(at: value.location) {
+                MarkdownText(source: try value.requireText("'notes'"), location: value.location)
+            }
         }
         if anonymous && (vantage ?? "").isEmpty {
             bag.add(
@@ -84,7 +98,8 @@ public struct SourceEntry: Sendable, Hashable {
         }
         if let count, let countLocation = node["count"]?.location {
             if count < 1 {
-                bag.add(Diagnostic(at: countLocation, "source '\(id)' has count \(count): a source counts at least one"))
+                bag.add(
+                    Diagnostic(at: countLocation, "source '\(id)' has count \(count): a source counts at least one"))
             } else if let plural = Grammar.isPlural(nounPhrase: description), plural != (count > 1) {
                 let descriptionLocation = node["description"]?.location ?? countLocation
                 bag.add(

@@ -82,7 +82,9 @@ public struct TimelineEvent: Sendable, Hashable {
         certainty = .reported
         sourceIDs = []
         if let date = front["date"], case .map = date.value {
-            dateText = bag.collect(at: date.location) { try date["text"].map { try $0.requireText("'date.text'") } ?? "" } ?? ""
+            dateText =
+                bag.collect(at: date.location) { try date["text"].map { try $0.requireText("'date.text'") } ?? "" }
+                ?? ""
             if date["text"] == nil {
                 bag.add(Diagnostic(at: date.location, "'date' needs 'text': the date in the report's own words"))
             }
@@ -98,7 +100,8 @@ public struct TimelineEvent: Sendable, Hashable {
                         ))
                 }
             } else {
-                bag.add(Diagnostic(at: date.location, "'date' needs 'precision': year, month, day, relative or unknown"))
+                bag.add(
+                    Diagnostic(at: date.location, "'date' needs 'precision': year, month, day, relative or unknown"))
             }
             value = date["value"]?.text
             dateNote = date["note"]?.text
@@ -121,14 +124,21 @@ public struct TimelineEvent: Sendable, Hashable {
                     ))
             }
         } else {
-            bag.add(Diagnostic(at: front.location, "timeline event needs 'certainty': confirmed, reported, expected or disputed"))
+            bag.add(
+                Diagnostic(
+                    at: front.location, "timeline event needs 'certainty': confirmed, reported, expected or disputed"))
         }
         if let node = front["sources"] {
-            for (id, location) in (bag.collect(at: node.location, { try node.requireTextList("'sources'") }) ?? []).map({ ($0.text, $0.location) }) {
+            for (id, location) in (bag.collect(at: node.location, { try node.requireTextList("'sources'") }) ?? []).map(
+                { ($0.text, $0.location) })
+            {
                 if known.contains(id) {
                     sourceIDs.append(id)
                 } else {
-                    bag.add(Diagnostic(at: location, "unknown source '\(id)' (sources: \(known.sorted().joined(separator: ", ")))"))
+                    bag.add(
+                        Diagnostic(
+                            at: location, "unknown source '\(id)' (sources: \(known.sorted().joined(separator: ", ")))")
+                    )
                 }
             }
         }
@@ -157,7 +167,10 @@ public struct TimelineEvent: Sendable, Hashable {
         let valid =
             parts.map(\.count) == pattern.digits && parts.allSatisfy { $0.allSatisfy(\.isASCII) && Int($0) != nil }
         if !valid {
-            bag.add(Diagnostic(at: location, "date value '\(value)' does not match precision \(precision.rawValue) (like \(pattern.example))"))
+            bag.add(
+                Diagnostic(
+                    at: location,
+                    "date value '\(value)' does not match precision \(precision.rawValue) (like \(pattern.example))"))
         }
     }
 

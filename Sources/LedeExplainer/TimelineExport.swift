@@ -19,7 +19,9 @@ enum TimelineExport {
             if let day = parts.day { start["day"] = .int(day) }
             events.append([
                 "start_date": .object(start),
-                "text": ["headline": .string(event.page.title), "text": .string(group?.html("event.\(event.page.id)") ?? "")],
+                "text": [
+                    "headline": .string(event.page.title), "text": .string(group?.html("event.\(event.page.id)") ?? ""),
+                ],
                 "group": .string(event.certainty.label), "unique_id": .string(event.page.id),
             ])
         }
@@ -42,7 +44,8 @@ enum TimelineExport {
             "itemListElement": .array(
                 explainer.events.enumerated().map { index, event in
                     var item: [String: JSON] = [
-                        "@type": "Event", "name": .string(event.page.title), "url": .string(explainer.absolute(event.page.url)),
+                        "@type": "Event", "name": .string(event.page.title),
+                        "url": .string(explainer.absolute(event.page.url)),
                     ]
                     if let value = event.value, event.components != nil { item["startDate"] = .string(value) }
                     return ["@type": "ListItem", "position": .int(index + 1), "item": .object(item)]

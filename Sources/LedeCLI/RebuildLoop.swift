@@ -1,0 +1,77 @@
+import Foundation
+import LedeBuilder
+import LedeCore
+
+/// Runs builds one at a time: a change that arrives during a build causes exactly one more
+/// build after it, never two builds at once and never a lost change.
+actor RebuildLoop {
+    private let builder: SiteBuilder
+    private let report: @Sendable (Result<BuildSummary, DiagnosticError>) -> Void
+    private var running = false
+    private var pending = false
+
+    /// - Parameters:
+    ///   - builder: An incremental builder.
+    ///   - report: Called after each build, on success or failure.
+    init(builder: SiteBuilder, report: @escaping @Sendable (Result<BuildSummary, DiagnosticError>) -> Void) {
+        self.builder = builder
+        self.report = report
+    }
+
+    /// Builds now and waits for the result.
+    func buildNow() async {
+        report(await buildOnce())
+    }
+
+    /// Asks for a build; returns at once.
+    func trigger() {
+        if running {
+            pending = true
+            return
+        }
+        running = true
+        Task { await drain() }
+    }
+
+    private func drain() async {
+        repeat {
+            pending = false
+            report(await buildOnce())
+        } while pending
+        running = false
+    }
+
+    private func buildOnce() async -> Result<BuildSummary, DiagnosticError> {
+        do {
+            return .success(try await builder.build())
+        } catch let error as DiagnosticError {
+            return .failure(error)
+        } catch {
+            return .failure(DiagnosticError(Diagnostic(at: nil, "\(error)")))
+        }
+    }
+}
+
+/// Folders and files of a site that a rebuild depends on.
+enum WatchedPaths {
+    static func of(site: URL) -> [URL] {
+        ["Content", "Templates", "Public", "seeds"].map { site.appendingPathComponent($0) }
+            .filter { FileManager.default.fileExists(atPath: $0.path) }
+    }
+}
+
+/// Prints a rebuild's outcome.
+enum RebuildPrinter {
+    static func print(_ result: Result<BuildSummary, DiagnosticError>) {
+        switch result {
+        case .success(let summary):
+            for diagnostic in summary.diagnostics where diagnostic.severity != .note {
+                Console.error(diagnostic.description)
+            }
+            Console.info("\(summary.line) (\(summary.changedPaths.count) changed)")
+        case .failure(let error):
+            Console.error(error.description)
+            Console.error("lede: build failed; still serving the last good site")
+        }
+    }
+}
