@@ -12,6 +12,8 @@ struct BuiltSite: Sendable {
     /// Files to copy from `Public/`, by output path → absolute source.
     var publicFiles: [String: URL]
     var pageCount: Int
+    /// Pages whose template was rendered in this build (the others came from the cache).
+    var renderedCount: Int
     var generatedCount: Int
     var diagnostics: [Diagnostic]
 }
@@ -71,12 +73,12 @@ struct SiteBuild {
             cache.pages = [:]
         }
         let previous = cache.pages
-        let rendered = ParallelMap.map(output.pages) { job -> Result<Data, DiagnosticError> in
+        let rendered = ParallelMap.map(output.pages) { job -> Result<(Data, Bool), DiagnosticError> in
             if let old = previous[job.outputPath], old.template == job.template, old.context == job.context {
-                return .success(old.html)
+                return .success((old.html, false))
             }
             do {
-                return .success(Data(try library.render(job.template, context: job.context).utf8))
+                return .success((Data(try library.render(job.template, context: job.context).utf8), true))
             } catch let error as DiagnosticError {
                 let page = job.sourcePath.map { " while rendering \($0)" } ?? " while rendering \(job.url)"
                 return .failure(
@@ -90,12 +92,14 @@ struct SiteBuild {
             }
         }
         var files: [String: Data] = [:]
-        var fresh: [String: (template: String, context: ContextValue, html: Data)] = [:]
+        var cached: [String: (template: String, context: ContextValue, html: Data)] = [:]
+        var renderedCount = 0
         for (job, result) in zip(output.pages, rendered) {
             switch result {
-            case .success(let html):
+            case .success(let (html, fresh)):
+                if fresh { renderedCount += 1 }
                 files[job.outputPath] = html
-                fresh[job.outputPath] = (job.template, job.context, html)
+                cached[job.outputPath] = (job.template, job.context, html)
             case .failure(let error): bag.add(error, at: nil)
             }
         }
@@ -118,9 +122,9 @@ struct SiteBuild {
             bag = DiagnosticBag(promotingWarningsIn: bag)
         }
         try bag.throwIfErrors()
-        cache.pages = fresh
+        cache.pages = cached
         return BuiltSite(
-            files: files, publicFiles: publicFiles, pageCount: output.pages.count,
+            files: files, publicFiles: publicFiles, pageCount: output.pages.count, renderedCount: renderedCount,
             generatedCount: output.files.count + extras.count, diagnostics: bag.diagnostics)
     }
 }

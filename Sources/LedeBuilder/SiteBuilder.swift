@@ -34,6 +34,8 @@ public struct BuildOptions: Sendable {
 public struct BuildSummary: Sendable {
     /// HTML pages written.
     public var pagesWritten: Int
+    /// Pages whose template was rendered; the others were unchanged and reused.
+    public var pagesRendered: Int
     /// Other generated files (feeds, JSON, sitemap).
     public var filesGenerated: Int
     /// Files copied from `Public/`.
@@ -96,7 +98,8 @@ public actor SiteBuilder {
             (changed, manifest) = try writer.write(site, hashing: incremental)
         }
         return BuildSummary(
-            pagesWritten: site.pageCount, filesGenerated: site.generatedCount, filesCopied: site.publicFiles.count,
+            pagesWritten: site.pageCount, pagesRendered: site.renderedCount, filesGenerated: site.generatedCount,
+            filesCopied: site.publicFiles.count,
             changedPaths: changed, duration: clock.now - start, diagnostics: site.diagnostics)
     }
 }

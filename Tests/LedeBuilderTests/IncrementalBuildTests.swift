@@ -1,0 +1,181 @@
+import Foundation
+import LedeBuilder
+import LedeCore
+import Testing
+
+/// After any sequence of edits, an incremental builder's output is byte for byte what a
+/// clean build produces, and a rebuild renders only what depends on the change.
+@Suite struct IncrementalBuildTests {
+    /// A temporary copy of the bundled site.
+    final class Workspace {
+        let root: URL
+        let site: URL
+
+        init() throws {
+            root = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "lede-incremental-\(UUID().uuidString)")
+            site = root.appendingPathComponent("site")
+            let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+            for folder in ["Content", "Templates", "Public", "seeds"] {
+                try FileManager.default.copyItem(
+                    at: repository.appendingPathComponent(folder), to: site.appendingPathComponent(folder))
+            }
+        }
+
+        deinit { try? FileManager.default.removeItem(at: root) }
+
+        func url(_ path: String) -> URL { site.appendingPathComponent(path) }
+
+        func read(_ path: String) throws -> String { try String(contentsOf: url(path), encoding: .utf8) }
+
+        func write(_ path: String, _ text: String) throws {
+            try FileManager.default.createDirectory(
+                at: url(path).deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url(path))
+        }
+
+        func replace(_ path: String, _ old: String, with new: String) throws {
+            let text = try read(path)
+            #expect(text.contains(old), "\(path) does not contain \(old)")
+            try write(path, text.replacingOccurrences(of: old, with: new))
+        }
+
+        func move(_ from: String, _ to: String) throws {
+            try FileManager.default.moveItem(at: url(from), to: url(to))
+        }
+
+        func remove(_ path: String) throws { try FileManager.default.removeItem(at: url(path)) }
+    }
+
+    /// Every file below a folder, by relative path.
+    static func tree(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let prefix = folder.standardizedFileURL.path + "/"
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+        while let url = enumerator?.nextObject() as? URL {
+            guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
+            files[String(url.standardizedFileURL.path.dropFirst(prefix.count))] = try Data(contentsOf: url)
+        }
+        return files
+    }
+
+    /// Builds from scratch into a fresh folder and compares with the incremental output.
+    static func expectMatchesCleanBuild(_ workspace: Workspace, incremental: URL, step: String) async throws {
+        let clean = workspace.root.appendingPathComponent("clean-\(UUID().uuidString)")
+        _ = try await SiteBuilder(options: BuildOptions(siteRoot: workspace.site, output: clean)).build()
+        let expected = try tree(clean)
+        let actual = try tree(incremental)
+        #expect(actual.keys.sorted() == expected.keys.sorted(), "file list differs after: \(step)")
+        for (path, data) in expected where actual[path] != data {
+            Issue.record("\(path) differs from a clean build after: \(step)")
+        }
+        try FileManager.default.removeItem(at: clean)
+    }
+
+    @Test func incrementalOutputEqualsCleanBuildAfterEveryEdit() async throws {
+        let workspace = try Workspace()
+        let output = workspace.root.appendingPathComponent("Output")
+        let builder = SiteBuilder(options: BuildOptions(siteRoot: workspace.site, output: output), incremental: true)
+        let first = try await builder.build()
+        #expect(first.pagesRendered == first.pagesWritten)
+
+        let edits: [(String, (Workspace) throws -> Void)] = [
+            (
+                "edit a page body",
+                { try $0.write("Content/about.md", try $0.read("Content/about.md") + "\nOne more line.\n") }
+            ),
+            (
+                "change a glossary definition",
+                { try $0.replace("Content/glossary/asylum.md", "short: ", with: "short: Changed. ") }
+            ),
+            (
+                "change a seed paragraph",
+                {
+                    try $0.replace(
+                        "seeds/000_98aef5d54b25b39a.txt", "This is a developing story.",
+                        with: "This is a developing story, still.")
+                }
+            ),
+            (
+                "change a template",
+                {
+                    try $0.replace(
+                        "Templates/page.mustache", "<article class=\"explainer\">",
+                        with: "<article class=\"explainer plain\">")
+                }
+            ),
+            ("change the config", { try $0.replace("Content/_site.yaml", "title: \"", with: "title: \"Updated · ") }),
+            (
+                "change a stylesheet",
+                { try $0.write("Public/style.css", try $0.read("Public/style.css") + "\n.extra { color: red; }\n") }
+            ),
+            (
+                "add a timeline event",
+                {
+                    try $0.write(
+                        "Content/timeline/115-extra.md",
+                        "---\ntitle: An extra event\norder: 115\ndate:\n  text: later\n  precision: relative\ncertainty: reported\n---\nSomething happened [¶11](seed:p11).\n"
+                    )
+                }
+            ),
+            (
+                "rename a timeline event",
+                { try $0.move("Content/timeline/115-extra.md", "Content/timeline/116-renamed.md") }
+            ),
+            (
+                "add a page",
+                {
+                    try $0.write(
+                        "Content/extra.md",
+                        "---\ntitle: Extra page\n---\nAbout [asylum](term:asylum) and [¶2](seed:p2).\n")
+                }
+            ),
+            ("rename a page", { try $0.move("Content/extra.md", "Content/renamed.md") }),
+            ("delete a page", { try $0.remove("Content/renamed.md") }),
+            ("delete an update", { try $0.remove("Content/updates/2026-11-29-first-version.md") }),
+            ("delete a timeline event", { try $0.remove("Content/timeline/116-renamed.md") }),
+        ]
+        for (step, edit) in edits {
+            try edit(workspace)
+            _ = try await builder.build()
+            try await Self.expectMatchesCleanBuild(workspace, incremental: output, step: step)
+        }
+    }
+
+    @Test func rebuildRendersOnlyWhatDependsOnTheChange() async throws {
+        let workspace = try Workspace()
+        let output = workspace.root.appendingPathComponent("Output")
+        let builder = SiteBuilder(options: BuildOptions(siteRoot: workspace.site, output: output), incremental: true)
+        let first = try await builder.build()
+
+        let unchanged = try await builder.build()
+        #expect(unchanged.pagesRendered == 0)
+        #expect(unchanged.changedPaths.isEmpty)
+
+        try workspace.write("Content/about.md", try workspace.read("Content/about.md") + "\nOne more line.\n")
+        let bodyEdit = try await builder.build()
+        #expect(bodyEdit.pagesRendered == 1)
+        #expect(bodyEdit.changedPaths == ["about/index.html"])
+
+        try workspace.replace(
+            "Templates/page.mustache", "<article class=\"explainer\">", with: "<article class=\"explainer x\">")
+        let templateEdit = try await builder.build()
+        #expect(templateEdit.pagesRendered == first.pagesWritten)
+    }
+
+    @Test func failedRebuildKeepsTheLastGoodOutput() async throws {
+        let workspace = try Workspace()
+        let output = workspace.root.appendingPathComponent("Output")
+        let builder = SiteBuilder(options: BuildOptions(siteRoot: workspace.site, output: output), incremental: true)
+        _ = try await builder.build()
+        let before = try Self.tree(output)
+        try workspace.replace("Content/about.md", "title:", with: "title: [broken")
+        await #expect(throws: DiagnosticError.self) { try await builder.build() }
+        #expect(try Self.tree(output) == before)
+        try workspace.replace("Content/about.md", "title: [broken", with: "title:")
+        _ = try await builder.build()
+        try await Self.expectMatchesCleanBuild(workspace, incremental: output, step: "fix the broken file")
+    }
+}
