@@ -44,6 +44,7 @@ struct ContextMaker {
             }
             let words = group.results.values.reduce(0) { $0 + $1.wordCount }
             let body = group.results["body"]
+            extra["term_popovers"] = termPopovers(group)
             jobs.append(
                 job(
                     for: page, output: output, template: page.template ?? templateName(page), html: body?.html ?? "",
@@ -106,6 +107,9 @@ struct ContextMaker {
                 page, html: html, headings: headings, words: words, published: published, updated: updated),
         ]
         for key in Self.kindKeys { context[key] = extra[key] ?? .null }
+        let popovers = extra["term_popovers"] ?? .list([])
+        context["term_popovers"] = popovers
+        context["has_term_popovers"] = .bool(popovers != .list([]))
         let article = articleJSON(page, published: published, updated: updated)
         let jsonld: JSON = ["@context": "https://schema.org", "@graph": .array([article] + graph)]
         context["jsonld"] = .string(jsonld.serialized())
@@ -165,6 +169,22 @@ struct ContextMaker {
             "was_updated": .bool(updated != nil && published != nil && updated?.date != published?.date),
             "extra": .object(extra),
         ]
+    }
+
+    /// The definitions of the terms linked on a page, in the order of first use.
+    private func termPopovers(_ group: RenderedGroup) -> ContextValue {
+        var seen: Set<String> = []
+        var popovers: [ContextValue] = []
+        for piece in group.group.pieces {
+            for id in group.results[piece.key]?.termsUsed ?? [] where seen.insert(id).inserted {
+                guard let term = explainer.termsByID[id] else { continue }
+                popovers.append([
+                    "id": .string(id), "name": .string(term.name), "short": .string(term.short),
+                    "url": .string(explainer.href("/glossary/#\(id)")),
+                ])
+            }
+        }
+        return .list(popovers)
     }
 
     private func dateContext(_ date: WrittenDate?) -> ContextValue {

@@ -145,19 +145,18 @@ extension Explainer {
     }
 
     /// The HTML of a term's first use: a link to its entry, and a button that opens the short
-    /// definition in a popover (no JavaScript; the link alone where popovers are unsupported).
+    /// definition. The definition itself is a `popover` element the page template places after
+    /// the article (see `page.term_popovers`), so that it can hold block content and, where
+    /// popovers are unsupported, reads as a list of definitions at the end of the page.
     func termLinkMaker() -> @Sendable (String, String) -> String {
         let terms = termsByID
         let resolver = links
         return { id, matched in
             guard let term = terms[id] else { return HTML.escape(matched) }
             let url = resolver.href("/glossary/#\(id)")
-            let name = HTML.escape(term.name)
             return "<a class=\"term\" href=\"\(url)\">\(HTML.escape(matched))</a>"
-                + "<button class=\"term-button\" type=\"button\" popovertarget=\"def-\(id)\" aria-label=\"Definition: \(name)\">"
-                + "<span aria-hidden=\"true\">?</span></button>"
-                + "<span class=\"term-popover\" id=\"def-\(id)\" popover>"
-                + "<strong>\(name)</strong>: \(HTML.escape(term.short)) <a href=\"\(url)\">Glossary entry</a></span>"
+                + "<button class=\"term-button\" type=\"button\" popovertarget=\"def-\(id)\" "
+                + "aria-label=\"Definition: \(HTML.escape(term.name))\"><span aria-hidden=\"true\">?</span></button>"
         }
     }
 
