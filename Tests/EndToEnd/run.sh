@@ -33,7 +33,7 @@ fi
 
 # ---- installs -------------------------------------------------------------
 SUDO=""
-if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
+if [ "$(id -u)" != 0 ]; then SUDO="sudo -n"; fi  # -n: fail rather than wait for a password
 APT_UPDATED=0
 # apt_install PKG...: installs with apt-get; returns non-zero when that fails.
 apt_install() {
@@ -50,7 +50,7 @@ apt_install() {
         $SUDO apt-get update -qq >&2 || { warn "apt-get update failed"; return 1; }
         APT_UPDATED=1
     fi
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "$@" >&2
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >&2
 }
 
 find_nginx() {
@@ -64,14 +64,18 @@ BROWSER_SKIP=""
 if [ ! -x "$CHROMIUM_BIN" ] || [ ! -x "$CHROMEDRIVER_BIN" ]; then
     apt_install chromium chromium-driver || true
     if [ ! -x "$CHROMIUM_BIN" ] || [ ! -x "$CHROMEDRIVER_BIN" ]; then
-        BROWSER_SKIP="chromium/chromedriver not found at $CHROMIUM_BIN / $CHROMEDRIVER_BIN and apt-get could not install them"
+        BROWSER_SKIP="chromium/chromedriver not found at $CHROMIUM_BIN / $CHROMEDRIVER_BIN (apt-get install chromium chromium-driver failed or did not provide them)"
     fi
 fi
 PY="$VENV/bin/python"
 if [ -z "$BROWSER_SKIP" ] && ! "$PY" -c 'import selenium' >/dev/null 2>&1; then
     say "installing Selenium into $VENV"
-    if python3 -m venv "$VENV" >&2 \
-        && "$PY" -m pip install -q --disable-pip-version-check 'selenium>=4.10,<5' >&2; then
+    if ! python3 -m venv "$VENV" >&2; then
+        # Debian splits ensurepip out of python3 into python3-venv.
+        apt_install python3-venv || true
+        python3 -m venv --clear "$VENV" >&2 || true
+    fi
+    if [ -x "$PY" ] && "$PY" -m pip install -q --disable-pip-version-check 'selenium>=4.10,<5' >&2; then
         :
     elif ! "$PY" -c 'import selenium' >/dev/null 2>&1; then
         BROWSER_SKIP="could not install Selenium into $VENV (python3 -m venv / pip failed)"
@@ -82,12 +86,12 @@ NGINX_SKIP=""
 if ! NGINX=$(find_nginx); then
     apt_install nginx || true
     if ! NGINX=$(find_nginx); then
-        NGINX_SKIP="nginx not found and apt-get could not install it"
+        NGINX_SKIP="nginx not found (apt-get install nginx failed or did not provide it)"
     fi
 fi
 if [ -z "$NGINX_SKIP" ] && ! command -v curl >/dev/null 2>&1; then
     apt_install curl || true
-    command -v curl >/dev/null 2>&1 || NGINX_SKIP="curl not found and apt-get could not install it"
+    command -v curl >/dev/null 2>&1 || NGINX_SKIP="curl not found (apt-get install curl failed)"
 fi
 
 # ---- tests ----------------------------------------------------------------
