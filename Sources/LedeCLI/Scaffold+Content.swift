@@ -75,9 +75,10 @@ extension Scaffold {
         title: "Replace this event title"
         order: 10
         date:
-          text: "earlier this year"
-          precision: relative
-          note: "the report gives no calendar date"
+          text: "in 2026"
+          precision: year
+          value: "2026"
+          note: "replace with the report's own words for the date"
         certainty: reported
         sources: [placeholder-official]
         ---
@@ -110,8 +111,8 @@ extension Scaffold {
         ---
         title: "Sourcing notes"
         description: "Who the report's sources are, which claims rest on each, and how this explainer was made."
-        unconfirmed:
-          - "Replace this with a claim that rests on a single anonymous source [¶1](seed:p1)."
+        # unconfirmed:   list claims that rest on a single or anonymous source, each cited:
+        #   - "Replace this with such a claim [¶1](seed:p1)."
         ---
 
         ## What this explainer is based on
