@@ -11,7 +11,9 @@ import Testing
     }
 
     @Test func namesCarryEightHexDigits() {
-        #expect(AssetFingerprinter.fingerprintedName("css/site.css", hash: 0x0123_4567_89ab_cdef) == "css/site.01234567.css")
+        #expect(
+            AssetFingerprinter.fingerprintedName("css/site.css", hash: 0x0123_4567_89ab_cdef) == "css/site.01234567.css"
+        )
         #expect(AssetFingerprinter.fingerprintedName("a.js", hash: 0xf) == "a.00000000.js")
     }
 

@@ -92,7 +92,8 @@ import Testing
 
     @Test func cssURLsAreChecked() {
         let files = [
-            "style.css": Data("/* url(gone.png) */ a { background: url(img/a.png) } b { background: url(\"missing.png\") }".utf8)
+            "style.css": Data(
+                "/* url(gone.png) */ a { background: url(img/a.png) } b { background: url(\"missing.png\") }".utf8)
         ]
         #expect(Self.check(files) == ["lede: warning: missing asset 'missing.png' in style.css"])
     }

@@ -62,7 +62,9 @@ import Testing
         #expect(Self.css("/* theme */\na  {  color: red ;  }\n\n.b  .c , .d { x: 1 }") == "a{color:red}.b .c,.d{x:1}")
         // Space before a colon may be a descendant combinator (`.a :focus`): it stays.
         #expect(Self.css("a { color : red }") == "a{color :red}")
-        #expect(Self.css("a::before { content: \"  /* not a comment */  \" }") == "a::before{content:\"  /* not a comment */  \"}")
+        #expect(
+            Self.css("a::before { content: \"  /* not a comment */  \" }")
+                == "a::before{content:\"  /* not a comment */  \"}")
         #expect(Self.css(".a :focus { background: url( 'x y.png' ) }") == ".a :focus{background:url( 'x y.png' )}")
         #expect(
             Self.css("@media (min-width: 40rem) and (max-width: 60rem) { a { margin: 0 auto } }")
