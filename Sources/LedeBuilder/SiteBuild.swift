@@ -118,6 +118,9 @@ struct SiteBuild {
             }
             publicFiles[path] = publicFolder.appendingPathComponent(path)
         }
+        // Publish: minify, fingerprint assets, check links (PublishStep.swift).
+        PublishStep.run(
+            files: &files, publicFiles: &publicFiles, pages: output.pages, site: site, options: options, bag: &bag)
         if options.strict {
             bag = DiagnosticBag(promotingWarningsIn: bag)
         }

@@ -17,6 +17,8 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Turns warnings into errors.
     public var strict: Bool
+    /// Minifies HTML and CSS (`--minify`).
+    public var minify: Bool = false
 
     /// Creates options; `output` defaults to `SITE/Output`.
     public init(
@@ -27,6 +29,15 @@ public struct BuildOptions: Sendable {
         self.baseURL = baseURL
         self.includeDrafts = includeDrafts
         self.strict = strict
+    }
+
+    /// Creates options that also say whether to minify.
+    public init(
+        siteRoot: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false,
+        minify: Bool
+    ) {
+        self.init(siteRoot: siteRoot, output: output, baseURL: baseURL, includeDrafts: includeDrafts, strict: strict)
+        self.minify = minify
     }
 }
 

@@ -10,7 +10,7 @@ public struct LedeCommand: AsyncParsableCommand {
             seeds/ (the source documents), Templates/ (Mustache) and Public/ (static files). \
             The built site goes to Output/.
             """,
-        subcommands: [BuildCommand.self, ServeCommand.self]
+        subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, NewCommand.self]
     )
 
     public init() {}

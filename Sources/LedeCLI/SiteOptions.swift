@@ -20,11 +20,14 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
+    @Flag(name: .long, help: "Minify HTML and CSS.")
+    var minify = false
+
     func buildOptions() -> BuildOptions {
         let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let root = URL(fileURLWithPath: site, relativeTo: current).standardizedFileURL
         return BuildOptions(
             siteRoot: root, output: output.map { URL(fileURLWithPath: $0, relativeTo: current) }, baseURL: baseURL,
-            includeDrafts: drafts, strict: strict)
+            includeDrafts: drafts, strict: strict, minify: minify)
     }
 }

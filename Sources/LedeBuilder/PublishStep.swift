@@ -1,0 +1,51 @@
+import Foundation
+import LedeContent
+import LedeCore
+import LedeExplainer
+
+/// The steps between rendering and writing that make a site ready to publish: minify
+/// (`--minify`), fingerprint stylesheets and scripts, then check every link of the result.
+///
+/// They run on the whole in-memory output of every build, so the checker sees exactly the
+/// bytes that are written, renamed assets included.
+enum PublishStep {
+    /// Runs the steps on a rendered site.
+    /// - Parameters:
+    ///   - files: Generated files; `.css` and `.js` from `Public/` are moved in from `publicFiles`.
+    ///   - publicFiles: Files to copy from `Public/`.
+    ///   - pages: The pages rendered, for the content file behind each.
+    ///   - bag: Receives unreadable assets (errors) and link problems (warnings).
+    static func run(
+        files: inout [String: Data], publicFiles: inout [String: URL], pages: [RenderJob], site: Site,
+        options: BuildOptions, bag: inout DiagnosticBag
+    ) {
+        for (path, url) in publicFiles.sorted(by: { $0.key < $1.key })
+        where AssetFingerprinter.extensions.contains((path as NSString).pathExtension.lowercased()) {
+            guard let data = bag.collect(at: SourceLocation(path: "Public/" + path), { try Data(contentsOf: url) })
+            else {
+                continue
+            }
+            files[path] = data
+            publicFiles[path] = nil
+        }
+        if options.minify {
+            for (path, data) in files {
+                if path.hasSuffix(".html") {
+                    files[path] = Data(Minifier.html([UInt8](data)))
+                } else if path.hasSuffix(".css") {
+                    files[path] = Data(Minifier.css([UInt8](data)))
+                }
+            }
+        }
+        let config = site.config
+        AssetFingerprinter.fingerprint(&files, basePath: config.basePath, baseURL: config.baseURL)
+        var sourceOf: [String: String] = [:]
+        for page in pages { sourceOf[page.outputPath] = page.sourcePath }
+        let root = options.siteRoot
+        let problems = LinkChecker.check(
+            files: files, publicFiles: Set(publicFiles.keys), basePath: config.basePath, sourceOf: sourceOf,
+            baseURL: config.baseURL,
+            sourceText: { try? String(contentsOf: root.appendingPathComponent($0), encoding: .utf8) })
+        for problem in problems { bag.add(problem) }
+    }
+}

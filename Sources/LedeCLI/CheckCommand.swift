@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import LedeBuilder
+import LedeCore
+
+/// `lede check`: builds the site into a temporary folder with every check as an error.
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the site without touching Output/.",
+        discussion: """
+            Builds the site into a temporary folder, which is then removed, with warnings as \
+            errors: broken links and fragments, missing assets, duplicate ids, images without \
+            alt text, pages without a title or without exactly one h1. Prints every problem as \
+            path:line:col: error: … and exits non-zero when there is one. --output is ignored.
+            """
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    func run() async throws {
+        let temporary = FileManager.default.temporaryDirectory
+            .appendingPathComponent("lede-check-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        var options = site.buildOptions()
+        options.output = temporary.appendingPathComponent("Output")
+        options.strict = true
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        do {
+            let summary = try await SiteBuilder(options: options).build()
+            for diagnostic in summary.diagnostics { Console.error(diagnostic.description) }
+            Console.info("No problems found in \(summary.pagesWritten) pages")
+        } catch let error as DiagnosticError {
+            Console.error(error.description)
+            let count = error.diagnostics.filter { $0.severity == .error }.count
+            Console.error("lede: found \(count) problem\(count == 1 ? "" : "s")")
+            throw ExitCode.failure
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import LedeCore
+import Testing
+
+@testable import LedeBuilder
+
+@Suite struct LinkCheckerTests {
+    /// A page with a title, one h1 and `body` in its `<main>`.
+    static func page(_ body: String, title: String = "T") -> Data {
+        Data(
+            """
+            <!doctype html><html><head><title>\(title)</title>
+            <link rel="stylesheet" href="/base/style.css">
+            <script type="application/ld+json">{"a": "<a href=\\"/base/nowhere/\\">x</a>"}</script>
+            </head><body><h1 id="top-heading">Heading</h1><main id="main">\(body)</main></body></html>
+            """.utf8)
+    }
+
+    static func check(
+        _ files: [String: Data], sources: [String: String] = [:], texts: [String: String] = [:]
+    ) -> [String] {
+        LinkChecker.check(
+            files: files, publicFiles: ["style.css", "img/a.png"], basePath: "/base/", sourceOf: sources,
+            baseURL: "https://example.org/base/", sourceText: { texts[$0] }
+        ).map(\.description)
+    }
+
+    @Test func goodLinksPass() {
+        let files = [
+            "index.html": Self.page(
+                """
+                <a href="/base/about/">About</a> <a href="about/#team">Team</a> <a href="/base/about">no slash</a>
+                <a href="https://example.org/base/about/">absolute</a> <a href="https://other.example/x">external</a>
+                <a href="mailto:a@example.org">mail</a> <a href="#main">skip</a> <a href="#top">top</a>
+                <img src="img/a.png" alt="" srcset="/base/img/a.png 1x, img/a.png 2x">
+                <p style="background: url('/base/img/a.png')">x</p>
+                """),
+            "about/index.html": Self.page("<section id=\"team\"><a href=\"../\">home</a></section>"),
+        ]
+        #expect(Self.check(files) == [])
+    }
+
+    @Test func brokenLinkIsReportedAtTheSourceLine() {
+        let files = ["timeline/index.html": Self.page("<a href=\"/base/glossary/asylum/\">asylum</a>")]
+        let problems = Self.check(
+            files, sources: ["timeline/index.html": "Content/timeline/index.md"],
+            texts: ["Content/timeline/index.md": "---\ntitle: T\n---\nSee [asylum](/glossary/asylum/).\n"])
+        #expect(
+            problems == [
+                "Content/timeline/index.md:4:14: warning: broken link '/base/glossary/asylum/' in timeline/index.html"
+            ])
+    }
+
+    @Test func problemsWithoutASourceLineNameTheFile() {
+        let files = ["about/index.html": Self.page("<a href=\"gone.html\">x</a>")]
+        let problems = Self.check(files, sources: ["about/index.html": "Content/about.md"], texts: [:])
+        #expect(problems == ["Content/about.md: warning: broken link 'gone.html' in about/index.html"])
+    }
+
+    @Test func missingFragmentsAndAssets() {
+        let files = [
+            "index.html": Self.page(
+                """
+                <a href="/base/about/#nobody">x</a><img src="/base/img/b.png" alt="b">
+                <script src="app.js"></script><a href="/elsewhere/">out</a><a href="seed:p1">raw</a>
+                """),
+            "about/index.html": Self.page(""),
+        ]
+        #expect(
+            Self.check(files) == [
+                "lede: warning: no element with id 'nobody' on about/index.html '/base/about/#nobody' in index.html",
+                "lede: warning: missing asset '/base/img/b.png' in index.html",
+                "lede: warning: missing asset 'app.js' in index.html",
+                "lede: warning: link outside the base path /base/ '/elsewhere/' in index.html",
+                "lede: warning: link with the unresolved scheme 'seed:' 'seed:p1' in index.html",
+            ])
+    }
+
+    @Test func pageRules() {
+        let files = [
+            "a/index.html": Self.page("<h1>Second</h1><p id=\"x\"></p><p id=\"x\"></p><img src=\"/base/img/a.png\">"),
+            "b/index.html": Self.page("", title: "  "),
+        ]
+        #expect(
+            Self.check(files) == [
+                "lede: warning: image without alt text '/base/img/a.png' in a/index.html",
+                "lede: warning: page with 2 h1 headings (one expected) in a/index.html",
+                "lede: warning: duplicate id 'x' in a/index.html",
+                "lede: warning: page without a title in b/index.html",
+            ])
+    }
+
+    @Test func cssURLsAreChecked() {
+        let files = [
+            "style.css": Data(
+                "/* url(gone.png) */ a { background: url(img/a.png) } b { background: url(\"missing.png\") }".utf8)
+        ]
+        #expect(Self.check(files) == ["lede: warning: missing asset 'missing.png' in style.css"])
+    }
+
+    @Test func scriptContentIsNotMarkup() {
+        let tokens = HTMLScanner.tokens(Array("<script>if (a <b) { x = \"</div>\" }</script><p>t</p>".utf8))
+        #expect(tokens.map(\.kind) == [.startTag, .rawText, .endTag, .startTag, .text, .endTag])
+    }
+
+    @Test func attributesAreScannedTolerantly() {
+        let tokens = HTMLScanner.tokens(Array("<a HREF=/x?a=1&amp;b=2 data-x='y' hidden>t</a>".utf8))
+        #expect(tokens.first?.attribute("href")?.value == "/x?a=1&b=2")
+        #expect(tokens.first?.attribute("data-x")?.value == "y")
+        #expect(tokens.first?.attribute("hidden")?.value == "")
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import LedeBuilder
+import LedeCore
+import Testing
+
+@testable import LedeCLI
+
+@Suite struct NewCommandTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    static func temporaryFolder() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("lede-new-\(UUID().uuidString)")
+    }
+
+    @Test func aNewSiteBuildsAndPassesTheChecks() async throws {
+        let folder = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let command = try NewCommand.parse([folder.path])
+        try await command.run()
+
+        let output = folder.appendingPathComponent("Output")
+        let summary = try await SiteBuilder(options: BuildOptions(siteRoot: folder, strict: true)).build()
+        #expect(summary.diagnostics.filter { $0.severity != .note }.map(\.description) == [])
+        #expect(summary.pagesWritten == 8)
+
+        var files: [String: Data] = [:]
+        for path in try FileManager.default.subpathsOfDirectory(atPath: output.path) {
+            var isFolder: ObjCBool = false
+            let url = output.appendingPathComponent(path)
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
+                files[path] = try Data(contentsOf: url)
+            }
+        }
+        let problems = LinkChecker.check(
+            files: files, publicFiles: [], basePath: "/explainers/new-story/", sourceOf: [:],
+            baseURL: "https://example.org/explainers/new-story/")
+        #expect(problems.map(\.description) == [])
+        #expect(files.keys.contains { $0.hasPrefix("style.") && $0.hasSuffix(".css") })
+        let seed = try String(contentsOf: folder.appendingPathComponent("seeds/example.txt"), encoding: .utf8)
+        #expect(seed.split(separator: "\n").count == 3)
+    }
+
+    @Test func aNonEmptyFolderIsRefused() async throws {
+        let folder = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+        #expect(throws: ScaffoldError.self) { try Scaffold.write(to: folder) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["notes.txt"])
+    }
+
+    /// Scaffold.swift is generated from Templates/ and Public/ by Tests/Tools/make-scaffold.py;
+    /// this fails when the theme changed and the script was not run again.
+    @Test func theScaffoldThemeIsTheRepositoryTheme() throws {
+        var theme: [String: String] = [:]
+        for folder in ["Templates", "Public"] {
+            let base = Self.repository.appendingPathComponent(folder)
+            for path in try FileManager.default.subpathsOfDirectory(atPath: base.path) {
+                var isFolder: ObjCBool = false
+                let url = base.appendingPathComponent(path)
+                guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue
+                else { continue }
+                theme["\(folder)/\(path)"] = try String(contentsOf: url, encoding: .utf8)
+            }
+        }
+        #expect(Set(Scaffold.theme.keys) == Set(theme.keys), "run python3 Tests/Tools/make-scaffold.py")
+        for (path, text) in theme {
+            #expect(Scaffold.theme[path] == text, "\(path) differs: run python3 Tests/Tools/make-scaffold.py")
+        }
+    }
+}
