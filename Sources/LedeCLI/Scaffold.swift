@@ -421,7 +421,7 @@ enum Scaffold {
             {{#sourcing.has_unconfirmed}}<section aria-labelledby="unconfirmed-heading">
             <h2 id="unconfirmed-heading">What is unconfirmed or undisclosed</h2>
             <ul>
-            {{#sourcing.unconfirmed}}<li>{{{.}}}</li>
+            {{#sourcing.unconfirmed}}<li id="{{id}}">{{{html}}}</li>
             {{/sourcing.unconfirmed}}</ul>
             </section>
             {{/sourcing.has_unconfirmed}}<div class="prose">

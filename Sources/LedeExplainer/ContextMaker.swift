@@ -335,7 +335,7 @@ struct ContextMaker {
             ]
         }
         let unconfirmed: [ContextValue] = (page.frontMatter["unconfirmed"]?.items ?? []).indices.map {
-            .string(group.html("unconfirmed.\($0)"))
+            ["id": .string("unconfirmed-\($0 + 1)"), "html": .string(group.html("unconfirmed.\($0)"))]
         }
         return [
             "sources": .list(sources), "unconfirmed": .list(unconfirmed),
