@@ -18,11 +18,7 @@ import Testing
 /// What the plain (non-explainer) fixture site must produce.
 @Suite struct PlainSiteTests {
     static func built(drafts: Bool = false) async throws -> [String: String] {
-        try await withTemporaryFolder { folder in
-            let output = folder.appendingPathComponent("Output")
-            try await build(Fixtures.site("plain"), into: output, drafts: drafts)
-            return try files(in: output).mapValues { String(decoding: $0, as: UTF8.self) }
-        }
+        try await builtTexts(Fixtures.site("plain"), drafts: drafts)
     }
 
     @Test func writesEveryPageAtItsURL() async throws {

@@ -36,6 +36,15 @@ func build(_ site: URL, into output: URL, drafts: Bool = false, baseURL: String?
     return try await SiteBuilder(options: options).build()
 }
 
+/// Builds a site into a temporary folder and returns every output file's text by path.
+func builtTexts(_ site: URL, drafts: Bool = false) async throws -> [String: String] {
+    try await withTemporaryFolder { folder in
+        let output = folder.appendingPathComponent("Output")
+        try await build(site, into: output, drafts: drafts)
+        return try files(in: output).mapValues { String(decoding: $0, as: UTF8.self) }
+    }
+}
+
 /// Every file below a folder (hidden ones included), by path relative to it.
 func files(in folder: URL) throws -> [String: Data] {
     let base = folder.standardizedFileURL.path + "/"
@@ -136,7 +145,9 @@ enum HTMLScan {
 
     /// The `href` of every `<a>` with the given class.
     static func links(withClass className: String, in html: String) -> [String] {
-        captures(#"<a class="\#(className)" href="([^"]+)""#, in: html)
+        captures(#"(<a\s[^>]*class="\#(className)"[^>]*>)"#, in: html).compactMap {
+            captures(#"href="([^"]*)""#, in: $0).first
+        }
     }
 
     /// How many times a text occurs.
