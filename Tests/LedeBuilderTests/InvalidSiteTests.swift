@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+/// Each site under `Tests/Fixtures/InvalidSites/` has one mistake: the build must report it
+/// with its full text and `path:line:col`, and leave the previous output untouched.
+@Suite struct InvalidSiteTests {
+    @Test(arguments: [
+        (
+            "malformed-yaml",
+            "Content/about.md:4:1: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence)"
+        ),
+        (
+            "front-matter-not-mapping",
+            "Content/about.md:2:1: error: front matter must be a mapping of keys to values, found a list"
+        ),
+        ("unknown-template", "Content/about.md:3:11: error: unknown template 'nope' (templates: 404, page, source)"),
+        ("template-syntax-error", "Templates/page.mustache:2:1: error: unclosed section 'page.content'"),
+        (
+            "unknown-partial",
+            "Templates/page.mustache:2:3: error: unknown partial 'partials/header' (templates: 404, page, source)"
+        ),
+        (
+            "slug-escapes-output",
+            "Content/about.md:3:7: error: invalid slug '../../etc': use letters, digits, '-', '_' and '.', with no '/' and no '..'"
+        ),
+        (
+            "duplicate-url",
+            "Content/about/index.md: error: Content/about.md and Content/about/index.md both make the page /about/"
+        ),
+        ("invalid-utf8", "Content/about.md:4:4: error: file is not valid UTF-8 (byte 0xE9)"),
+        (
+            "missing-config",
+            "Content/_site.yaml: error: missing site config: create Content/_site.yaml with title, base_url, description, author, publisher and report_error_url"
+        ),
+    ])
+    func foundation(_ name: String, _ expected: String) async throws {
+        #expect(try await expectBuildFailure(name) == expected)
+    }
+
+    @Test(arguments: [
+        (
+            "unknown-paragraph",
+            "Content/about.md:5:19: error: unknown source paragraph 'p13' in report (the seed has p1…p3)"
+        ),
+        ("unknown-document", "Content/about.md:4:20: error: unknown source document 'other' (seeds: report)"),
+        ("unknown-term", "Content/about.md:4:43: error: unknown glossary term 'viaduct' (terms: bridge)"),
+        (
+            "anonymous-without-vantage",
+            #"Content/_sources.yaml:2:3: error: anonymous source 'aide' has no vantage: say how they know (vantage: "involved in the negotiations")"#
+        ),
+        (
+            "counted-one-described-plural",
+            "Content/_sources.yaml:4:16: error: source 'officials' is counted as one but described in the plural ('senior council officials')"
+        ),
+        (
+            "counted-two-described-singular",
+            "Content/_sources.yaml:4:16: error: source 'official' is counted as 2 but described in the singular ('a council official familiar with the plans')"
+        ),
+        (
+            "event-without-citation",
+            "Content/timeline/vote.md:10:1: error: timeline event cites no source paragraph: add a citation such as [¶1](seed:p1)"
+        ),
+        (
+            "known-without-citation",
+            "Content/index.md:5:11: error: “what we know” item cites no source paragraph: add a citation such as [¶1](seed:p1)"
+        ),
+        (
+            "day-precision-year-value",
+            "Content/timeline/vote.md:7:10: error: date value '2024' does not match precision day (like 2025-09-14)"
+        ),
+        (
+            "relative-date-with-value",
+            "Content/timeline/vote.md:7:10: error: a relative date cannot have a value ('2024-09-14'): it would claim more precision than the source gives"
+        ),
+        ("unknown-event-source", "Content/timeline/vote.md:8:17: error: unknown source 'mayor' (sources: aide)"),
+        (
+            "unknown-related-term",
+            "Content/glossary/bridge.md:4:11: error: unknown related term 'viaduct' (terms: bridge)"
+        ),
+        (
+            "duplicate-timeline-order",
+            "Content/timeline/vote.md:3:8: error: order 10 is also used by Content/timeline/meeting.md: timeline order must be unique"
+        ),
+    ])
+    func explainer(_ name: String, _ expected: String) async throws {
+        #expect(try await expectBuildFailure(name) == expected)
+    }
+
+    @Test func everyCaseIsTested() throws {
+        let cases = try FileManager.default.contentsOfDirectory(
+            atPath: Fixtures.root.appendingPathComponent("InvalidSites").path)
+        #expect(cases.count == 22)
+    }
+}

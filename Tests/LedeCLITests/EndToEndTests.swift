@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// The real `lede` binary, run as a user runs it.
+@Suite(.serialized) struct EndToEndTests {
+    init() throws {
+        try #require(
+            FileManager.default.isExecutableFile(atPath: ledeBinary.path),
+            "build the binary first: swift build (expected at \(ledeBinary.path))")
+    }
+
+    @Test func buildsTheBundledSiteThenKeepsOutputOnError() throws {
+        try withSiteCopy { site in
+            let built = try runLede(["build", "."], in: site)
+            #expect(built.status == 0, "\(built.stderr)")
+            #expect(built.stdout.hasPrefix("Built "))
+            #expect(built.stdout.contains(" pages and "))
+            #expect(built.stdout.hasSuffix(" ms\n"))
+            let output = site.appendingPathComponent("Output")
+            let files = try snapshot(of: output)
+            for path in [
+                "index.html", "timeline/index.html", "glossary/index.html", "sourcing-notes/index.html",
+                "sources/000_98aef5d54b25b39a/index.html", "updates/index.html", "updates/atom.xml", "timeline.json",
+                "sitemap.xml", "robots.txt", "404.html", "style.css",
+            ] {
+                #expect(files[path]?.isEmpty == false, "\(path)")
+            }
+
+            let about = site.appendingPathComponent("Content/about.md")
+            try Data("---\ntitle: \"About\"\ndescription: [open\n---\nBody.\n".utf8).write(to: about)
+            let broken = try runLede(["build", "."], in: site)
+            #expect(broken.status != 0)
+            #expect(broken.stdout == "")
+            #expect(
+                broken.stderr == """
+                    Content/about.md:4:1: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence)
+                    lede: build failed with 1 error; Output/ was not changed
+
+                    """)
+            #expect(try snapshot(of: output) == files)
+        }
+    }
+
+    @Test func buildsIntoAnotherFolderWithAnotherBaseURL() throws {
+        try withSiteCopy { site in
+            let result = try runLede(
+                ["build", site.path, "--output", "elsewhere", "--base-url", "https://x.example/"], in: site)
+            #expect(result.status == 0, "\(result.stderr)")
+            let robots = try String(contentsOf: site.appendingPathComponent("elsewhere/robots.txt"), encoding: .utf8)
+            #expect(robots.hasSuffix("Sitemap: https://x.example/sitemap.xml\n"))
+            #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("Output").path))
+        }
+    }
+
+    @Test func help() throws {
+        let top = try runLede(["--help"], in: packageRoot)
+        #expect(top.status == 0)
+        #expect(top.stdout.contains("build"))
+        let build = try runLede(["build", "--help"], in: packageRoot)
+        #expect(build.status == 0)
+        for option in ["--output", "--base-url", "--drafts", "--strict"] {
+            #expect(build.stdout.contains(option), "\(option)")
+        }
+    }
+
+    @Test func unknownOptionFails() throws {
+        let result = try runLede(["build", "--nope"], in: packageRoot)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("--nope"))
+    }
+}

@@ -1,0 +1,78 @@
+import LedeCore
+import Testing
+
+@testable import LedeContent
+
+@Suite struct PagePlaceTests {
+    func address(_ path: String, slug: String? = nil) throws -> (url: String, output: String?) {
+        try PagePlace(relativePath: path).address(slug: slug, slugLocation: nil, path: "Content/" + path)
+    }
+
+    @Test(arguments: [
+        ("index.md", "/", "index.html"), ("about.md", "/about/", "about/index.html"),
+        ("about/index.md", "/about/", "about/index.html"), ("a/b/c.md", "/a/b/c/", "a/b/c/index.html"),
+        ("timeline/index.md", "/timeline/", "timeline/index.html"), ("404.md", "/404.html", "404.html"),
+        ("sourcing-notes.md", "/sourcing-notes/", "sourcing-notes/index.html"),
+    ])
+    func urlFromPath(_ path: String, _ url: String, _ output: String) throws {
+        let result = try address(path)
+        #expect(result.url == url)
+        #expect(result.output == output)
+    }
+
+    @Test func itemsLiveOnTheirListPage() throws {
+        let result = try address("timeline/flight.md")
+        #expect(result.url == "/timeline/#flight")
+        #expect(result.output == nil)
+        #expect(try address("glossary/asylum.md").url == "/glossary/#asylum")
+    }
+
+    @Test(arguments: [
+        ("index.md", PageKind.overview), ("timeline/index.md", .timeline), ("timeline/a.md", .event),
+        ("glossary/index.md", .glossary), ("glossary/a.md", .term), ("sourcing-notes.md", .sourcing),
+        ("sourcing-notes/index.md", .sourcing), ("updates/index.md", .updates), ("updates/a.md", .update),
+        ("about.md", .page), ("timeline/deep/a.md", .page), ("guides/index.md", .page),
+    ])
+    func kindFromPath(_ path: String, _ kind: PageKind) {
+        #expect(PagePlace(relativePath: path).kind == kind)
+    }
+
+    @Test func idIsTheFileOrFolderName() {
+        #expect(PagePlace(relativePath: "glossary/asylum.md").id == "asylum")
+        #expect(PagePlace(relativePath: "about/index.md").id == "about")
+        #expect(PagePlace(relativePath: "index.md").id == "index")
+    }
+
+    @Test func slugReplacesTheLastPart() throws {
+        #expect(try address("notes/old.md", slug: "new").url == "/notes/new/")
+        #expect(try address("about/index.md", slug: "who").output == "who/index.html")
+    }
+
+    @Test(arguments: ["..", "../../etc", "a/b", "/abs", "with space", "café", ".hidden", "a..b", ""])
+    func invalidSlugs(_ slug: String) {
+        #expect(!Slug.isValid(slug))
+        #expect(
+            diagnostics { _ = try address("about.md", slug: slug) }
+                == "lede: error: invalid slug '\(slug)': use letters, digits, '-', '_' and '.', with no '/' and no '..'"
+        )
+    }
+
+    @Test(arguments: ["a", "about-us", "v1.2", "snake_case", "UPPER"])
+    func validSlugs(_ slug: String) {
+        #expect(Slug.isValid(slug))
+    }
+
+    @Test func theHomePageHasNoSlug() {
+        #expect(
+            diagnostics { _ = try address("index.md", slug: "home") } == "lede: error: the home page cannot have a slug"
+        )
+    }
+
+    @Test func fileNamesMustBeURLSafe() throws {
+        #expect(
+            diagnostics { _ = try address("My Page.md") }
+                == "Content/My Page.md: error: 'My Page' is not URL-safe: rename it with letters, digits, '-', '_' and '.', or set 'slug'"
+        )
+        #expect(try address("My Page.md", slug: "my-page").url == "/my-page/")
+    }
+}
