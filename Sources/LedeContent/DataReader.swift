@@ -16,7 +16,7 @@ public enum DataReader {
         do {
             node = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            throw DiagnosticError(diagnostic(for: error, at: location))
+            throw DiagnosticError(diagnostic(for: error, in: yaml, at: location))
         }
         guard let node else { return DataNode(.scalar("", quoted: false), at: location) }
         return try convert(node, base: location)
@@ -54,7 +54,23 @@ public enum DataReader {
         }
     }
 
-    private static func diagnostic(for error: YamlError, at base: SourceLocation) -> Diagnostic {
+    /// Where a key is written a second time, found by reading the lines (libyaml reports the
+    /// mapping's start).
+    private static func secondOccurrence(of key: String, in yaml: String, base: SourceLocation) -> SourceLocation? {
+        var seen = 0
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let indent = line.prefix { $0 == " " || $0 == "-" }.count
+            let rest = line.dropFirst(indent)
+            guard rest.hasPrefix(key + ":") || rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':") else {
+                continue
+            }
+            seen += 1
+            if seen == 2 { return SourceLocation(path: base.path, line: base.line + index, column: indent + 1) }
+        }
+        return nil
+    }
+
+    private static func diagnostic(for error: YamlError, in yaml: String, at base: SourceLocation) -> Diagnostic {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
             let .composer(context, problem, mark, _):
@@ -62,8 +78,9 @@ public enum DataReader {
             if let context { message += " (\(context.text))" }
             return Diagnostic(at: place(mark, base: base), message)
         case let .duplicatedKeysInMapping(duplicates, context):
+            let location = duplicates.first.flatMap { secondOccurrence(of: $0, in: yaml, base: base) }
             return Diagnostic(
-                at: place(context.mark, base: base),
+                at: location ?? place(context.mark, base: base),
                 "duplicate key '\(duplicates.joined(separator: "', '"))'"
             )
         default:

@@ -133,6 +133,20 @@ public struct Explainer: Sendable {
         for update in updates where update.date == nil {
             bag.add(Diagnostic(at: update.frontMatter.location, "an update needs 'date': when the change was made"))
         }
+        let lists = [
+            (PageKind.event, PageKind.timeline, "timeline", "event"), (.term, .glossary, "glossary", "term"),
+            (.update, .updates, "updates", "update"),
+        ]
+        for (item, list, folder, noun) in lists
+        where site.pages(ofKind: list).isEmpty {
+            for page in site.pages(ofKind: item) {
+                bag.add(
+                    Diagnostic(
+                        at: page.fileLocation,
+                        "this \(noun) is shown on the \(folder) page, which does not exist: create Content/\(folder)/index.md"
+                    ))
+            }
+        }
         var pageURLs: [String: String] = [:]
         for page in site.pages { pageURLs[page.sourcePath] = page.url }
         links = LinkResolver(

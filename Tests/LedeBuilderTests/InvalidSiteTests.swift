@@ -78,6 +78,10 @@ import Testing
             "Content/glossary/bridge.md:4:11: error: unknown related term 'viaduct' (terms: bridge)"
         ),
         (
+            "item-without-list-page",
+            "Content/timeline/vote.md: error: this event is shown on the timeline page, which does not exist: create Content/timeline/index.md"
+        ),
+        (
             "duplicate-timeline-order",
             "Content/timeline/vote.md:3:8: error: order 10 is also used by Content/timeline/meeting.md: timeline order must be unique"
         ),
@@ -89,6 +93,6 @@ import Testing
     @Test func everyCaseIsTested() throws {
         let cases = try FileManager.default.contentsOfDirectory(
             atPath: Fixtures.root.appendingPathComponent("InvalidSites").path)
-        #expect(cases.count == 22)
+        #expect(cases.count == 23)
     }
 }

@@ -21,10 +21,12 @@ import Testing
             for path in [
                 "index.html", "timeline/index.html", "glossary/index.html", "sourcing-notes/index.html",
                 "sources/000_98aef5d54b25b39a/index.html", "updates/index.html", "updates/atom.xml", "timeline.json",
-                "sitemap.xml", "robots.txt", "404.html", "style.css",
+                "sitemap.xml", "robots.txt", "404.html",
             ] {
                 #expect(files[path]?.isEmpty == false, "\(path)")
             }
+            #expect(
+                files.keys.contains { $0.hasPrefix("style.") && $0.hasSuffix(".css") }, "the fingerprinted stylesheet")
 
             let about = site.appendingPathComponent("Content/about.md")
             try Data("---\ntitle: \"About\"\ndescription: [open\n---\nBody.\n".utf8).write(to: about)

@@ -35,7 +35,7 @@ import Testing
     @Test func duplicateKeysAreErrors() {
         #expect(
             diagnostics { _ = try DataReader.parse("a: 1\nb: 2\na: 3", at: frontMatterStart) }
-                == "Content/a.md:2:1: error: duplicate key 'a'")
+                == "Content/a.md:4:1: error: duplicate key 'a'")
     }
 
     @Test func syntaxErrorsPointIntoTheFile() {
