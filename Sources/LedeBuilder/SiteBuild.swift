@@ -33,6 +33,8 @@ struct SiteBuild {
     let options: BuildOptions
 
     func make(cache: inout RenderCache) throws -> BuiltSite {
+        var timer = PhaseTimer()
+        defer { timer.report() }
         var bag = DiagnosticBag()
         let loader = ContentLoader(root: options.siteRoot, includeDrafts: options.includeDrafts)
         var site = bag.collect(at: nil) { try loader.load() }
@@ -49,10 +51,12 @@ struct SiteBuild {
         }
         try bag.throwIfErrors()
         guard let site, let library else { throw DiagnosticError(bag.diagnostics) }
+        timer.mark("load")
 
         let renderer = MarkdownRenderer(options: MarkdownOptions(unsafeHTML: site.config.unsafeHTML))
         let explainer = try Explainer(site: site, renderer: renderer)
         let output = try explainer.build(cache: &cache.explainer)
+        timer.mark("explain")
         bag = DiagnosticBag()
         for diagnostic in output.diagnostics { bag.add(diagnostic) }
 
@@ -92,6 +96,7 @@ struct SiteBuild {
             }
         }
         var files: [String: Data] = [:]
+        timer.mark("templates")
         var cached: [String: (template: String, context: ContextValue, html: Data)] = [:]
         var renderedCount = 0
         for (job, result) in zip(output.pages, rendered) {
@@ -121,6 +126,7 @@ struct SiteBuild {
         // Publish: minify, fingerprint assets, check links (PublishStep.swift).
         PublishStep.run(
             files: &files, publicFiles: &publicFiles, pages: output.pages, site: site, options: options, bag: &bag)
+        timer.mark("publish")
         if options.strict {
             bag = DiagnosticBag(promotingWarningsIn: bag)
         }
@@ -156,5 +162,28 @@ enum TemplateFingerprint {
             hasher.combine(FileManager.default.contents(atPath: path))
         }
         return hasher.finalize()
+    }
+}
+
+/// Times the phases of a build when `LEDE_TIMINGS` is set, printing one line to standard error.
+struct PhaseTimer {
+    private let enabled = ProcessInfo.processInfo.environment["LEDE_TIMINGS"] != nil
+    private let clock = ContinuousClock()
+    private var last = ContinuousClock.now
+    private var phases: [(String, Duration)] = []
+
+    mutating func mark(_ phase: String) {
+        guard enabled else { return }
+        let now = clock.now
+        phases.append((phase, now - last))
+        last = now
+    }
+
+    func report() {
+        guard enabled, !phases.isEmpty else { return }
+        let parts = phases.map { name, duration in
+            "\(name) \(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000) ms"
+        }
+        Console.error("lede: timings: " + parts.joined(separator: ", "))
     }
 }

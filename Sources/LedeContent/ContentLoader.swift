@@ -63,17 +63,15 @@ public struct ContentLoader: Sendable {
             guard path.hasPrefix(prefix) else { continue }
             let relative = folder + "/" + path.dropFirst(prefix.count)
             if values?.isSymbolicLink == true {
-                let target = url.resolvingSymlinksInPath().path
-                if !target.hasPrefix(root.resolvingSymlinksInPath().path + "/") {
+                // A link is followed only when it stays inside the site and leads to a file.
+                let target = url.resolvingSymlinksInPath()
+                if !target.path.hasPrefix(root.resolvingSymlinksInPath().path + "/") {
                     bag.add(
                         Diagnostic(at: SourceLocation(path: relative), "symbolic link points outside the site folder"))
-                    continue
+                } else if (try? target.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+                    files.append(relative)
                 }
-            }
-            if values?.isRegularFile == true
-                || url.resolvingSymlinksInPath().hasDirectoryPath == false
-                    && FileManager.default.fileExists(atPath: url.path) && values?.isSymbolicLink == true
-            {
+            } else if values?.isRegularFile == true {
                 files.append(relative)
             }
         }

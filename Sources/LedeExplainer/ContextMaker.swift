@@ -13,6 +13,9 @@ struct ContextMaker {
     let backlinks: Backlinks
     private var overview: Page?
     private let config: SiteConfig
+    private let siteBase: (members: [String: ContextValue], navURLs: [(String, String)])
+    private let sourcingURL: String
+    private let sourcingPage: Page?
 
     init(explainer: Explainer, rendered: [String: RenderedGroup], backlinks: Backlinks) {
         self.explainer = explainer
@@ -20,6 +23,9 @@ struct ContextMaker {
         self.backlinks = backlinks
         overview = explainer.site.pages(ofKind: .overview).first
         config = explainer.site.config
+        siteBase = Self.siteBase(explainer)
+        sourcingPage = explainer.site.pages(ofKind: .sourcing).first
+        sourcingURL = sourcingPage?.url ?? "/sourcing-notes/"
     }
 
     static let kindKeys = ["overview", "timeline", "glossary", "sourcing", "source", "updates"]
@@ -119,33 +125,47 @@ struct ContextMaker {
             url: page.url, lastModified: (updated ?? published)?.date)
     }
 
-    private func siteContext(current: String) -> ContextValue {
-        var nav: [ContextValue] = []
-        func add(_ title: String, _ url: String) {
-            nav.append(["title": .string(title), "url": .string(explainer.href(url)), "current": .bool(url == current)])
-        }
+    /// The `site` context without the current page marked: the same for every page, made once.
+    private static func siteBase(_ explainer: Explainer) -> (
+        members: [String: ContextValue], navURLs: [(String, String)]
+    ) {
         let site = explainer.site
-        if let overview = site.pages(ofKind: .overview).first { add("Overview", overview.url) }
-        if let page = site.pages(ofKind: .timeline).first { add("Timeline", page.url) }
-        if let page = site.pages(ofKind: .glossary).first { add("Glossary", page.url) }
-        if let page = site.pages(ofKind: .sourcing).first { add("Sourcing notes", page.url) }
-        for document in site.documents { add(site.documents.count == 1 ? "Source text" : document.title, document.url) }
-        if let page = site.pages(ofKind: .updates).first { add("Updates", page.url) }
+        let config = site.config
+        var nav: [(String, String)] = []
+        if let overview = site.pages(ofKind: .overview).first { nav.append(("Overview", overview.url)) }
+        if let page = site.pages(ofKind: .timeline).first { nav.append(("Timeline", page.url)) }
+        if let page = site.pages(ofKind: .glossary).first { nav.append(("Glossary", page.url)) }
+        if let page = site.pages(ofKind: .sourcing).first { nav.append(("Sourcing notes", page.url)) }
+        for document in site.documents {
+            nav.append((site.documents.count == 1 ? "Source text" : document.title, document.url))
+        }
+        if let page = site.pages(ofKind: .updates).first { nav.append(("Updates", page.url)) }
+        // The footer lists top-level plain pages (/about/), not every page of a large site.
         let footer: [ContextValue] = site.pages(ofKind: .page)
-            .filter { $0.outputPath != "404.html" }
+            .filter { $0.outputPath != "404.html" && $0.url.split(separator: "/").count == 1 }
             .sorted { ($0.order ?? Int.max, $0.title) < ($1.order ?? Int.max, $1.title) }
             .map { ["title": .string($0.title), "url": .string(explainer.href($0.url))] }
-        return [
+        let members: [String: ContextValue] = [
             "title": .string(config.title), "description": .string(config.description),
             "language": .string(config.language),
             "base_url": .string(config.baseURL), "base_path": .string(config.basePath),
             "author": .string(config.author.name), "publisher": .string(config.publisher.name),
             "publisher_url": .optional(config.publisher.url), "report_error_url": .string(config.reportErrorURL),
-            "nav": .list(nav), "footer_links": .list(footer), "has_footer_links": .bool(!footer.isEmpty),
+            "footer_links": .list(footer), "has_footer_links": .bool(!footer.isEmpty),
             "home_url": .string(explainer.href("/")),
             "feed_url": site.pages(ofKind: .updates).first.map { .string(explainer.href($0.url + "atom.xml")) }
                 ?? .null,
         ]
+        return (members, nav)
+    }
+
+    private func siteContext(current: String) -> ContextValue {
+        var members = siteBase.members
+        members["nav"] = .list(
+            siteBase.navURLs.map { title, url in
+                ["title": .string(title), "url": .string(explainer.href(url)), "current": .bool(url == current)]
+            })
+        return .object(members)
     }
 
     private func pageContext(
@@ -216,7 +236,7 @@ struct ContextMaker {
         if let description = page.description { article["description"] = .string(description) }
         if let published { article["datePublished"] = .string(DateText.machine(published)) }
         if let updated { article["dateModified"] = .string(DateText.machine(updated)) }
-        if let sourcing = explainer.site.pages(ofKind: .sourcing).first {
+        if let sourcing = sourcingPage {
             article["backstory"] = [
                 "@type": "CreativeWork", "name": .string(sourcing.title),
                 "url": .string(explainer.absolute(sourcing.url)),
@@ -242,8 +262,6 @@ struct ContextMaker {
                 ]
             })
     }
-
-    private var sourcingURL: String { explainer.site.pages(ofKind: .sourcing).first?.url ?? "/sourcing-notes/" }
 
     // MARK: - Kinds
 

@@ -14,21 +14,27 @@ extension CMarkDocument {
     ) -> [String] {
         var used: [String] = []
         var done = excluded
+        guard !matcher.isEmpty else { return used }
         for textNode in texts {
             var node = textNode
-            var characters = Array(node.literal)
+            var characters = Array(node.literal.unicodeScalars)
+            func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: scalars)
+                return String(view)
+            }
             while let match = matcher.firstMatch(
-                in: characters.map { $0.lowercased() }, from: 0, where: { !done.contains($0) })
+                in: TermMatcher.lowercased(text(characters[...])), from: 0, where: { !done.contains($0) })
             {
                 done.insert(match.id)
                 used.append(match.id)
-                let matched = String(characters[match.range])
+                let matched = text(characters[match.range])
                 let rest = Array(characters[match.range.upperBound...])
-                node.literal = String(characters[..<match.range.lowerBound])
+                node.literal = text(characters[..<match.range.lowerBound])
                 guard
                     let link = CMarkNode.makeCustom(
                         CMarkCustomMarkup(type: CMARK_NODE_CUSTOM_INLINE, onEnter: html(match.id, matched), onExit: "")),
-                    node.insertAfter(link), let after = CMarkNode.makeText(String(rest)), link.insertAfter(after)
+                    node.insertAfter(link), let after = CMarkNode.makeText(text(rest[...])), link.insertAfter(after)
                 else { break }
                 node = after
                 characters = rest

@@ -9,7 +9,27 @@ extension String {
     /// The number of words: runs of non-space characters holding a letter or a digit, so a
     /// dash or a bullet standing alone is not a word.
     var wordCount: Int {
-        split(whereSeparator: \.isWhitespace).count { word in word.contains { $0.isLetter || $0.isNumber } }
+        // Counted on UTF-8 bytes: this runs over every text node of every page.
+        var count = 0
+        var inWord = false
+        var wordHasLetter = false
+        for byte in utf8 {
+            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
+            if isSpace {
+                if inWord && wordHasLetter { count += 1 }
+                inWord = false
+                wordHasLetter = false
+            } else {
+                inWord = true
+                if byte >= 0x80 || (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte)
+                    || (0x61...0x7A).contains(byte)
+                {
+                    wordHasLetter = true
+                }
+            }
+        }
+        if inWord && wordHasLetter { count += 1 }
+        return count
     }
 
     /// The string escaped for an HTML attribute value in double quotes.

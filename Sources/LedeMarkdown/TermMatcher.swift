@@ -8,30 +8,33 @@ public struct TermMatcher: Sendable {
     struct Variant: Sendable {
         /// The term's id.
         var id: String
-        /// The spelling, one lower-cased `Character` per element.
-        var characters: [String]
+        /// The spelling, lower-cased, one Unicode scalar per element.
+        var characters: [Unicode.Scalar]
     }
 
     /// A match of a term in a text.
     struct Match: Equatable {
         /// The term's id.
         var id: String
-        /// The matched characters, as offsets into the text's `Character`s.
+        /// The matched characters, as offsets into the text's Unicode scalars.
         var range: Range<Int>
     }
 
     /// Variants by their first lower-cased character, longest first.
-    private let variantsByFirstCharacter: [String: [Variant]]
+    private let variantsByFirstCharacter: [Unicode.Scalar: [Variant]]
+
+    /// Whether there is nothing to match (a site without a glossary).
+    var isEmpty: Bool { variantsByFirstCharacter.isEmpty }
 
     /// Creates a matcher.
     /// - Parameter terms: Each term's id and the phrases that name it (title, aliases).
     public init(terms: [(id: String, phrases: [String])]) {
-        var byFirst: [String: [Variant]] = [:]
+        var byFirst: [Unicode.Scalar: [Variant]] = [:]
         for term in terms {
-            var seen: Set<[String]> = []
+            var seen: Set<[Unicode.Scalar]> = []
             for phrase in term.phrases {
                 for spelling in Self.spellings(of: phrase) {
-                    let characters = spelling.map { $0.lowercased() }
+                    let characters = Self.lowercased(spelling)
                     guard let first = characters.first, seen.insert(characters).inserted else { continue }
                     byFirst[first, default: []].append(Variant(id: term.id, characters: characters))
                 }
@@ -56,13 +59,30 @@ public struct TermMatcher: Sendable {
         return result
     }
 
+    /// A text as the matcher reads it: lower-cased Unicode scalars, with an ASCII fast path
+    /// (text is matched on every page of a site, so this must not allocate per character).
+    static func lowercased(_ text: String) -> [Unicode.Scalar] {
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let value = scalar.value
+                result.append((65...90).contains(value) ? Unicode.Scalar(value + 32)! : scalar)
+            } else {
+                let lower = scalar.properties.lowercaseMapping.unicodeScalars
+                result.append(lower.count == 1 ? lower.first! : scalar)
+            }
+        }
+        return result
+    }
+
     /// Finds the first match in `text` of a term that `isWanted` accepts.
     /// - Parameters:
-    ///   - text: The text, as lower-cased characters (`text.map { $0.lowercased() }`).
+    ///   - text: The text, as ``lowercased(_:)`` gives it.
     ///   - start: The offset to start searching at.
     ///   - isWanted: Whether a term may still be linked.
     /// - Returns: The earliest match, the longest at that position; `nil` when none.
-    func firstMatch(in text: [String], from start: Int, where isWanted: (String) -> Bool) -> Match? {
+    func firstMatch(in text: [Unicode.Scalar], from start: Int, where isWanted: (String) -> Bool) -> Match? {
         var position = start
         while position < text.count {
             if position == 0 || !Self.isWordCharacter(text[position - 1]),
@@ -82,7 +102,11 @@ public struct TermMatcher: Sendable {
     }
 
     /// Whether a character continues a word (so a phrase cannot start or end next to it).
-    private static func isWordCharacter(_ character: String) -> Bool {
-        character.first.map { $0.isLetter || $0.isNumber } ?? false
+    private static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value
+            return (48...57).contains(value) || (65...90).contains(value) || (97...122).contains(value)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 }
