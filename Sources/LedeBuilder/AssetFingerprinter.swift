@@ -1,4 +1,5 @@
 import Foundation
+import LedeContent
 
 /// Gives every stylesheet and script a name that changes with its content
 /// (`style.css` → `style.1a2b3c4d.css`) and rewrites every reference to it in HTML and CSS.
@@ -51,10 +52,13 @@ enum AssetFingerprinter {
             files[path] = nil
             files[name] = data
         }
-        for path in files.keys.sorted() where path.hasSuffix(".html") {
-            guard let data = files[path] else { continue }
-            files[path] = rewriteHTML(data, at: path, names: names, basePath: basePath, baseURL: baseURL)
+        // Every page is scanned: in parallel, as in rendering.
+        let pages = files.filter { $0.key.hasSuffix(".html") }.map { ($0.key, $0.value) }
+        let finalNames = names
+        let rewritten = ParallelMap.map(pages) { path, data in
+            rewriteHTML(data, at: path, names: finalNames, basePath: basePath, baseURL: baseURL)
         }
+        for ((path, _), data) in zip(pages, rewritten) { files[path] = data }
         return names
     }
 

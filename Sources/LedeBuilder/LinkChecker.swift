@@ -1,4 +1,5 @@
 public import Foundation
+import LedeContent
 public import LedeCore
 
 /// Checks a built site in memory, before it is written: links, fragments, assets, and the few
@@ -24,18 +25,25 @@ public enum LinkChecker {
         var pages: [String: [HTMLToken]] = [:]
         var bytesOf: [String: [UInt8]] = [:]
         var ids: [String: Set<String>] = [:]
-        for (path, data) in files where path.hasSuffix(".html") || path.hasSuffix(".css") {
+        // Tokenizing is most of the work: every page in parallel.
+        let inputs = files.filter { $0.key.hasSuffix(".html") || $0.key.hasSuffix(".css") }.map { ($0.key, $0.value) }
+        let scanned = ParallelMap.map(inputs) { path, data -> ([UInt8], [HTMLToken]?, Set<String>) in
             let bytes = [UInt8](data)
-            bytesOf[path] = bytes
-            guard path.hasSuffix(".html") else { continue }
+            guard path.hasSuffix(".html") else { return (bytes, nil, []) }
             let tokens = HTMLScanner.tokens(bytes)
-            pages[path] = tokens
             var found: Set<String> = []
             for token in tokens where token.kind == .startTag {
                 if let id = token.attribute("id")?.value { found.insert(id) }
                 if token.name == "a", let name = token.attribute("name")?.value { found.insert(name) }
             }
-            ids[path] = found
+            return (bytes, tokens, found)
+        }
+        for ((path, _), (bytes, tokens, found)) in zip(inputs, scanned) {
+            bytesOf[path] = bytes
+            if let tokens {
+                pages[path] = tokens
+                ids[path] = found
+            }
         }
         let exists = { (path: String) in files[path] != nil || publicFiles.contains(path) }
         var report = Report(sourceOf: sourceOf, basePath: basePath, sourceText: sourceText)

@@ -1,4 +1,6 @@
 import Foundation
+import Glibc
+import LedeContent
 import LedeCore
 
 /// What a builder last wrote: every output path with a hash of its bytes.
@@ -37,44 +39,108 @@ struct OutputWriter {
         return all
     }
 
-    /// Writes the whole site into a fresh folder and swaps it in.
-    /// - Returns: Every path written, and the new manifest when hashing.
+    /// Writes the whole site into a staging folder beside the destination and swaps it in.
+    ///
+    /// The output a swap retires is kept as `.<name>.lede-previous` and becomes the next
+    /// build's staging folder: its files are overwritten in place and the stale ones removed,
+    /// which costs far less than deleting a whole site and creating every folder again.
     /// - Parameter hashing: Whether to hash every file for a later ``update(_:from:)``.
+    /// - Returns: Every path written, and the new manifest when hashing.
     func write(_ site: BuiltSite, hashing: Bool) throws -> ([String], OutputManifest?) {
         let fileManager = FileManager.default
         let parent = destination.deletingLastPathComponent()
         let name = destination.lastPathComponent
-        let pid = ProcessInfo.processInfo.processIdentifier
-        let staging = parent.appendingPathComponent(".\(name).new-\(pid)")
-        let retired = parent.appendingPathComponent(".\(name).old-\(pid)")
-        try? fileManager.removeItem(at: staging)
-        try? fileManager.removeItem(at: retired)
-        var changed: [String] = []
+        let staging = parent.appendingPathComponent(".\(name).lede-next")
+        let previous = parent.appendingPathComponent(".\(name).lede-previous")
+        let manifestFile = parent.appendingPathComponent(".\(name).lede-files")
+        let previousManifestFile = parent.appendingPathComponent(".\(name).lede-previous-files")
+        var written: [String] = []
         var hashes: [String: UInt64] = [:]
+        var timer = PhaseTimer()
+        defer { timer.report() }
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            var folders = FolderMaker(root: staging)
-            for (path, data) in try contents(of: site) {
-                try folders.ensureFolder(of: path)
-                try data.write(to: staging.appendingPathComponent(path))
-                if hashing { hashes[path] = ContentHash.of(data) }
-                changed.append(path)
+            if fileManager.fileExists(atPath: staging.path) { try fileManager.removeItem(at: staging) }
+            if fileManager.fileExists(atPath: previous.path) {
+                try fileManager.moveItem(at: previous, to: staging)
+            } else {
+                try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
             }
+            let all = try contents(of: site)
+            timer.mark("prepare")
+            var folders = FolderMaker(root: staging)
+            for (path, _) in all { try folders.ensureFolder(of: path) }
+            timer.mark("folders")
+            let stagingPath = staging.path + "/"
+            let failures = ParallelMap.map(all) { path, data -> String? in
+                FileBytes.write(data, toPath: stagingPath + path).map { "\(path): \($0)" }
+            }
+            if let failure = failures.compactMap({ $0 }).first {
+                throw DiagnosticError(Diagnostic(at: nil, "cannot write \(failure)"))
+            }
+            timer.mark("files")
+            written = all.map(\.0)
+            if hashing { for (path, data) in all { hashes[path] = ContentHash.of(data) } }
+            timer.mark("hash")
+            let stale = try? String(contentsOf: previousManifestFile, encoding: .utf8)
+            timer.mark("read-list")
+            removeStaleFiles(in: staging, keeping: Set(written), listed: stale)
+            timer.mark("stale")
+            try? fileManager.removeItem(at: previousManifestFile)
             if fileManager.fileExists(atPath: destination.path) {
-                try fileManager.moveItem(at: destination, to: retired)
+                try fileManager.moveItem(at: destination, to: previous)
+                try? fileManager.moveItem(at: manifestFile, to: previousManifestFile)
             }
             try fileManager.moveItem(at: staging, to: destination)
+            try? Data(written.joined(separator: "\n").utf8).write(to: manifestFile)
+            timer.mark("swap")
+        } catch let error as DiagnosticError {
+            try? fileManager.removeItem(at: staging)
+            throw error
         } catch {
             try? fileManager.removeItem(at: staging)
-            if !fileManager.fileExists(atPath: destination.path), fileManager.fileExists(atPath: retired.path) {
-                try? fileManager.moveItem(at: retired, to: destination)
+            if !fileManager.fileExists(atPath: destination.path), fileManager.fileExists(atPath: previous.path) {
+                try? fileManager.moveItem(at: previous, to: destination)
             }
             throw writeError(error)
         }
-        try? fileManager.removeItem(at: retired)
-        guard hashing else { return (changed, nil) }
-        return (changed, OutputManifest(hashes: hashes, folderIdentity: OutputManifest.identity(of: destination)))
+        guard hashing else { return (written, nil) }
+        return (written, OutputManifest(hashes: hashes, folderIdentity: OutputManifest.identity(of: destination)))
+    }
+
+    /// Removes files a reused staging folder holds from an older build, and folders left empty.
+    /// - Parameter listed: The files of that older build, one per line, as Lede recorded them
+    ///   beside the output; without it the folder is walked (slower).
+    private func removeStaleFiles(in folder: URL, keeping paths: Set<String>, listed: String?) {
+        if let listed {
+            var parents: Set<String> = []
+            for path in listed.split(separator: "\n").map(String.init) where !paths.contains(path) {
+                _ = unlink(folder.path + "/" + path)
+                parents.insert((path as NSString).deletingLastPathComponent)
+            }
+            for parent in parents.sorted(by: { $0.count > $1.count }) where !parent.isEmpty {
+                var current = parent
+                while !current.isEmpty, rmdir(folder.path + "/" + current) == 0 {
+                    current = (current as NSString).deletingLastPathComponent
+                }
+            }
+            return
+        }
+        let prefix = folder.standardizedFileURL.path + "/"
+        var folders: [URL] = []
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isDirectoryKey])
+        while let url = enumerator?.nextObject() as? URL {
+            let relative = String(url.standardizedFileURL.path.dropFirst(prefix.count))
+            if (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory == true {
+                folders.append(url)
+            } else if !paths.contains(relative) {
+                try? FileManager.default.removeItem(at: url)
+            }
+        }
+        for url in folders.reversed()
+        where (try? FileManager.default.contentsOfDirectory(atPath: url.path))?.isEmpty == true {
+            try? FileManager.default.removeItem(at: url)
+        }
     }
 
     /// Updates a folder this builder wrote before: changed files only, each replaced atomically.
@@ -118,6 +184,30 @@ struct OutputWriter {
     private func writeError(_ error: any Error) -> DiagnosticError {
         DiagnosticError(
             Diagnostic(at: nil, "cannot write the site to \(destination.path)", causes: [error.localizedDescription]))
+    }
+}
+
+/// Writes bytes with one `open`/`write`/`close`, the cheapest way to write ten thousand files.
+enum FileBytes {
+    /// - Returns: `nil` on success, else the system's error message.
+    static func write(_ data: Data, toPath path: String) -> String? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        defer { close(descriptor) }
+        return data.withUnsafeBytes { buffer -> String? in
+            guard var base = buffer.baseAddress else { return nil }
+            var remaining = buffer.count
+            while remaining > 0 {
+                let written = Glibc.write(descriptor, base, remaining)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                remaining -= written
+                base += written
+            }
+            return nil
+        }
     }
 }
 
