@@ -98,6 +98,9 @@ enum Scaffold {
             .term-button { display: inline-grid; place-items: center; width: 1.5rem; height: 1.5rem; margin: 0 0.1rem; padding: 0; vertical-align: 0.1em; font: 700 0.7rem/1 var(--sans); color: var(--link); background: transparent; border: 1px solid currentColor; border-radius: 50%; cursor: pointer; }
             .term-popovers { margin-top: 2rem; }
             .term-popover { max-width: min(24rem, calc(100vw - 2rem)); padding: 0.25rem 1.1rem; font: 1rem/1.5 var(--sans); color: var(--fg); background: var(--bg); border: 1px solid var(--line); border-radius: 6px; box-shadow: 0 8px 28px rgb(0 0 0 / 0.25); }
+            .term-popover-actions { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.5rem; }
+            .term-close { font: 600 0.9rem var(--sans); padding: 0.35rem 0.8rem; color: var(--fg); background: var(--panel); border: 1px solid var(--line); border-radius: 4px; cursor: pointer; }
+            :target { scroll-margin-top: 1rem; }
             .term-popover::backdrop { background: rgb(0 0 0 / 0.15); }
 
             /* Timeline */
@@ -191,13 +194,14 @@ enum Scaffold {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{{#page.is_home}}{{page.title}}{{/page.is_home}}{{^page.is_home}}{{page.title}} · {{site.title}}{{/page.is_home}}</title>
             <meta name="description" content="{{#page.description}}{{page.description}}{{/page.description}}{{^page.description}}{{site.description}}{{/page.description}}">
-            <link rel="canonical" href="{{page.canonical}}">
-            <meta property="og:type" content="article">
+            {{#page.is_404}}<meta name="robots" content="noindex">
+            {{/page.is_404}}{{^page.is_404}}<link rel="canonical" href="{{page.canonical}}">
+            {{/page.is_404}}<meta property="og:type" content="article">
             <meta property="og:site_name" content="{{site.title}}">
             <meta property="og:title" content="{{page.title}}">
             <meta property="og:description" content="{{#page.description}}{{page.description}}{{/page.description}}{{^page.description}}{{site.description}}{{/page.description}}">
-            <meta property="og:url" content="{{page.canonical}}">
-            <meta property="og:locale" content="{{site.language}}">
+            {{^page.is_404}}<meta property="og:url" content="{{page.canonical}}">
+            {{/page.is_404}}<meta property="og:locale" content="{{site.language}}">
             {{#page.published}}<meta property="article:published_time" content="{{iso}}">
             {{/page.published}}{{#page.updated}}<meta property="article:modified_time" content="{{iso}}">
             {{/page.updated}}<meta name="twitter:card" content="summary">
@@ -207,7 +211,8 @@ enum Scaffold {
             <link rel="stylesheet" href="{{site.base_path}}style.css">
             <link rel="icon" href="{{site.base_path}}favicon.svg" type="image/svg+xml">
             {{#site.feed_url}}<link rel="alternate" type="application/atom+xml" title="Updates and corrections" href="{{site.feed_url}}">
-            {{/site.feed_url}}<script type="application/ld+json">{{{jsonld}}}</script>
+            {{/site.feed_url}}{{^page.is_404}}<script type="application/ld+json">{{{jsonld}}}</script>
+            {{/page.is_404}}
             </head>
             <body>
             <a class="skip-link" href="#main">Skip to content</a>
@@ -224,9 +229,9 @@ enum Scaffold {
             <main id="main" class="wrap" tabindex="-1">
             {{$main}}{{/main}}
             {{#has_term_popovers}}<div class="term-popovers">
-            {{#term_popovers}}<div class="term-popover" id="def-{{id}}" popover>
-            <p><strong>{{name}}</strong>: {{short}}</p>
-            <p><a href="{{url}}">Glossary entry for {{name}}</a></p>
+            {{#term_popovers}}<div class="term-popover" id="def-{{id}}" popover role="dialog" aria-labelledby="def-{{id}}-name">
+            <p><strong id="def-{{id}}-name">{{name}}</strong>: {{short}}</p>
+            <p class="term-popover-actions"><a href="{{url}}">Glossary entry for {{name}}</a> <button type="button" class="term-close" popovertarget="def-{{id}}" popovertargetaction="hide">Close</button></p>
             </div>
             {{/term_popovers}}</div>
             {{/has_term_popovers}}</main>

@@ -183,6 +183,7 @@ struct ContextMaker {
             "title": .string(page.title), "description": .optional(page.description),
             "url": .string(explainer.href(page.url)), "canonical": .string(explainer.absolute(page.url)),
             "kind": .string(page.kind.rawValue), "is_home": .bool(page.kind == .overview),
+            "is_404": .bool(page.url == "/404.html"),
             "content": .string(html), "toc": .list(toc), "has_toc": .bool(toc.count >= 2),
             "reading_minutes": .int(minutes), "words": .int(words),
             "published": dateContext(published), "updated": dateContext(updated),

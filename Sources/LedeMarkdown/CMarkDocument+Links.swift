@@ -48,7 +48,11 @@ extension CMarkDocument {
         case .styled(let url, let className, let title):
             let href = !options.unsafeHTML && url.isDangerousURL ? "" : url
             var tag = "<a href=\"\(href.escapedForHTMLAttribute)\" class=\"\(className.escapedForHTMLAttribute)\""
-            if let title { tag += " title=\"\(title.escapedForHTMLAttribute)\"" }
+            if let title {
+                // The title names the link for screen readers too: a citation's text is a bare "¶3".
+                let value = title.escapedForHTMLAttribute
+                tag += " title=\"\(value)\" aria-label=\"\(value)\""
+            }
             tag += ">"
             node.replace(withCustom: [CMarkCustomMarkup(type: CMARK_NODE_CUSTOM_INLINE, onEnter: tag, onExit: "</a>")])
             return url

@@ -121,9 +121,14 @@ import Testing
 
     @Test func structuredDataTypes() async throws {
         let output = try await Self.built()
-        for (path, html) in output where path.hasSuffix(".html") {
+        for (path, html) in output where path.hasSuffix(".html") && path != "404.html" {
             #expect(try HTMLScan.jsonLDTypes(in: html).first == "BackgroundNewsArticle", "\(path)")
         }
+        // The 404 page is not an article: no structured data, no canonical URL, not indexed.
+        let notFound = output["404.html"] ?? ""
+        #expect(try HTMLScan.jsonLDTypes(in: notFound).isEmpty)
+        #expect(!notFound.contains("rel=\"canonical\""))
+        #expect(notFound.contains("<meta name=\"robots\" content=\"noindex\">"))
         #expect(
             try HTMLScan.jsonLDTypes(in: output["glossary/index.html"] ?? "") == [
                 "BackgroundNewsArticle", "DefinedTermSet",

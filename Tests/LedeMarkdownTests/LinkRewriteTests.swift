@@ -24,7 +24,7 @@ import Testing
         })
         #expect(
             try render("see [¶3 *now*](seed:p3)", hooks: hooks).html
-                == "<p>see <a href=\"/s/#p3?a=1&amp;b=&quot;\" class=\"cite\" title=\"Paragraph &lt;3&gt;\">"
+                == "<p>see <a href=\"/s/#p3?a=1&amp;b=&quot;\" class=\"cite\" title=\"Paragraph &lt;3&gt;\" aria-label=\"Paragraph &lt;3&gt;\">"
                 + "¶3 <em>now</em></a></p>\n")
         let untitled = MarkdownHooks(resolveLink: { _, _ in .styled(url: "/g/", className: "term", title: nil) })
         #expect(try render("[x](term:a)", hooks: untitled).html == "<p><a href=\"/g/\" class=\"term\">x</a></p>\n")
