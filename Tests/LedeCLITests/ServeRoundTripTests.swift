@@ -1,0 +1,137 @@
+import Foundation
+import Glibc
+import Testing
+
+/// `lede serve` as an author uses it: the real binary on a copy of the bundled site, a browser's
+/// event stream, a broken save, a fix, and Ctrl-C.
+@Suite(.serialized) struct ServeRoundTripTests {
+    /// A line-oriented TCP client on loopback with a deadline on every read.
+    final class Connection {
+        let socket: Int32
+        private var buffer: [UInt8] = []
+
+        init(port: Int) throws {
+            socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(UInt16(port).bigEndian)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            let result = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
+            }
+            guard result == 0 else { throw POSIXError(.ECONNREFUSED) }
+        }
+
+        deinit { close(socket) }
+
+        func send(_ text: String) {
+            _ = Array(text.utf8).withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, 0) }
+        }
+
+        /// The next line, or nil when nothing arrives before the deadline.
+        func readLine(deadline: Date) -> String? {
+            while true {
+                if let newline = buffer.firstIndex(of: 0x0A) {
+                    let line = String(decoding: buffer[..<newline], as: UTF8.self)
+                    buffer.removeSubrange(...newline)
+                    return line.hasSuffix("\r") ? String(line.dropLast()) : line
+                }
+                let remaining = deadline.timeIntervalSinceNow
+                guard remaining > 0 else { return nil }
+                var poller = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+                guard poll(&poller, 1, Int32(remaining * 1000)) > 0 else { return nil }
+                var chunk = [UInt8](repeating: 0, count: 4096)
+                let count = recv(socket, &chunk, chunk.count, 0)
+                guard count > 0 else { return nil }
+                buffer.append(contentsOf: chunk[..<count])
+            }
+        }
+
+        /// Reads until an SSE event with the given name; returns its data lines.
+        func awaitEvent(_ name: String, within seconds: Double) -> [String]? {
+            let deadline = Date().addingTimeInterval(seconds)
+            var current: String?
+            var data: [String] = []
+            while let line = readLine(deadline: deadline) {
+                if line.hasPrefix("event:") {
+                    current = line.dropFirst("event:".count).trimmingCharacters(in: .whitespaces)
+                    data = []
+                } else if line.hasPrefix("data:") {
+                    data.append(String(line.dropFirst("data:".count)))
+                } else if line.isEmpty, current == name {
+                    return data
+                }
+            }
+            return nil
+        }
+    }
+
+    /// Starts `lede serve` on a free port and waits for its "Serving … at http://…:PORT/" line.
+    static func startServer(site: URL) throws -> (Process, Int, Pipe) {
+        let process = Process()
+        process.executableURL = ledeBinary
+        process.arguments = ["serve", site.path, "--port", "0"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var text = ""
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
+            let data = out.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            text += String(decoding: data, as: UTF8.self)
+            if let range = text.range(of: #"http://127\.0\.0\.1:(\d+)/"#, options: .regularExpression) {
+                let port = Int(text[range].dropFirst("http://127.0.0.1:".count).dropLast()) ?? 0
+                return (process, port, out)
+            }
+        }
+        process.terminate()
+        throw POSIXError(.ETIMEDOUT)
+    }
+
+    static func get(_ path: String, port: Int) throws -> String {
+        let connection = try Connection(port: port)
+        connection.send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        var lines: [String] = []
+        while let line = connection.readLine(deadline: Date().addingTimeInterval(10)) { lines.append(line) }
+        return lines.joined(separator: "\n")
+    }
+
+    @Test func brokenSaveShowsTheErrorAndTheFixReloads() throws {
+        try withSiteCopy { site in
+            let (process, port, _) = try Self.startServer(site: site)
+            defer { if process.isRunning { process.terminate() } }
+
+            let page = try Self.get("/about/", port: port)
+            #expect(page.contains("HTTP/1.1 200"))
+            #expect(page.contains("/__lede/livereload.js"), "serve injects the live-reload script")
+
+            let events = try Connection(port: port)
+            events.send("GET /__lede/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+            // Give the stream a moment to register before the first change.
+            Thread.sleep(forTimeInterval: 0.5)
+
+            let about = site.appendingPathComponent("Content/about.md")
+            let original = try String(contentsOf: about, encoding: .utf8)
+            try Data(original.replacingOccurrences(of: "title:", with: "title: [broken").utf8).write(to: about)
+            let error = events.awaitEvent("error", within: 30)
+            #expect(error?.joined().contains("Content/about.md:") == true, "the overlay gets compiler-style lines")
+
+            // The last good site keeps being served.
+            #expect(try Self.get("/about/", port: port).contains("HTTP/1.1 200"))
+
+            try Data((original + "\nA new line.\n").utf8).write(to: about)
+            #expect(events.awaitEvent("reload", within: 30) != nil, "fixing the file reloads the page")
+            #expect(try Self.get("/about/", port: port).contains("A new line."))
+
+            // Ctrl-C with a live-reload client connected: the server stops promptly.
+            kill(process.processIdentifier, SIGINT)
+            let deadline = Date().addingTimeInterval(15)
+            while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+            #expect(!process.isRunning, "serve stops on SIGINT with an event stream open")
+        }
+    }
+}
