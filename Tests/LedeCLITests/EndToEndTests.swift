@@ -27,6 +27,9 @@ import Testing
             }
             #expect(
                 files.keys.contains { $0.hasPrefix("style.") && $0.hasSuffix(".css") }, "the fingerprinted stylesheet")
+            // Live reload belongs to `lede serve` only: a built site never mentions it.
+            let mentions = files.filter { String(decoding: $0.value, as: UTF8.self).contains("__lede") }.keys
+            #expect(mentions.isEmpty, "\(mentions.sorted())")
 
             let about = site.appendingPathComponent("Content/about.md")
             try Data("---\ntitle: \"About\"\ndescription: [open\n---\nBody.\n".utf8).write(to: about)
