@@ -403,7 +403,7 @@ enum Scaffold {
             <section aria-labelledby="sources-heading">
             <h2 id="sources-heading">Who the information comes from</h2>
             {{#sourcing.sources}}<section class="source-card" id="source-{{id}}" aria-labelledby="source-{{id}}-heading">
-            <h3 id="source-{{id}}-heading">{{label}}</h3>
+            <h3 id="source-{{id}}-heading">{{heading}}</h3>
             <dl class="facts">
             <div><dt>Kind</dt><dd>{{kind}}</dd></div>
             <div><dt>How many</dt><dd>{{count}}</dd></div>

@@ -342,7 +342,10 @@ struct ContextMaker {
             let events = explainer.events.filter { $0.sourceIDs.contains(source.id) }
             let claims = claimsResting(on: source.id)
             return [
-                "id": .string(source.id), "label": .string(source.countedDescription), "kind": .string(source.kind),
+                "id": .string(source.id), "label": .string(source.countedDescription),
+                "heading": .string(
+                    source.countedDescription.prefix(1).uppercased() + source.countedDescription.dropFirst()),
+                "kind": .string(source.kind),
                 "count": source.count.map { .string(String($0)) } ?? .string("not stated"),
                 "vantage": .string(source.vantage ?? "not stated"), "anonymous": .bool(source.anonymous),
                 "why_anonymous": .string(source.whyAnonymous ?? "not stated"),

@@ -143,8 +143,8 @@ import Testing
     @Test func sourcesAndUpdates() async throws {
         let output = try await Self.built()
         let sourcing = output["sourcing-notes/index.html"] ?? ""
-        #expect(sourcing.contains("a city engineer"))
-        #expect(sourcing.contains("a council aide familiar with the budget talks"))
+        #expect(sourcing.contains(">A city engineer<"))
+        #expect(sourcing.contains(">A council aide familiar with the budget talks<"))
         let updates = output["updates/index.html"] ?? ""
         let order = HTMLScan.captures(#"id="(2025-10-0\d-[a-z-]+)""#, in: updates)
         #expect(order == ["2025-10-03-vote-count", "2025-10-02-first"])
