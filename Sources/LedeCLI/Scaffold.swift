@@ -73,7 +73,7 @@ enum Scaffold {
             .unknown h2 { border-top: 4px solid var(--unknown); padding-top: 0.5rem; }
             .attribution { font-family: var(--sans); font-size: 0.85rem; color: var(--muted); margin: 0.25rem 0 0; }
             .attribution-label, .meta-label { font-family: var(--sans); font-size: 0.8rem; font-weight: 700; text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted); margin-right: 0.35rem; }
-            .source-link { margin-right: 0.4rem; }
+            .list .item + .item::before { content: "; "; }
             .toc { border-left: 3px solid var(--line); padding-left: 1rem; margin: 2rem 0; font-family: var(--sans); font-size: 0.95rem; }
             .toc h2 { font-size: 1rem; margin: 0 0 0.5rem; }
             .toc ol { margin: 0; padding-left: 1.2rem; }
@@ -126,7 +126,7 @@ enum Scaffold {
             .short { font-weight: 600; }
             .background-note { font-family: var(--sans); font-size: 0.85rem; color: var(--muted); border-left: 3px solid var(--line); padding-left: 0.6rem; }
             .meta-line { font-size: 0.95rem; }
-            .meta-line a, .alias { margin-right: 0.5rem; }
+
             .references ul { margin-top: 0.25rem; font-size: 0.95rem; }
 
             /* Sourcing notes */
@@ -146,7 +146,7 @@ enum Scaffold {
             .source-text p { margin: 0; }
             .para-number { position: absolute; left: 0; top: 0.8rem; font: 700 0.9rem var(--sans); text-decoration: none; }
             .cited-by { font-family: var(--sans); font-size: 0.85rem; margin-top: 0.5rem !important; }
-            .cited-by a { margin-right: 0.6rem; }
+
 
             /* Updates */
             .updates { list-style: none; padding: 0; }
@@ -270,9 +270,9 @@ enum Scaffold {
             {{/background}}<div class="definition">
             {{{html}}}
             </div>
-            {{#has_aliases}}<p class="meta-line"><span class="meta-label">Also written as</span> {{#aliases}}<span class="alias">{{.}}</span> {{/aliases}}</p>
-            {{/has_aliases}}{{#has_related}}<p class="meta-line"><span class="meta-label">Related</span> {{#related}}<a href="{{url}}">{{name}}</a> {{/related}}</p>
-            {{/has_related}}{{#has_used_in}}<p class="meta-line"><span class="meta-label">Used in</span> {{#used_in}}<a href="{{url}}">{{label}}</a> {{/used_in}}</p>
+            {{#has_aliases}}<p class="meta-line"><span class="meta-label">Also written as</span> <span class="list">{{#aliases}}<span class="item alias">{{.}}</span>{{/aliases}}</span></p>
+            {{/has_aliases}}{{#has_related}}<p class="meta-line"><span class="meta-label">Related</span> <span class="list">{{#related}}<span class="item"><a href="{{url}}">{{name}}</a></span>{{/related}}</span></p>
+            {{/has_related}}{{#has_used_in}}<p class="meta-line"><span class="meta-label">Used in</span> <span class="list">{{#used_in}}<span class="item"><a href="{{url}}">{{label}}</a></span>{{/used_in}}</span></p>
             {{/has_used_in}}{{#has_references}}<div class="references"><p class="meta-label">References</p>
             <ul>
             {{#references}}<li><a href="{{url}}" rel="external">{{title}}</a></li>
@@ -365,7 +365,7 @@ enum Scaffold {
             """#,
         "Templates/partials/sources.mustache":
             #"""
-            {{#has_sources}}<p class="attribution"><span class="attribution-label">According to</span> {{#sources}}<a class="source-link" href="{{url}}">{{label}}</a> {{/sources}}</p>{{/has_sources}}
+            {{#has_sources}}<p class="attribution"><span class="attribution-label">According to</span> <span class="list">{{#sources}}<span class="item"><a class="source-link" href="{{url}}">{{label}}</a></span>{{/sources}}</span></p>{{/has_sources}}
 
             """#,
         "Templates/source.mustache":
@@ -382,7 +382,7 @@ enum Scaffold {
             {{#source.paragraphs}}<li id="{{anchor}}">
             <a class="para-number" href="#{{anchor}}" aria-label="Paragraph {{number}}">¶{{number}}</a>
             <p>{{text}}</p>
-            {{#has_cited_by}}<p class="cited-by"><span class="meta-label">Cited by</span> {{#cited_by}}<a href="{{url}}">{{label}}</a> {{/cited_by}}</p>
+            {{#has_cited_by}}<p class="cited-by"><span class="meta-label">Cited by</span> <span class="list">{{#cited_by}}<span class="item"><a href="{{url}}">{{label}}</a></span>{{/cited_by}}</span></p>
             {{/has_cited_by}}</li>
             {{/source.paragraphs}}</ol>
             {{>partials/more}}

@@ -43,7 +43,7 @@ import Testing
     @Test func everyEventAndClaimCites() async throws {
         try await Self.withBuiltSite { _, _, pages in
             let events = HTMLScan.captures(#"(<li class="event[\s\S]*?</li>)"#, in: pages["timeline/index.html"] ?? "")
-            #expect(events.count == 11)
+            #expect(events.count == 12)
             for event in events {
                 #expect(HTMLScan.count(#"class="cite""#, in: event) >= 1, "\(event.prefix(80))")
             }

@@ -73,14 +73,20 @@ import Testing
         }
         #expect(HTMLScan.count("<dfn", in: html) == 3)
         let usedIn = HTMLScan.captures(#"<span class="meta-label">Used in</span> (.*?)</p>"#, in: html)
+        let home =
+            #"<span class="item"><a href="/explainers/bridge/">Eastmoor votes to replace the Old Mill Bridge</a></span>"#
+        let timeline = #"<span class="item"><a href="/explainers/bridge/timeline/">Timeline</a></span>"#
         #expect(
             usedIn == [
-                #"<a href="/explainers/bridge/">Eastmoor votes to replace the Old Mill Bridge</a> <a href="/explainers/bridge/timeline/">Timeline</a> "#,
-                #"<a href="/explainers/bridge/">Eastmoor votes to replace the Old Mill Bridge</a> "#,
-                #"<a href="/explainers/bridge/">Eastmoor votes to replace the Old Mill Bridge</a> "#,
+                #"<span class="list">"# + home + timeline + "</span>",
+                #"<span class="list">"# + home + "</span>",
+                #"<span class="list">"# + home + "</span>",
             ])
-        #expect(html.contains(##"<span class="meta-label">Related</span> <a href="#girder">Girder</a> </p>"##))
-        #expect(html.contains(#"<span class="alias">steel girders</span>"#))
+        #expect(
+            html.contains(
+                ##"<span class="meta-label">Related</span> <span class="list"><span class="item"><a href="#girder">Girder</a></span></span></p>"##
+            ))
+        #expect(html.contains(#"<span class="item alias">steel girders</span>"#))
     }
 
     @Test func termsAreLinkedAtTheirFirstUseOnAPage() async throws {
@@ -98,10 +104,14 @@ import Testing
         #expect(anchors == ["p1", "p2", "p3", "p4", "p5", "p6"])
         let citedBy = HTMLScan.captures(#"<span class="meta-label">Cited by</span> (.*?)</p>"#, in: html)
         #expect(citedBy.count == 6)
-        #expect(
-            citedBy.last
-                == #"<a href="/explainers/bridge/#known-3">Eastmoor votes to replace the Old Mill Bridge: “what we know” item</a> <a href="/explainers/bridge/">Eastmoor votes to replace the Old Mill Bridge</a> <a href="/explainers/bridge/timeline/#consultation">Timeline: Public consultation</a> "#
-        )
+        let links = [
+            #"<a href="/explainers/bridge/#known-3">Eastmoor votes to replace the Old Mill Bridge: “what we know” item</a>"#,
+            #"<a href="/explainers/bridge/">Eastmoor votes to replace the Old Mill Bridge</a>"#,
+            #"<a href="/explainers/bridge/timeline/#consultation">Timeline: Public consultation</a>"#,
+        ]
+        let items: [String] = links.map { link in #"<span class="item">"# + link + "</span>" }
+        let expected: String = #"<span class="list">"# + items.joined() + "</span>"
+        #expect(citedBy.last == expected)
     }
 
     @Test func everyCitationPointsAtAnExistingParagraph() async throws {
