@@ -16,7 +16,7 @@ build: deps
 site: build
 	$(LEDE) build .
 
-swift-test: deps
+swift-test: build
 	$(SWIFT) test
 
 e2e-test: build
