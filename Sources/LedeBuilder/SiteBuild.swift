@@ -20,6 +20,9 @@ struct BuiltSite: Sendable {
 
 /// Remembers rendered pages between builds, keyed by everything that goes into them.
 struct RenderCache: Sendable {
+    /// Whether to keep anything: only builders that build again (preview, `--watch`) do;
+    /// a one-off build would only hold every page's context in memory for nothing.
+    var isEnabled = true
     /// Rendered Markdown by page.
     var explainer = ExplainerCache()
     /// The template library's identity (its files' contents) when the cache was filled.
@@ -56,6 +59,7 @@ struct SiteBuild {
         let renderer = MarkdownRenderer(options: MarkdownOptions(unsafeHTML: site.config.unsafeHTML))
         let explainer = try Explainer(site: site, renderer: renderer)
         let output = try explainer.build(cache: &cache.explainer)
+        if !cache.isEnabled { cache.explainer = ExplainerCache() }
         timer.mark("explain")
         bag = DiagnosticBag()
         for diagnostic in output.diagnostics { bag.add(diagnostic) }
@@ -71,7 +75,7 @@ struct SiteBuild {
         }
         try bag.throwIfErrors()
 
-        let templatesKey = TemplateFingerprint.of(folder: templatesFolder)
+        let templatesKey = cache.isEnabled ? TemplateFingerprint.of(folder: templatesFolder) : 0
         if cache.templatesKey != templatesKey {
             cache.templatesKey = templatesKey
             cache.pages = [:]
@@ -104,7 +108,7 @@ struct SiteBuild {
             case .success(let (html, fresh)):
                 if fresh { renderedCount += 1 }
                 files[job.outputPath] = html
-                cached[job.outputPath] = (job.template, job.context, html)
+                if cache.isEnabled { cached[job.outputPath] = (job.template, job.context, html) }
             case .failure(let error): bag.add(error, at: nil)
             }
         }

@@ -99,7 +99,7 @@ public actor SiteBuilder {
     public func build() throws -> BuildSummary {
         let clock = ContinuousClock()
         let start = clock.now
-        if !incremental { cache = RenderCache() }
+        if !incremental { cache = RenderCache(isEnabled: false) }
         let site = try SiteBuild(options: options).make(cache: &cache)
         let writer = OutputWriter(destination: options.output, siteRoot: options.siteRoot)
         let changed: [String]
