@@ -35,6 +35,9 @@ say() { printf '\n== %s\n' "$*" >&2; }
 SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
 
+# Other work on the machine skews every figure: the summary prints the load average.
+START_LOAD=$(cut -d' ' -f1-3 /proc/loadavg | sed 's/ /, /g')
+
 # ---- tools ------------------------------------------------------------------------------
 if ! command -v hyperfine >/dev/null; then
     say "installing hyperfine (apt)"
@@ -72,12 +75,16 @@ mkdir -p "$WORK"
 STAMP=$(cat "$HERE/gen_corpus.py" "$HERE/run.sh" | sha256sum | cut -c1-16)
 # A Lede site: the generated posts plus the bundled site's config, overview page (with the
 # seeds and sources it cites), templates and static files; base_url https://bench.invalid/.
+# The overview's one link to another page (sourcing-notes.md) is pointed outside the site, as
+# that page is not copied; its source badges still link to /sourcing-notes/#..., so the build
+# prints a few "broken link" warnings (hyperfine discards them).
 lede_site() {  # PAGES DIR
     local pages=$1 dir=$2
     rm -rf "$dir"
     "$PY" "$HERE/gen_corpus.py" --pages "$pages" --out "$dir" --layout plain >/dev/null
     sed 's|^base_url:.*|base_url: "https://bench.invalid/"|' "$ROOT/Content/_site.yaml" >"$dir/Content/_site.yaml"
-    cp "$ROOT/Content/index.md" "$ROOT/Content/_sources.yaml" "$dir/Content/"
+    sed 's|](sourcing-notes.md)|](https://bench.invalid/sourcing-notes/)|' "$ROOT/Content/index.md" >"$dir/Content/index.md"
+    cp "$ROOT/Content/_sources.yaml" "$dir/Content/"
     cp -R "$ROOT/Templates" "$ROOT/Public" "$ROOT/seeds" "$dir/"
 }
 hugo_site() {  # PAGES DIR
@@ -148,9 +155,9 @@ if [ "$QUICK" != 1 ]; then
 fi
 
 # ---- summary -------------------------------------------------------------------------------
-"$PY" - "$WORK" "$BIG" "$SIZES" "$RELOADS" "$LEDE_REV" "$HUGO_V" "$PASSES" <<'EOF'
+"$PY" - "$WORK" "$BIG" "$SIZES" "$RELOADS" "$LEDE_REV" "$HUGO_V" "$PASSES" "$START_LOAD" <<'EOF'
 import datetime, glob, json, os, re, statistics, sys
-work, big, sizes, reloads, rev, hugo_v, passes = sys.argv[1:]
+work, big, sizes, reloads, rev, hugo_v, passes, start_load = sys.argv[1:]
 sizes = sizes.split()
 
 def times(n):
@@ -200,5 +207,10 @@ for key in reloads.split():
     print(f"\n{r['label']}, server output for the last save: " + (" | ".join(last) or "-"))
     if r["extra_reload_events"]:
         print(f"  {r['extra_reload_events']} extra reload event(s): some saves were built more than once")
-print(f"\nLede phase timings at {fmt_n(big)} pages: " + open(f"{work}/timings-{big}.txt").read().strip())
+timings = [l for l in open(f"{work}/timings-{big}.txt").read().splitlines() if "timings:" in l]
+print(f"\nLede phase timings at {fmt_n(big)} pages (one LEDE_TIMINGS=1 build):")
+for line in timings:
+    print("  " + line)
+print("\nload average at the end (1, 5, 15 min): " + ", ".join(f"{x:.1f}" for x in os.getloadavg())
+      + f"; at the start: {start_load}")
 EOF
