@@ -287,7 +287,8 @@ def main(argv=None):
         print(f"  save->page served:   median {s['median']:.0f} ms, p90 {s['p90']:.0f} ms "
               f"(min {s['min']:.0f}, max {s['max']:.0f})")
         if rebuild_lines and rebuild_lines[-1]["server"]:
-            print("  server, last run:   " + " | ".join(rebuild_lines[-1]["server"]))
+            shown = [l for l in rebuild_lines[-1]["server"] if "warning:" not in l]
+            print("  server, last run:   " + " | ".join(shown))
         if result["extra_reload_events"]:
             print(f"  note: {result['extra_reload_events']} extra reload event(s): "
                   "some saves were built more than once")

@@ -204,6 +204,7 @@ for key in reloads.split():
 for key in reloads.split():
     r = json.load(open(f"{work}/reload-{key}.json"))
     last = r["rebuilds"][-1]["server"] if r["rebuilds"] else []
+    last = [l for l in last if "warning:" not in l]  # the corpus overview's broken-link warnings
     print(f"\n{r['label']}, server output for the last save: " + (" | ".join(last) or "-"))
     if r["extra_reload_events"]:
         print(f"  {r['extra_reload_events']} extra reload event(s): some saves were built more than once")
