@@ -1,5 +1,6 @@
 # Lede: `make` installs what is missing, builds Lede and builds the bundled site;
-# `make test` runs the whole test suite (Swift tests, then the browser and nginx tests).
+# `make test` runs the whole test suite (Swift tests, then the browser and nginx tests);
+# `make bench` measures Lede against Hugo and the preview's rebuild latency (BENCH_QUICK=1: 1k only).
 SWIFT ?= swift
 LEDE := .build/debug/lede
 
@@ -23,6 +24,9 @@ e2e-test: build
 	@Tests/EndToEnd/run.sh
 
 test: swift-test e2e-test
+
+bench: deps
+	@Tests/Benchmarks/run.sh
 
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
