@@ -38,13 +38,14 @@ enum PublishStep {
             }
         }
         let config = site.config
-        AssetFingerprinter.fingerprint(&files, basePath: config.basePath, baseURL: config.baseURL)
+        let scanned = AssetFingerprinter.fingerprintScanningPages(
+            &files, basePath: config.basePath, baseURL: config.baseURL)
         var sourceOf: [String: String] = [:]
         for page in pages { sourceOf[page.outputPath] = page.sourcePath }
         let root = options.siteRoot
         let problems = LinkChecker.check(
-            files: files, publicFiles: Set(publicFiles.keys), basePath: config.basePath, sourceOf: sourceOf,
-            baseURL: config.baseURL,
+            files: files, pages: scanned.pages, publicFiles: Set(publicFiles.keys), basePath: config.basePath,
+            sourceOf: sourceOf, baseURL: config.baseURL,
             sourceText: { try? String(contentsOf: root.appendingPathComponent($0), encoding: .utf8) })
         for problem in problems { bag.add(problem) }
     }
