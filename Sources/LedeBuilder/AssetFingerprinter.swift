@@ -117,12 +117,33 @@ enum AssetFingerprinter {
         let names: [String: String]
         let basePath: String
         let baseURL: String?
+        /// The file names of the renamed assets; `nil` when one is not ASCII.
+        private let oldNames: [[UInt8]]?
         private var known: [String: String?] = [:]
 
         init(names: [String: String], basePath: String, baseURL: String?) {
             self.names = names
             self.basePath = basePath
             self.baseURL = baseURL
+            let oldNames = names.keys.map { Array(($0 as NSString).lastPathComponent.utf8) }
+            self.oldNames = oldNames.allSatisfy { $0.allSatisfy { $0 < 0x80 } } ? oldNames : nil
+        }
+
+        /// Whether `raw` (a reference as written) may need renaming: `false` when it does not
+        /// even contain the file name of a renamed asset. Only ASCII is compared as bytes, as
+        /// the search for the name in ``renamed(_:value:at:)`` honours canonical equivalence.
+        func mayRename(_ raw: ArraySlice<UInt8>) -> Bool {
+            guard !names.isEmpty else { return false }
+            guard let oldNames, raw.allSatisfy({ $0 < 0x80 }) else { return true }
+            return oldNames.contains { name in
+                guard let first = name.first, raw.count >= name.count else { return false }
+                var start = raw.startIndex
+                while start <= raw.endIndex - name.count {
+                    if raw[start] == first, raw[start..<(start + name.count)].elementsEqual(name) { return true }
+                    start += 1
+                }
+                return false
+            }
         }
 
         /// `raw` with its file name replaced when it points at a renamed asset; `nil` otherwise.

@@ -93,7 +93,9 @@ public enum LinkChecker {
         /// The problem with `reference`, written in the file at `path`; `nil` when there is none.
         mutating func problem(with reference: String, isLink: Bool, at path: String) -> String? {
             let outcome: Outcome
-            if let result = known[reference] {
+            if OutputReference.isPlainlyExternal(reference, baseURL: baseURL) {
+                outcome = .fine
+            } else if let result = known[reference] {
                 outcome = result
             } else {
                 switch OutputReference.prepare(reference, basePath: basePath, baseURL: baseURL) {

@@ -39,6 +39,7 @@ enum OutputReference: Sendable, Hashable {
     /// The part of ``resolve(_:from:basePath:baseURL:)`` that does not depend on the page: a
     /// reference that is not relative can be resolved once for every page that holds it.
     static func prepare(_ reference: String, basePath: String, baseURL: String?) -> Prepared {
+        if isPlainlyExternal(reference, baseURL: baseURL) { return .resolved(.external) }
         var reference = reference.trimmingSpaces
         if let baseURL, !baseURL.isEmpty, reference.hasPrefix(baseURL) {
             reference = basePath + reference.dropFirst(baseURL.count)
@@ -60,6 +61,22 @@ enum OutputReference: Sendable, Hashable {
         guard reference.hasPrefix(base) || reference + "/" == base else { return .resolved(.outsideBase) }
         reference = String(reference.dropFirst(min(base.count, reference.count)))
         return .resolved(resolve(reference, in: "").with(fragment: fragment))
+    }
+
+    /// Whether `reference` is certainly ``external``, cheaply: an `http://` or `https://` URL
+    /// with nothing to trim, not at or below the base URL. Most links to other sites are written
+    /// once on one page, so remembering them would not help.
+    static func isPlainlyExternal(_ reference: String, baseURL: String?) -> Bool {
+        var utf8 = reference.utf8.makeIterator()
+        for expected in "http".utf8 where utf8.next() != expected { return false }
+        var next = utf8.next()
+        if next == UInt8(ascii: "s") { next = utf8.next() }
+        guard next == UInt8(ascii: ":"), utf8.next() == UInt8(ascii: "/"), utf8.next() == UInt8(ascii: "/"),
+            let last = reference.utf8.last, !HTMLScanner.isSpace(last)
+        else { return false }
+        guard let baseURL else { return true }
+        return baseURL.isEmpty
+            ? reference + "/" != baseURL : !reference.hasPrefix(baseURL) && reference + "/" != baseURL
     }
 
     /// Resolves a relative reference that ``prepare(_:basePath:baseURL:)`` left.

@@ -69,7 +69,7 @@ struct PageScan: Sendable {
                     case UInt8(ascii: "h") where HTMLScanner.name(bytes, name, is: "href"),
                         UInt8(ascii: "s") where HTMLScanner.name(bytes, name, is: "src"):
                         var value = decoded()
-                        if let range = attribute.valueRange,
+                        if let range = attribute.valueRange, renamer.mayRename(bytes[range]),
                             let replaced = renamer.renamed(
                                 String(decoding: bytes[range], as: UTF8.self), value: value, at: path)
                         {
