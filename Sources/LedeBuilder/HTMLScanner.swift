@@ -1,3 +1,5 @@
+import Foundation
+
 /// One attribute of a start tag, as written.
 struct HTMLAttribute: Sendable, Hashable {
     /// The name, lower case.
@@ -78,7 +80,7 @@ enum HTMLScanner {
 
         while index < count {
             guard bytes[index] == UInt8(ascii: "<"), index + 1 < count else {
-                index += 1
+                index = nextOpen(bytes, from: index + 1)
                 continue
             }
             let next = bytes[index + 1]
@@ -313,6 +315,17 @@ enum HTMLScanner {
         return nil
     }
 
+    /// The offset of the first `<` at or after `start`; `bytes.count` when there is none.
+    private static func nextOpen(_ bytes: [UInt8], from start: Int) -> Int {
+        guard start < bytes.count else { return bytes.count }
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let found = memchr(base + start, 0x3C, buffer.count - start) else {
+                return buffer.count
+            }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
     /// The offset of `-->` at or after `start`.
     private static func findCommentEnd(_ bytes: [UInt8], from start: Int) -> Int? {
         var index = start
@@ -333,7 +346,7 @@ enum HTMLScanner {
         var index = start
         while index + 2 <= bytes.count {
             guard bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "/") else {
-                index += 1
+                index = nextOpen(bytes, from: index + 1)
                 continue
             }
             let nameStart = index + 2

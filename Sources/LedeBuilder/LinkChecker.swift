@@ -127,7 +127,9 @@ public enum LinkChecker {
                 guard let file = OutputReference.file(for: target, in: { files[$0] != nil || publicFiles.contains($0) })
                 else { return .missing }
                 if let fragment, !fragment.isEmpty, fragment != "top", let targetIDs = ids[file] {
-                    let decoded = fragment.removingPercentEncoding ?? fragment
+                    let decoded =
+                        fragment.utf8.contains(UInt8(ascii: "%"))
+                        ? fragment.removingPercentEncoding ?? fragment : fragment
                     if !targetIDs.contains(decoded) { return .noElement(id: decoded, file: file) }
                 }
                 return .fine

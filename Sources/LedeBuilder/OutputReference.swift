@@ -40,6 +40,14 @@ enum OutputReference: Sendable, Hashable {
     /// reference that is not relative can be resolved once for every page that holds it.
     static func prepare(_ reference: String, basePath: String, baseURL: String?) -> Prepared {
         if isPlainlyExternal(reference, baseURL: baseURL) { return .resolved(.external) }
+        // `#id` alone, the other common case: the page itself. (A non-ASCII byte after `#`
+        // could be a combining mark, which makes `#` no character of its own.)
+        let utf8 = reference.utf8
+        if utf8.first == UInt8(ascii: "#"), utf8.dropFirst().first.map({ $0 < 0x80 }) ?? true,
+            let last = utf8.last, !HTMLScanner.isSpace(last), baseURL?.utf8.first != UInt8(ascii: "#")
+        {
+            return .relative(path: "", fragment: String(reference.dropFirst()))
+        }
         var reference = reference.trimmingSpaces
         if let baseURL, !baseURL.isEmpty, reference.hasPrefix(baseURL) {
             reference = basePath + reference.dropFirst(baseURL.count)
