@@ -24,6 +24,29 @@ enum AssetFingerprinter {
     /// - Returns: The new output path of each renamed asset, by old path.
     @discardableResult
     static func fingerprint(_ files: inout [String: Data], basePath: String, baseURL: String?) -> [String: String] {
+        fingerprintScanningPages(&files, basePath: basePath, baseURL: baseURL).names
+    }
+
+    /// ``fingerprint(_:basePath:baseURL:)``, keeping what the scan of each page found for the
+    /// link checker, so that every page is tokenized once in a build.
+    /// - Returns: The new output path of each renamed asset, by old path, and each HTML page's scan.
+    static func fingerprintScanningPages(
+        _ files: inout [String: Data], basePath: String, baseURL: String?
+    ) -> (names: [String: String], pages: [String: PageScan]) {
+        let names = renameAssets(&files, basePath: basePath, baseURL: baseURL)
+        let pages = PageScan.scan(
+            files.filter { $0.key.hasSuffix(".html") },
+            renamer: Renamer(names: names, basePath: basePath, baseURL: baseURL))
+        for (path, page) in pages {
+            if let rewritten = page.rewritten { files[path] = rewritten }
+        }
+        return (names, pages)
+    }
+
+    /// Renames the stylesheets and scripts of `files`, rewriting the references between them.
+    private static func renameAssets(
+        _ files: inout [String: Data], basePath: String, baseURL: String?
+    ) -> [String: String] {
         let assets = files.keys.filter { extensions.contains(($0 as NSString).pathExtension.lowercased()) }.sorted()
         guard !assets.isEmpty else { return [:] }
         // A stylesheet's name depends on the names of what it imports: iterate to a fixed point
@@ -52,13 +75,6 @@ enum AssetFingerprinter {
             files[path] = nil
             files[name] = data
         }
-        // Every page is scanned: in parallel, as in rendering.
-        let pages = files.filter { $0.key.hasSuffix(".html") }.map { ($0.key, $0.value) }
-        let finalNames = names
-        let rewritten = ParallelMap.map(pages) { path, data in
-            rewriteHTML(data, at: path, names: finalNames, basePath: basePath, baseURL: baseURL)
-        }
-        for ((path, _), data) in zip(pages, rewritten) { files[path] = data }
         return names
     }
 
@@ -80,46 +96,81 @@ enum AssetFingerprinter {
         return hash
     }
 
-    private static func rewriteHTML(
-        _ data: Data, at path: String, names: [String: String], basePath: String, baseURL: String?
-    ) -> Data {
-        let bytes = [UInt8](data)
-        var edits: [(Range<Int>, String)] = []
-        for token in HTMLScanner.tokens(bytes) where token.kind == .startTag {
-            for attribute in token.attributes where attribute.name == "href" || attribute.name == "src" {
-                guard let range = attribute.valueRange else { continue }
-                let raw = String(decoding: bytes[range], as: UTF8.self)
-                if let replaced = renamed(raw, value: attribute.value, at: path, names: names, basePath, baseURL) {
-                    edits.append((range, replaced))
-                }
-            }
-        }
-        return apply(edits, to: bytes)
-    }
-
     private static func rewriteCSS(
         _ data: Data, at path: String, names: [String: String], basePath: String, baseURL: String?
     ) -> Data {
         guard !names.isEmpty else { return data }
         let bytes = [UInt8](data)
+        var renamer = Renamer(names: names, basePath: basePath, baseURL: baseURL)
         var edits: [(Range<Int>, String)] = []
         for reference in CSSScanner.references(in: bytes) {
-            if let replaced = renamed(reference.url, value: reference.url, at: path, names: names, basePath, baseURL) {
+            if let replaced = renamer.renamed(reference.url, value: reference.url, at: path) {
                 edits.append((reference.range, replaced))
             }
         }
         return apply(edits, to: bytes)
     }
 
-    /// `raw` with its file name replaced when it points at a renamed asset.
-    private static func renamed(
-        _ raw: String, value: String, at path: String, names: [String: String], _ basePath: String, _ baseURL: String?
-    ) -> String? {
-        guard
-            case .internalPath(let target, _) = OutputReference.resolve(
-                value, from: path, basePath: basePath, baseURL: baseURL),
-            let newPath = names[target]
-        else { return nil }
+    /// Rewrites references to renamed assets, remembering what each reference that does not
+    /// depend on its page becomes: most are written on every page (stylesheet, scripts).
+    struct Renamer: Sendable {
+        let names: [String: String]
+        let basePath: String
+        let baseURL: String?
+        /// The file names of the renamed assets; `nil` when one is not ASCII.
+        private let oldNames: [[UInt8]]?
+        private var known: [String: String?] = [:]
+
+        init(names: [String: String], basePath: String, baseURL: String?) {
+            self.names = names
+            self.basePath = basePath
+            self.baseURL = baseURL
+            let oldNames = names.keys.map { Array(($0 as NSString).lastPathComponent.utf8) }
+            self.oldNames = oldNames.allSatisfy { $0.allSatisfy { $0 < 0x80 } } ? oldNames : nil
+        }
+
+        /// Whether `raw` (a reference as written) may need renaming: `false` when it does not
+        /// even contain the file name of a renamed asset. Only ASCII is compared as bytes, as
+        /// the search for the name in ``renamed(_:value:at:)`` honours canonical equivalence.
+        func mayRename(_ raw: ArraySlice<UInt8>) -> Bool {
+            guard !names.isEmpty else { return false }
+            guard let oldNames, raw.allSatisfy({ $0 < 0x80 }) else { return true }
+            return oldNames.contains { name in
+                guard let first = name.first, raw.count >= name.count else { return false }
+                var start = raw.startIndex
+                while start <= raw.endIndex - name.count {
+                    if raw[start] == first, raw[start..<(start + name.count)].elementsEqual(name) { return true }
+                    start += 1
+                }
+                return false
+            }
+        }
+
+        /// `raw` with its file name replaced when it points at a renamed asset; `nil` otherwise.
+        /// - Parameters:
+        ///   - raw: The reference as written.
+        ///   - value: `raw` with character references decoded.
+        ///   - path: The output path of the file holding it.
+        mutating func renamed(_ raw: String, value: String, at path: String) -> String? {
+            guard !names.isEmpty else { return nil }
+            if let result = known[raw] { return result }
+            switch OutputReference.prepare(value, basePath: basePath, baseURL: baseURL) {
+            case .resolved(let reference):
+                let result = AssetFingerprinter.renamed(raw, pointingAt: reference, names: names)
+                known[raw] = result
+                return result
+            case .relative(let relative, let fragment):
+                let reference = OutputReference.resolve(relative: relative, fragment: fragment, from: path)
+                return AssetFingerprinter.renamed(raw, pointingAt: reference, names: names)
+            }
+        }
+    }
+
+    /// `raw`, resolved to `reference`, with its file name replaced when it points at a renamed asset.
+    private static func renamed(_ raw: String, pointingAt reference: OutputReference, names: [String: String])
+        -> String?
+    {
+        guard case .internalPath(let target, _) = reference, let newPath = names[target] else { return nil }
         let oldName = (target as NSString).lastPathComponent
         let newName = (newPath as NSString).lastPathComponent
         let end = raw.firstIndex { $0 == "?" || $0 == "#" } ?? raw.endIndex
@@ -128,7 +179,8 @@ enum AssetFingerprinter {
         return raw.replacingCharacters(in: range, with: newName)
     }
 
-    private static func apply(_ edits: [(Range<Int>, String)], to bytes: [UInt8]) -> Data {
+    /// `bytes` with each range replaced by its text.
+    static func apply(_ edits: [(Range<Int>, String)], to bytes: [UInt8]) -> Data {
         guard !edits.isEmpty else { return Data(bytes) }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + edits.count * 9)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One attribute of a start tag, as written.
 struct HTMLAttribute: Sendable, Hashable {
     /// The name, lower case.
@@ -46,58 +48,71 @@ struct HTMLToken: Sendable, Hashable {
 /// included) and `<style>` is raw text up to the matching end tag, so markup-like strings there
 /// are not mistaken for tags.
 enum HTMLScanner {
-    /// Elements whose content is not markup.
-    static let rawTextElements: Set<String> = ["script", "style", "textarea", "title"]
-
     /// Splits `bytes` into tokens that cover it completely and in order.
     static func tokens(_ bytes: [UInt8]) -> [HTMLToken] {
-        var tokens: [HTMLToken] = []
+        let scan = scan(bytes)
+        return scan.tokens.map { token in
+            var result = HTMLToken(kind: token.kind, range: token.range)
+            if token.kind != .text, token.kind != .comment, token.kind != .declaration {
+                result.name = lowercasedName(bytes, token.nameRange)
+            }
+            result.attributes = scan.attributes[token.attributes].map { attribute in
+                HTMLAttribute(
+                    name: lowercasedName(bytes, attribute.nameRange),
+                    value: attribute.valueRange.map { value(bytes, $0) } ?? "", valueRange: attribute.valueRange)
+            }
+            return result
+        }
+    }
+
+    /// Splits `bytes` into tokens that cover it completely and in order, as byte ranges:
+    /// ``tokens(_:)`` without a string for every name and value.
+    static func scan(_ bytes: [UInt8]) -> HTMLScan {
+        var scan = HTMLScan()
+        scan.tokens.reserveCapacity(bytes.count / 24)
         var index = 0
         var textStart = 0
         let count = bytes.count
 
         func flushText(upTo end: Int) {
-            if end > textStart { tokens.append(HTMLToken(kind: .text, range: textStart..<end)) }
+            if end > textStart { scan.append(.text, textStart..<end) }
         }
 
         while index < count {
             guard bytes[index] == UInt8(ascii: "<"), index + 1 < count else {
-                index += 1
+                index = nextOpen(bytes, from: index + 1)
                 continue
             }
             let next = bytes[index + 1]
             if next == UInt8(ascii: "!") {
                 flushText(upTo: index)
-                let isComment = starts(bytes, at: index, with: "<!--")
+                let isComment =
+                    index + 4 <= count && bytes[index + 2] == UInt8(ascii: "-") && bytes[index + 3] == UInt8(ascii: "-")
                 let end: Int
                 if isComment {
-                    end = find(bytes, "-->", from: index + 4).map { $0 + 3 } ?? count
+                    end = findCommentEnd(bytes, from: index + 4).map { $0 + 3 } ?? count
                 } else {
-                    end = find(bytes, ">", from: index).map { $0 + 1 } ?? count
+                    end = find(bytes, UInt8(ascii: ">"), from: index).map { $0 + 1 } ?? count
                 }
-                tokens.append(HTMLToken(kind: isComment ? .comment : .declaration, range: index..<end))
+                scan.append(isComment ? .comment : .declaration, index..<end)
                 index = end
                 textStart = end
             } else if next == UInt8(ascii: "/"), index + 2 < count, isLetter(bytes[index + 2]) {
                 flushText(upTo: index)
-                let end = find(bytes, ">", from: index).map { $0 + 1 } ?? count
-                let name = tagName(bytes, from: index + 2)
-                tokens.append(HTMLToken(kind: .endTag, range: index..<end, name: name))
+                let end = find(bytes, UInt8(ascii: ">"), from: index).map { $0 + 1 } ?? count
+                let name = tagNameRange(bytes, from: index + 2)
+                scan.append(.endTag, index..<end, name: name, tag: tag(bytes, name))
                 index = end
                 textStart = end
             } else if isLetter(next) {
                 flushText(upTo: index)
-                var token = startTag(bytes, at: index)
-                tokens.append(token)
+                let token = startTag(bytes, at: index, into: &scan)
                 index = token.range.upperBound
                 textStart = index
                 let selfClosing = index >= 2 && bytes[index - 2] == UInt8(ascii: "/")
-                if rawTextElements.contains(token.name), !selfClosing {
-                    let close = findEndTag(bytes, token.name, from: index) ?? count
-                    if close > index {
-                        token = HTMLToken(kind: .rawText, range: index..<close, name: token.name)
-                        tokens.append(token)
-                    }
+                if let rawName = token.tag.rawTextName, !selfClosing {
+                    let close = findEndTag(bytes, rawName, from: index) ?? count
+                    if close > index { scan.append(.rawText, index..<close, name: token.nameRange, tag: token.tag) }
                     index = close
                     textStart = close
                 }
@@ -106,15 +121,16 @@ enum HTMLScanner {
             }
         }
         flushText(upTo: count)
-        return tokens
+        return scan
     }
 
-    /// Parses the start tag at `start` (which holds `<` followed by a letter).
-    private static func startTag(_ bytes: [UInt8], at start: Int) -> HTMLToken {
+    /// Parses the start tag at `start` (which holds `<` followed by a letter) into `scan`.
+    private static func startTag(_ bytes: [UInt8], at start: Int, into scan: inout HTMLScan) -> HTMLScan.Token {
         let count = bytes.count
-        let name = tagName(bytes, from: start + 1)
-        var index = start + 1 + name.utf8.count
-        var attributes: [HTMLAttribute] = []
+        let nameRange = tagNameRange(bytes, from: start + 1)
+        // Past the lower-cased name, as the scanner has always measured it (the same for ASCII).
+        var index = start + 1 + lowercasedNameLength(bytes, nameRange)
+        let firstAttribute = scan.attributes.count
         while index < count {
             while index < count, isSpace(bytes[index]) || bytes[index] == UInt8(ascii: "/") { index += 1 }
             guard index < count, bytes[index] != UInt8(ascii: ">") else { break }
@@ -125,11 +141,11 @@ enum HTMLScanner {
                 index += 1
             }
             if index == nameStart { index += 1 }
-            let attributeName = String(decoding: bytes[nameStart..<index], as: UTF8.self).lowercased()
+            let attributeName = nameStart..<index
             var probe = index
             while probe < count, isSpace(bytes[probe]) { probe += 1 }
             guard probe < count, bytes[probe] == UInt8(ascii: "=") else {
-                attributes.append(HTMLAttribute(name: attributeName, value: "", valueRange: nil))
+                scan.attributes.append(HTMLScan.Attribute(nameRange: attributeName, valueRange: nil))
                 continue
             }
             index = probe + 1
@@ -147,11 +163,14 @@ enum HTMLScanner {
                 valueRange = index..<end
                 index = end
             }
-            let raw = String(decoding: bytes[valueRange], as: UTF8.self)
-            attributes.append(HTMLAttribute(name: attributeName, value: decodeEntities(raw), valueRange: valueRange))
+            scan.attributes.append(HTMLScan.Attribute(nameRange: attributeName, valueRange: valueRange))
         }
         let end = min(index + 1, count)
-        return HTMLToken(kind: .startTag, range: start..<end, name: name, attributes: attributes)
+        let token = HTMLScan.Token(
+            kind: .startTag, range: start..<end, nameRange: nameRange, tag: tag(bytes, nameRange),
+            attributes: firstAttribute..<scan.attributes.count)
+        scan.tokens.append(token)
+        return token
     }
 
     /// The text a reader sees: text and `<textarea>`/`<title>` content with character references
@@ -223,45 +242,121 @@ enum HTMLScanner {
         (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
     }
 
-    private static func tagName(_ bytes: [UInt8], from start: Int) -> String {
+    /// The decoded value of an attribute: character references decoded only when there is a `&`.
+    static func value(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+        let raw = String(decoding: bytes[range], as: UTF8.self)
+        return bytes[range].contains(UInt8(ascii: "&")) ? decodeEntities(raw) : raw
+    }
+
+    /// A tag or attribute name, lower case.
+    static func lowercasedName(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self).lowercased()
+    }
+
+    /// Whether the name at `range`, lower-cased, is `name` (which is lower case): bytes compared
+    /// for ASCII, the string for anything else.
+    static func name(_ bytes: [UInt8], _ range: Range<Int>, is name: StaticString) -> Bool {
+        var index = range.lowerBound
+        let expected = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        for character in expected {
+            guard index < range.upperBound else { return false }
+            let byte = bytes[index]
+            if byte >= 0x80 { return lowercasedName(bytes, range) == "\(name)" }
+            if (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte) != character {
+                return false
+            }
+            index += 1
+        }
+        // A longer name never lower-cases to fewer characters.
+        return index == range.upperBound
+    }
+
+    /// The element `range` names, for the few that matter.
+    private static func tag(_ bytes: [UInt8], _ range: Range<Int>) -> HTMLScan.Tag {
+        guard let first = bytes[range].first else { return .other }
+        switch first | 0x20 {
+        case UInt8(ascii: "a"):
+            if name(bytes, range, is: "a") { return .a }
+            if name(bytes, range, is: "area") { return .area }
+        case UInt8(ascii: "b"): if name(bytes, range, is: "base") { return .base }
+        case UInt8(ascii: "h"): if name(bytes, range, is: "h1") { return .h1 }
+        case UInt8(ascii: "i"): if name(bytes, range, is: "img") { return .img }
+        case UInt8(ascii: "s"):
+            if name(bytes, range, is: "script") { return .script }
+            if name(bytes, range, is: "style") { return .style }
+        case UInt8(ascii: "t"):
+            if name(bytes, range, is: "textarea") { return .textarea }
+            if name(bytes, range, is: "title") { return .title }
+        default: break
+        }
+        return .other
+    }
+
+    private static func tagNameRange(_ bytes: [UInt8], from start: Int) -> Range<Int> {
         var end = start
         while end < bytes.count, !isSpace(bytes[end]), bytes[end] != UInt8(ascii: ">"), bytes[end] != UInt8(ascii: "/")
         {
             end += 1
         }
-        return String(decoding: bytes[start..<end], as: UTF8.self).lowercased()
+        return start..<end
     }
 
-    private static func starts(_ bytes: [UInt8], at index: Int, with prefix: String) -> Bool {
-        let prefix = Array(prefix.utf8)
-        guard index + prefix.count <= bytes.count else { return false }
-        return bytes[index..<(index + prefix.count)].elementsEqual(prefix)
+    /// The UTF-8 length of the lower-cased name: its byte count unless it holds non-ASCII.
+    private static func lowercasedNameLength(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
+        bytes[range].allSatisfy { $0 < 0x80 } ? range.count : lowercasedName(bytes, range).utf8.count
     }
 
-    private static func find(_ bytes: [UInt8], _ needle: String, from start: Int) -> Int? {
-        let needle = Array(needle.utf8)
-        guard let first = needle.first, bytes.count >= needle.count else { return nil }
+    private static func find(_ bytes: [UInt8], _ byte: UInt8, from start: Int) -> Int? {
         var index = start
-        while index <= bytes.count - needle.count {
-            if bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+        while index < bytes.count {
+            if bytes[index] == byte { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The offset of the first `<` at or after `start`; `bytes.count` when there is none.
+    private static func nextOpen(_ bytes: [UInt8], from start: Int) -> Int {
+        guard start < bytes.count else { return bytes.count }
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let found = memchr(base + start, 0x3C, buffer.count - start) else {
+                return buffer.count
+            }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
+    /// The offset of `-->` at or after `start`.
+    private static func findCommentEnd(_ bytes: [UInt8], from start: Int) -> Int? {
+        var index = start
+        while index + 3 <= bytes.count {
+            if bytes[index] == UInt8(ascii: "-"), bytes[index + 1] == UInt8(ascii: "-"),
+                bytes[index + 2] == UInt8(ascii: ">")
+            {
+                return index
+            }
             index += 1
         }
         return nil
     }
 
     /// The offset of `</name` (any case) at or after `start`.
-    private static func findEndTag(_ bytes: [UInt8], _ name: String, from start: Int) -> Int? {
-        let name = Array(name.utf8)
+    private static func findEndTag(_ bytes: [UInt8], _ name: StaticString, from start: Int) -> Int? {
+        let name = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
         var index = start
-        while let open = find(bytes, "</", from: index) {
-            let nameStart = open + 2
+        while index + 2 <= bytes.count {
+            guard bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "/") else {
+                index = nextOpen(bytes, from: index + 1)
+                continue
+            }
+            let nameStart = index + 2
             if nameStart + name.count <= bytes.count,
                 zip(bytes[nameStart..<(nameStart + name.count)], name).allSatisfy({ ($0 | 0x20) == $1 })
             {
                 let after = nameStart + name.count
-                if after == bytes.count || isSpace(bytes[after]) || bytes[after] == UInt8(ascii: ">") { return open }
+                if after == bytes.count || isSpace(bytes[after]) || bytes[after] == UInt8(ascii: ">") { return index }
             }
-            index = open + 2
+            index += 2
         }
         return nil
     }

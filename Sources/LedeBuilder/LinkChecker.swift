@@ -22,108 +22,119 @@ public enum LinkChecker {
         files: [String: Data], publicFiles: Set<String>, basePath: String, sourceOf: [String: String],
         baseURL: String? = nil, sourceText: @escaping (String) -> String? = { _ in nil }
     ) -> [Diagnostic] {
-        var pages: [String: [HTMLToken]] = [:]
-        var bytesOf: [String: [UInt8]] = [:]
-        var ids: [String: Set<String>] = [:]
-        // Tokenizing is most of the work: every page in parallel.
-        let inputs = files.filter { $0.key.hasSuffix(".html") || $0.key.hasSuffix(".css") }.map { ($0.key, $0.value) }
-        let scanned = ParallelMap.map(inputs) { path, data -> ([UInt8], [HTMLToken]?, Set<String>) in
-            let bytes = [UInt8](data)
-            guard path.hasSuffix(".html") else { return (bytes, nil, []) }
-            let tokens = HTMLScanner.tokens(bytes)
-            var found: Set<String> = []
-            for token in tokens where token.kind == .startTag {
-                if let id = token.attribute("id")?.value { found.insert(id) }
-                if token.name == "a", let name = token.attribute("name")?.value { found.insert(name) }
-            }
-            return (bytes, tokens, found)
-        }
-        for ((path, _), (bytes, tokens, found)) in zip(inputs, scanned) {
-            bytesOf[path] = bytes
-            if let tokens {
-                pages[path] = tokens
-                ids[path] = found
-            }
-        }
-        let exists = { (path: String) in files[path] != nil || publicFiles.contains(path) }
-        var report = Report(sourceOf: sourceOf, basePath: basePath, sourceText: sourceText)
+        let pages = PageScan.scan(
+            files.filter { $0.key.hasSuffix(".html") },
+            renamer: AssetFingerprinter.Renamer(names: [:], basePath: basePath, baseURL: baseURL))
+        return check(
+            files: files, pages: pages, publicFiles: publicFiles, basePath: basePath, sourceOf: sourceOf,
+            baseURL: baseURL, sourceText: sourceText)
+    }
 
-        for path in bytesOf.keys.sorted() {
-            guard let bytes = bytesOf[path] else { continue }
-            func checkReference(_ reference: String, isLink: Bool) {
-                switch OutputReference.resolve(reference, from: path, basePath: basePath, baseURL: baseURL) {
-                case .external: return
-                case .unresolved(let scheme):
-                    report.add(path, reference, "link with the unresolved scheme '\(scheme):'")
-                case .outsideBase:
-                    report.add(path, reference, "\(isLink ? "link" : "asset") outside the base path \(basePath)")
-                case .aboveRoot:
-                    report.add(path, reference, "\(isLink ? "link" : "asset") above the site's root")
-                case .internalPath(let target, let fragment):
-                    guard let file = OutputReference.file(for: target, in: exists) else {
-                        report.add(path, reference, isLink ? "broken link" : "missing asset")
-                        return
-                    }
-                    if let fragment, !fragment.isEmpty, fragment != "top", let targetIDs = ids[file] {
-                        let decoded = fragment.removingPercentEncoding ?? fragment
-                        if !targetIDs.contains(decoded) {
-                            report.add(path, reference, "no element with id '\(decoded)' on \(file)")
-                        }
-                    }
+    /// ``check(files:publicFiles:basePath:sourceOf:baseURL:sourceText:)`` with the HTML pages
+    /// already scanned (by ``AssetFingerprinter/fingerprintScanningPages(_:basePath:baseURL:)``).
+    /// - Parameter pages: The scan of every HTML file of `files`.
+    static func check(
+        files: [String: Data], pages: [String: PageScan], publicFiles: Set<String>, basePath: String,
+        sourceOf: [String: String], baseURL: String?, sourceText: @escaping (String) -> String?
+    ) -> [Diagnostic] {
+        var itemsOf = pages.mapValues(\.items)
+        for (path, data) in files where path.hasSuffix(".css") {
+            itemsOf[path] = CSSScanner.urls(in: [UInt8](data)).map { .reference($0, isLink: false) }
+        }
+        let items = itemsOf
+        let resolver = Resolver(
+            files: files, publicFiles: publicFiles, ids: pages.mapValues(\.ids), basePath: basePath, baseURL: baseURL)
+        // Resolving is the rest of the work: every file in parallel, each worker with a cache.
+        let paths = items.keys.sorted()
+        let problems = ParallelMap.map(paths, state: { resolver }) { resolver, path in
+            (items[path] ?? []).compactMap { item -> (String?, String)? in
+                switch item {
+                case .reference(let reference, let isLink):
+                    resolver.problem(with: reference, isLink: isLink, at: path).map { (reference, $0) }
+                case .problem(let reference, let problem): (reference, problem)
                 }
             }
-            guard let tokens = pages[path] else {
-                for reference in CSSScanner.urls(in: bytes) { checkReference(reference, isLink: false) }
-                continue
-            }
-            var titles = 0
-            var titleText = ""
-            var headings = 0
-            var seen: Set<String> = []
-            var duplicates: [String] = []
-            for token in tokens {
-                switch token.kind {
-                case .rawText where token.name == "title":
-                    titleText += String(decoding: bytes[token.range], as: UTF8.self)
-                case .startTag:
-                    if token.name == "title" { titles += 1 }
-                    if token.name == "h1" { headings += 1 }
-                    if let id = token.attribute("id")?.value, !seen.insert(id).inserted, !duplicates.contains(id) {
-                        duplicates.append(id)
-                    }
-                    for attribute in token.attributes {
-                        switch attribute.name {
-                        case "href" where token.name != "base":
-                            checkReference(attribute.value, isLink: token.name == "a" || token.name == "area")
-                        case "src", "poster": checkReference(attribute.value, isLink: false)
-                        case "srcset":
-                            for candidate in attribute.value.split(separator: ",") {
-                                let url =
-                                    String(candidate).trimmingSpaces.split(separator: " ").first.map(String.init) ?? ""
-                                if !url.isEmpty { checkReference(url, isLink: false) }
-                            }
-                        case "style":
-                            for url in CSSScanner.urls(in: Array(attribute.value.utf8)) {
-                                checkReference(url, isLink: false)
-                            }
-                        default: break
-                        }
-                    }
-                    if token.name == "img", token.attribute("alt") == nil {
-                        report.add(path, token.attribute("src")?.value ?? "", "image without alt text")
-                    }
-                case .rawText where token.name == "style":
-                    for url in CSSScanner.urls(in: Array(bytes[token.range])) { checkReference(url, isLink: false) }
-                default: break
-                }
-            }
-            if titles == 0 || HTMLScanner.decodeEntities(titleText).trimmingSpaces.isEmpty {
-                report.add(path, nil, "page without a title")
-            }
-            if headings != 1 { report.add(path, nil, "page with \(headings) h1 headings (one expected)") }
-            for id in duplicates { report.add(path, "id=\"\(id)\"", "duplicate id '\(id)'") }
+        }
+        var report = Report(sourceOf: sourceOf, basePath: basePath, sourceText: sourceText)
+        for (path, found) in zip(paths, problems) {
+            for (reference, problem) in found { report.add(path, reference, problem) }
         }
         return report.diagnostics
+    }
+
+    /// Resolves references against the files of a build, remembering the outcome of each
+    /// reference that does not depend on the file holding it.
+    private struct Resolver: Sendable {
+        /// What a reference turned out to be.
+        enum Outcome: Sendable, Hashable {
+            case fine, outsideBase, aboveRoot, missing
+            case unresolved(scheme: String)
+            case noElement(id: String, file: String)
+        }
+
+        let files: [String: Data]
+        let publicFiles: Set<String>
+        let ids: [String: Set<String>]
+        let basePath: String
+        let baseURL: String?
+        var known: [String: Outcome] = [:]
+
+        init(
+            files: [String: Data], publicFiles: Set<String>, ids: [String: Set<String>], basePath: String,
+            baseURL: String?
+        ) {
+            self.files = files
+            self.publicFiles = publicFiles
+            self.ids = ids
+            self.basePath = basePath
+            self.baseURL = baseURL
+        }
+
+        /// The problem with `reference`, written in the file at `path`; `nil` when there is none.
+        mutating func problem(with reference: String, isLink: Bool, at path: String) -> String? {
+            let outcome: Outcome
+            if OutputReference.isPlainlyExternal(reference, baseURL: baseURL) {
+                outcome = .fine
+            } else if let result = known[reference] {
+                outcome = result
+            } else {
+                switch OutputReference.prepare(reference, basePath: basePath, baseURL: baseURL) {
+                case .resolved(let resolved):
+                    outcome = self.outcome(of: resolved)
+                    known[reference] = outcome
+                case .relative(let relative, let fragment):
+                    outcome = self.outcome(
+                        of: OutputReference.resolve(relative: relative, fragment: fragment, from: path))
+                }
+            }
+            switch outcome {
+            case .fine: return nil
+            case .unresolved(let scheme): return "link with the unresolved scheme '\(scheme):'"
+            case .outsideBase: return "\(isLink ? "link" : "asset") outside the base path \(basePath)"
+            case .aboveRoot: return "\(isLink ? "link" : "asset") above the site's root"
+            case .missing: return isLink ? "broken link" : "missing asset"
+            case .noElement(let id, let file): return "no element with id '\(id)' on \(file)"
+            }
+        }
+
+        private func outcome(of reference: OutputReference) -> Outcome {
+            switch reference {
+            case .external: return .fine
+            case .unresolved(let scheme): return .unresolved(scheme: scheme)
+            case .outsideBase: return .outsideBase
+            case .aboveRoot: return .aboveRoot
+            case .internalPath(let target, let fragment):
+                guard let file = OutputReference.file(for: target, in: { files[$0] != nil || publicFiles.contains($0) })
+                else { return .missing }
+                if let fragment, !fragment.isEmpty, fragment != "top", let targetIDs = ids[file] {
+                    let decoded =
+                        fragment.utf8.contains(UInt8(ascii: "%"))
+                        ? fragment.removingPercentEncoding ?? fragment : fragment
+                    if !targetIDs.contains(decoded) { return .noElement(id: decoded, file: file) }
+                }
+                return .fine
+            }
+        }
     }
 
     /// Collects diagnostics at the content file behind each page.

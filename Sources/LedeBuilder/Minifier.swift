@@ -18,26 +18,29 @@ enum Minifier {
 
     /// Minifies an HTML document.
     static func html(_ bytes: [UInt8]) -> [UInt8] {
-        let tokens = HTMLScanner.tokens(bytes)
+        let tokens = HTMLScanner.scan(bytes).tokens
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var preserveDepth = 0
-        func isBlockBoundary(_ token: HTMLToken?) -> Bool {
-            guard let token else { return true }
+        // Names are compared once per tag, not once per neighbouring space.
+        let isBlock = tokens.map { token in
             switch token.kind {
-            case .startTag, .endTag: return blockElements.contains(token.name)
-            case .declaration: return true
-            default: return false
+            case .startTag, .endTag: blockElements.contains(HTMLScanner.lowercasedName(bytes, token.nameRange))
+            case .declaration: true
+            default: false
             }
         }
-        /// The nearest token on one side that is not a dropped comment.
-        func neighbour(of index: Int, step: Int) -> HTMLToken? {
+        /// Whether the nearest token on one side that is not a dropped comment is a block boundary.
+        func isBlockBoundary(beside index: Int, step: Int) -> Bool {
             var probe = index + step
             while probe >= 0, probe < tokens.count {
-                if tokens[probe].kind != .comment || isConditional(tokens[probe], bytes) { return tokens[probe] }
+                if tokens[probe].kind != .comment || isConditional(tokens[probe], bytes) { return isBlock[probe] }
                 probe += step
             }
-            return nil
+            return true
+        }
+        func isPreserving(_ token: HTMLScan.Token) -> Bool {
+            token.tag == .textarea || HTMLScanner.name(bytes, token.nameRange, is: "pre")
         }
         for (index, token) in tokens.enumerated() {
             let raw = bytes[token.range]
@@ -45,10 +48,10 @@ enum Minifier {
             case .comment:
                 if isConditional(token, bytes) { output += raw }
             case .startTag:
-                if token.name == "pre" || token.name == "textarea" { preserveDepth += 1 }
+                if isPreserving(token) { preserveDepth += 1 }
                 output += raw
             case .endTag:
-                if token.name == "pre" || token.name == "textarea" { preserveDepth = max(0, preserveDepth - 1) }
+                if isPreserving(token) { preserveDepth = max(0, preserveDepth - 1) }
                 output += raw
             case .rawText, .declaration:
                 output += raw
@@ -56,8 +59,7 @@ enum Minifier {
                 if preserveDepth > 0 {
                     output += raw
                 } else if raw.allSatisfy(HTMLScanner.isSpace) {
-                    if !isBlockBoundary(neighbour(of: index, step: -1)),
-                        !isBlockBoundary(neighbour(of: index, step: 1)),
+                    if !isBlockBoundary(beside: index, step: -1), !isBlockBoundary(beside: index, step: 1),
                         output.last.map({ !HTMLScanner.isSpace($0) }) ?? false
                     {
                         output.append(0x20)
@@ -122,7 +124,7 @@ enum Minifier {
         return output
     }
 
-    private static func isConditional(_ token: HTMLToken, _ bytes: [UInt8]) -> Bool {
+    private static func isConditional(_ token: HTMLScan.Token, _ bytes: [UInt8]) -> Bool {
         let prefix = bytes[token.range].prefix(8)
         return prefix.starts(with: Array("<!--[if".utf8)) || prefix.starts(with: Array("<![endif".utf8))
     }

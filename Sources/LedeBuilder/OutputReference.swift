@@ -22,15 +22,41 @@ enum OutputReference: Sendable, Hashable {
     ///   - basePath: The site's base path (`/explainers/iran-deportations/`).
     ///   - baseURL: The site's base URL; absolute URLs below it are internal.
     static func resolve(_ reference: String, from page: String, basePath: String, baseURL: String?) -> OutputReference {
+        switch prepare(reference, basePath: basePath, baseURL: baseURL) {
+        case .resolved(let result): result
+        case .relative(let path, let fragment): resolve(relative: path, fragment: fragment, from: page)
+        }
+    }
+
+    /// A reference resolved as far as it can be without knowing the page that holds it.
+    enum Prepared: Sendable, Hashable {
+        /// The same wherever the reference is written.
+        case resolved(OutputReference)
+        /// A relative path (without query and fragment; empty for the page itself).
+        case relative(path: String, fragment: String?)
+    }
+
+    /// The part of ``resolve(_:from:basePath:baseURL:)`` that does not depend on the page: a
+    /// reference that is not relative can be resolved once for every page that holds it.
+    static func prepare(_ reference: String, basePath: String, baseURL: String?) -> Prepared {
+        if isPlainlyExternal(reference, baseURL: baseURL) { return .resolved(.external) }
+        // `#id` alone, the other common case: the page itself. (A non-ASCII byte after `#`
+        // could be a combining mark, which makes `#` no character of its own.)
+        let utf8 = reference.utf8
+        if utf8.first == UInt8(ascii: "#"), utf8.dropFirst().first.map({ $0 < 0x80 }) ?? true,
+            let last = utf8.last, !HTMLScanner.isSpace(last), baseURL?.utf8.first != UInt8(ascii: "#")
+        {
+            return .relative(path: "", fragment: String(reference.dropFirst()))
+        }
         var reference = reference.trimmingSpaces
         if let baseURL, !baseURL.isEmpty, reference.hasPrefix(baseURL) {
             reference = basePath + reference.dropFirst(baseURL.count)
         } else if let baseURL, reference + "/" == baseURL {
             reference = basePath
         }
-        if reference.hasPrefix("//") { return .external }
+        if reference.hasPrefix("//") { return .resolved(.external) }
         if let scheme = scheme(of: reference) {
-            return externalSchemes.contains(scheme) ? .external : .unresolved(scheme: scheme)
+            return .resolved(externalSchemes.contains(scheme) ? .external : .unresolved(scheme: scheme))
         }
         var fragment: String?
         if let hash = reference.firstIndex(of: "#") {
@@ -38,17 +64,38 @@ enum OutputReference: Sendable, Hashable {
             reference = String(reference[..<hash])
         }
         if let question = reference.firstIndex(of: "?") { reference = String(reference[..<question]) }
-        let folder: String
-        if reference.hasPrefix("/") {
-            let base = basePath.hasSuffix("/") ? basePath : basePath + "/"
-            guard reference.hasPrefix(base) || reference + "/" == base else { return .outsideBase }
-            reference = String(reference.dropFirst(min(base.count, reference.count)))
-            folder = ""
-        } else if reference.isEmpty {
-            return .internalPath(path: page, fragment: fragment)
-        } else {
-            folder = page.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        }
+        guard reference.hasPrefix("/") else { return .relative(path: reference, fragment: fragment) }
+        let base = basePath.hasSuffix("/") ? basePath : basePath + "/"
+        guard reference.hasPrefix(base) || reference + "/" == base else { return .resolved(.outsideBase) }
+        reference = String(reference.dropFirst(min(base.count, reference.count)))
+        return .resolved(resolve(reference, in: "").with(fragment: fragment))
+    }
+
+    /// Whether `reference` is certainly ``external``, cheaply: an `http://` or `https://` URL
+    /// with nothing to trim, not at or below the base URL. Most links to other sites are written
+    /// once on one page, so remembering them would not help.
+    static func isPlainlyExternal(_ reference: String, baseURL: String?) -> Bool {
+        var utf8 = reference.utf8.makeIterator()
+        for expected in "http".utf8 where utf8.next() != expected { return false }
+        var next = utf8.next()
+        if next == UInt8(ascii: "s") { next = utf8.next() }
+        guard next == UInt8(ascii: ":"), utf8.next() == UInt8(ascii: "/"), utf8.next() == UInt8(ascii: "/"),
+            let last = reference.utf8.last, !HTMLScanner.isSpace(last)
+        else { return false }
+        guard let baseURL else { return true }
+        return baseURL.isEmpty
+            ? reference + "/" != baseURL : !reference.hasPrefix(baseURL) && reference + "/" != baseURL
+    }
+
+    /// Resolves a relative reference that ``prepare(_:basePath:baseURL:)`` left.
+    static func resolve(relative reference: String, fragment: String?, from page: String) -> OutputReference {
+        guard !reference.isEmpty else { return .internalPath(path: page, fragment: fragment) }
+        let folder = page.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        return resolve(reference, in: folder).with(fragment: fragment)
+    }
+
+    /// `reference` (a path without query or fragment) taken from `folder`.
+    private static func resolve(_ reference: String, in folder: String) -> OutputReference {
         var parts = folder.isEmpty ? [] : folder.split(separator: "/").map(String.init)
         let pieces = reference.split(separator: "/", omittingEmptySubsequences: false).map {
             percentDecoded(String($0))
@@ -69,6 +116,12 @@ enum OutputReference: Sendable, Hashable {
         {
             path += path.isEmpty ? "" : "/"
         }
+        return .internalPath(path: path, fragment: nil)
+    }
+
+    /// The same reference with `fragment`, when it is a path.
+    private func with(fragment: String?) -> OutputReference {
+        guard case .internalPath(let path, _) = self else { return self }
         return .internalPath(path: path, fragment: fragment)
     }
 

@@ -19,6 +19,8 @@ enum PublishStep {
         files: inout [String: Data], publicFiles: inout [String: URL], pages: [RenderJob], site: Site,
         options: BuildOptions, bag: inout DiagnosticBag
     ) {
+        var timer = PhaseTimer()
+        defer { timer.report() }
         for (path, url) in publicFiles.sorted(by: { $0.key < $1.key })
         where AssetFingerprinter.extensions.contains((path as NSString).pathExtension.lowercased()) {
             guard let data = bag.collect(at: SourceLocation(path: "Public/" + path), { try Data(contentsOf: url) })
@@ -28,24 +30,30 @@ enum PublishStep {
             files[path] = data
             publicFiles[path] = nil
         }
+        timer.mark("assets")
         if options.minify {
-            for (path, data) in files {
-                if path.hasSuffix(".html") {
-                    files[path] = Data(Minifier.html([UInt8](data)))
-                } else if path.hasSuffix(".css") {
-                    files[path] = Data(Minifier.css([UInt8](data)))
-                }
+            // Every page on its own, in parallel.
+            let inputs = files.filter { $0.key.hasSuffix(".html") || $0.key.hasSuffix(".css") }.map {
+                ($0.key, $0.value)
             }
+            let minified = ParallelMap.map(inputs) { path, data in
+                Data(path.hasSuffix(".html") ? Minifier.html([UInt8](data)) : Minifier.css([UInt8](data)))
+            }
+            for ((path, _), data) in zip(inputs, minified) { files[path] = data }
         }
+        timer.mark("minify")
         let config = site.config
-        AssetFingerprinter.fingerprint(&files, basePath: config.basePath, baseURL: config.baseURL)
+        let scanned = AssetFingerprinter.fingerprintScanningPages(
+            &files, basePath: config.basePath, baseURL: config.baseURL)
+        timer.mark("fingerprint")
         var sourceOf: [String: String] = [:]
         for page in pages { sourceOf[page.outputPath] = page.sourcePath }
         let root = options.siteRoot
         let problems = LinkChecker.check(
-            files: files, publicFiles: Set(publicFiles.keys), basePath: config.basePath, sourceOf: sourceOf,
-            baseURL: config.baseURL,
+            files: files, pages: scanned.pages, publicFiles: Set(publicFiles.keys), basePath: config.basePath,
+            sourceOf: sourceOf, baseURL: config.baseURL,
             sourceText: { try? String(contentsOf: root.appendingPathComponent($0), encoding: .utf8) })
         for problem in problems { bag.add(problem) }
+        timer.mark("check")
     }
 }
