@@ -72,10 +72,10 @@ public struct ContentLoader: Sendable {
 
     /// Reads a text file of the site, failing at the first byte that is not UTF-8.
     func readText(_ path: String) throws -> String {
-        let url = root.appendingPathComponent(path)
         // One read into one buffer, validated once; anything unusual takes Foundation's path
-        // below, for its error messages.
-        if let bytes = FileBytes.contents(ofFile: url.path) {
+        // below, for its error messages. (`appendingPathComponent` asks the file system whether
+        // the path is a folder: a string is enough here.)
+        if let bytes = FileBytes.contents(ofFile: root.path + "/" + path) {
             // Foundation's `String(data:encoding:)` drops a byte order mark; so do we.
             let hasMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
             if let text = String(validating: bytes[(hasMark ? 3 : 0)...], as: UTF8.self) { return text }
@@ -83,7 +83,7 @@ public struct ContentLoader: Sendable {
         }
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            data = try Data(contentsOf: root.appendingPathComponent(path))
         } catch {
             throw DiagnosticError(
                 Diagnostic(
