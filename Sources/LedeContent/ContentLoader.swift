@@ -196,15 +196,17 @@ public struct ContentLoader: Sendable {
 
     func checkUniqueURLs(_ pages: [Page], bag: inout DiagnosticBag) {
         var owners: [String: String] = [:]
-        for page in pages {
-            guard let output = page.outputPath else { continue }
+        // By index: a `for page in pages` loop copied every page here.
+        for index in pages.indices {
+            guard let output = pages[index].outputPath else { continue }
             if let first = owners[output] {
+                let page = pages[index]
                 bag.add(
                     Diagnostic(
                         at: page.fileLocation,
                         "\(first) and \(page.sourcePath) both make the page \(page.url)"))
             } else {
-                owners[output] = page.sourcePath
+                owners[output] = pages[index].sourcePath
             }
         }
     }
