@@ -47,35 +47,21 @@ public struct ContentLoader: Sendable {
     func listFiles(in folder: String, bag: inout DiagnosticBag) -> [String] {
         let base = root.appendingPathComponent(folder)
         guard FileManager.default.fileExists(atPath: base.path) else { return [] }
-        guard
-            let enumerator = FileManager.default.enumerator(
-                at: base, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
-                options: [.skipsHiddenFiles])
-        else {
+        var walk = FolderWalk(siteRoot: root)
+        let path = base.standardizedFileURL.path
+        // A linked folder is read like a linked file: only when it stays inside the site.
+        if FolderWalk.isLink(path), walk.resolveInsideSite(path) == nil {
+            bag.add(Diagnostic(at: SourceLocation(path: folder), "symbolic link points outside the site folder"))
+            return []
+        }
+        guard walk.visit(path, relative: folder) else {
             bag.add(Diagnostic(at: SourceLocation(path: folder), "cannot read the folder"))
             return []
         }
-        var files: [String] = []
-        let prefix = base.standardizedFileURL.path + "/"
-        for case let url as URL in enumerator {
-            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(prefix) else { continue }
-            let relative = folder + "/" + path.dropFirst(prefix.count)
-            if values?.isSymbolicLink == true {
-                // A link is followed only when it stays inside the site and leads to a file.
-                let target = url.resolvingSymlinksInPath()
-                if !target.path.hasPrefix(root.resolvingSymlinksInPath().path + "/") {
-                    bag.add(
-                        Diagnostic(at: SourceLocation(path: relative), "symbolic link points outside the site folder"))
-                } else if (try? target.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
-                    files.append(relative)
-                }
-            } else if values?.isRegularFile == true {
-                files.append(relative)
-            }
+        for path in walk.linksOutside {
+            bag.add(Diagnostic(at: SourceLocation(path: path), "symbolic link points outside the site folder"))
         }
-        return files.sorted()
+        return walk.files.sorted()
     }
 
     func isDataFile(_ path: String) -> Bool {
@@ -86,6 +72,15 @@ public struct ContentLoader: Sendable {
 
     /// Reads a text file of the site, failing at the first byte that is not UTF-8.
     func readText(_ path: String) throws -> String {
+        // One read into one buffer, validated once; anything unusual takes Foundation's path
+        // below, for its error messages. (`appendingPathComponent` asks the file system whether
+        // the path is a folder: a string is enough here.)
+        if let bytes = FileBytes.contents(ofFile: root.path + "/" + path) {
+            // Foundation's `String(data:encoding:)` drops a byte order mark; so do we.
+            let hasMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+            if let text = String(validating: bytes[(hasMark ? 3 : 0)...], as: UTF8.self) { return text }
+            throw notUTF8(Data(bytes), path: path)
+        }
         let data: Data
         do {
             data = try Data(contentsOf: root.appendingPathComponent(path))
@@ -95,8 +90,12 @@ public struct ContentLoader: Sendable {
                     at: SourceLocation(path: path), "cannot read the file", causes: ["\(error.localizedDescription)"]))
         }
         if let text = String(data: data, encoding: .utf8) { return text }
+        throw notUTF8(data, path: path)
+    }
+
+    private func notUTF8(_ data: Data, path: String) -> DiagnosticError {
         let (line, column, byte) = UTF8Check.firstInvalidByte(in: data)
-        throw DiagnosticError(
+        return DiagnosticError(
             Diagnostic(
                 at: SourceLocation(path: path, line: line, column: column),
                 "file is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)))"))
@@ -197,15 +196,17 @@ public struct ContentLoader: Sendable {
 
     func checkUniqueURLs(_ pages: [Page], bag: inout DiagnosticBag) {
         var owners: [String: String] = [:]
-        for page in pages {
-            guard let output = page.outputPath else { continue }
+        // By index: a `for page in pages` loop copied every page here.
+        for index in pages.indices {
+            guard let output = pages[index].outputPath else { continue }
             if let first = owners[output] {
+                let page = pages[index]
                 bag.add(
                     Diagnostic(
                         at: page.fileLocation,
                         "\(first) and \(page.sourcePath) both make the page \(page.url)"))
             } else {
-                owners[output] = page.sourcePath
+                owners[output] = pages[index].sourcePath
             }
         }
     }

@@ -97,7 +97,8 @@ extension DataNode {
     /// The text of a required scalar.
     /// - Throws: ``DiagnosticError`` at this node when the value is not a non-empty scalar.
     public func requireText(_ what: String) throws -> String {
-        guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+        // What `trimmingCharacters(in: .whitespaces).isEmpty` says, without the bridging.
+        guard let text, text.unicodeScalars.contains(where: { !CharacterSet.whitespaces.contains($0) }) else {
             throw DiagnosticError(Diagnostic(at: location, "\(what) must be text, found \(kindName)"))
         }
         return text

@@ -12,6 +12,12 @@ public enum DataReader {
     /// - Returns: The document's root; a null scalar for an empty document.
     /// - Throws: ``DiagnosticError`` with the problem's `path:line:col`.
     public static func parse(_ yaml: String, at location: SourceLocation) throws -> DataNode {
+        if let node = parseSimple(yaml, at: location) { return node }
+        return try parseWithYams(yaml, at: location)
+    }
+
+    /// Parses one YAML document with libyaml, for anything ``parseSimple(_:at:)`` declines.
+    static func parseWithYams(_ yaml: String, at location: SourceLocation) throws -> DataNode {
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)
@@ -24,8 +30,13 @@ public enum DataReader {
 
     private static func place(_ mark: Mark?, base: SourceLocation) -> SourceLocation {
         guard let mark else { return base }
-        let column = mark.line == 1 ? base.column - 1 + mark.column : mark.column
-        return SourceLocation(path: base.path, line: base.line - 1 + mark.line, column: max(column, 1))
+        return place(line: mark.line, column: mark.column, base: base)
+    }
+
+    /// Where a line and column of the text (from 1) are in its file.
+    static func place(line: Int, column: Int, base: SourceLocation) -> SourceLocation {
+        let column = line == 1 ? base.column - 1 + column : column
+        return SourceLocation(path: base.path, line: base.line - 1 + line, column: max(column, 1))
     }
 
     private static func convert(_ node: Node, base: SourceLocation) throws -> DataNode {

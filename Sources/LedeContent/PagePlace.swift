@@ -69,11 +69,16 @@ struct PagePlace {
 enum Slug {
     /// Letters, digits, `-`, `_`, `.`; not empty, not `.` or `..`, not starting with `.`.
     static func isValid(_ text: String) -> Bool {
-        guard !text.isEmpty, !text.hasPrefix("."), !text.contains("..") else { return false }
-        return text.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII
-                && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
-                    || "-_.".unicodeScalars.contains(scalar))
+        // On bytes: this runs for every path component of every page.
+        var previous: UInt8 = 0x2E  // so that a leading `.` fails like `..`
+        for byte in text.utf8 {
+            switch byte {
+            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F: break
+            case 0x2E where previous != 0x2E: break
+            default: return false
+            }
+            previous = byte
         }
+        return !text.isEmpty
     }
 }

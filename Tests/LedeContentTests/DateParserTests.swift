@@ -32,6 +32,32 @@ import Testing
         #expect(DateParser.parse(text) == nil)
     }
 
+    @Test func theCommonFormsAgreeWithTheFormatStyle() {
+        var texts = [
+            "2026-02-29", "2024-02-29", "2100-02-29", "2000-02-29", "2026-13-01", "2026-00-10", "2026-11-31",
+            "2026-11-00", "1899-12-31", "1900-01-01", "9999-12-31", "2026-11-29T23:59:59Z", "2026-11-29T24:00:00Z",
+            "2026-11-29T09:60:00Z", "2026-11-29T09:00:60Z", "2026-11-29t09:00:00Z", "2026-11-29T09:00:00z",
+            "2026-11-29 09:00:00Z", "2026-11-29T09:00:00+00", "+026-11-29", "2026-1a-29", "２０２６-11-29",
+        ]
+        var date = date(1900, 1, 1)!
+        while date < self.date(2200, 1, 1)! {
+            let parts = Self.utc.dateComponents([.year, .month, .day], from: date)
+            let day = String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+            texts += [
+                day, day + "T00:00:00Z",
+                day + String(format: "T%02d:%02d:%02dZ", parts.day! % 24, parts.month! * 4, parts.day! * 2),
+            ]
+            date += 86400 * 13
+        }
+        var fast = 0
+        for text in texts {
+            guard let common = DateParser.parseCommonForm(text) else { continue }
+            fast += 1
+            #expect(common == DateParser.parseWithFormatStyle(text), "\(text)")
+        }
+        #expect(fast > 10000)
+    }
+
     @Test func rfc3339() throws {
         #expect(DateParser.rfc3339(try #require(date(2026, 11, 29, 9))) == "2026-11-29T09:00:00Z")
     }

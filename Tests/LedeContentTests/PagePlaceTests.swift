@@ -57,6 +57,22 @@ import Testing
         )
     }
 
+    @Test func slugCheckAgreesWithTheScalarRules() {
+        // The rules as first written, on Unicode scalars.
+        func reference(_ text: String) -> Bool {
+            guard !text.isEmpty, !text.hasPrefix("."), !text.contains("..") else { return false }
+            return text.unicodeScalars.allSatisfy { scalar in
+                scalar.isASCII
+                    && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                        || "-_.".unicodeScalars.contains(scalar))
+            }
+        }
+        let alphabet = ["a", "Z", "0", "9", "-", "_", ".", "/", " ", "é", "ª", "~", "@", "[", "`", "{", ":"]
+        var texts = [""]
+        for _ in 0..<3 { texts += texts.flatMap { text in alphabet.map { text + $0 } } }
+        for text in Set(texts) { #expect(Slug.isValid(text) == reference(text), "\(text)") }
+    }
+
     @Test(arguments: ["a", "about-us", "v1.2", "snake_case", "UPPER"])
     func validSlugs(_ slug: String) {
         #expect(Slug.isValid(slug))

@@ -1,0 +1,99 @@
+import Foundation
+import LedeCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Lists the files below a folder with `opendir`/`readdir`, using the entry types the folder
+/// already holds instead of asking for each file's attributes.
+///
+/// Follows the rules `FileManager`'s enumerator gave the loader: names starting with `.` are
+/// skipped (and not entered), linked folders are not entered, and a symbolic link counts only
+/// when it resolves inside the site to a regular file.
+struct FolderWalk {
+    /// The site folder, whose resolved path links must stay inside.
+    let siteRoot: URL
+    /// The files found, as site-relative paths, in no particular order.
+    var files: [String] = []
+    /// The site-relative paths of links that resolve outside the site.
+    var linksOutside: [String] = []
+    private var resolvedRoot: String?
+
+    init(siteRoot: URL) {
+        self.siteRoot = siteRoot
+    }
+
+    /// Adds the files below `path`, whose site-relative path is `relative`.
+    /// - Returns: `false` when the folder cannot be read; unreadable subfolders are skipped.
+    mutating func visit(_ path: String, relative: String) -> Bool {
+        guard let folder = opendir(path) else { return false }
+        defer { closedir(folder) }
+        while let entry = readdir(folder) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: pointer.pointee)) {
+                    String(cString: $0)
+                }
+            }
+            if name.hasPrefix(".") { continue }
+            let childPath = path + "/" + name
+            let childRelative = relative + "/" + name
+            switch type(of: entry, at: childPath) {
+            case .directory: _ = visit(childPath, relative: childRelative)
+            case .file: files.append(childRelative)
+            case .link: visitLink(childPath, relative: childRelative)
+            case .other: break
+            }
+        }
+        return true
+    }
+
+    private enum EntryType { case directory, file, link, other }
+
+    private func type(of entry: UnsafeMutablePointer<dirent>, at path: String) -> EntryType {
+        var kind = Int32(entry.pointee.d_type)
+        if kind == Int32(DT_UNKNOWN) {
+            // Some file systems leave the type out of the folder; ask for it.
+            var status = stat()
+            guard lstat(path, &status) == 0 else { return .other }
+            switch status.st_mode & S_IFMT {
+            case S_IFDIR: kind = Int32(DT_DIR)
+            case S_IFREG: kind = Int32(DT_REG)
+            case S_IFLNK: kind = Int32(DT_LNK)
+            default: return .other
+            }
+        }
+        switch kind {
+        case Int32(DT_DIR): return .directory
+        case Int32(DT_REG): return .file
+        case Int32(DT_LNK): return .link
+        default: return .other
+        }
+    }
+
+    /// A link is followed only when it stays inside the site and leads to a file.
+    private mutating func visitLink(_ path: String, relative: String) {
+        guard let target = resolveInsideSite(path) else {
+            linksOutside.append(relative)
+            return
+        }
+        if (try? target.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+            files.append(relative)
+        }
+    }
+
+    /// Whether `path` is a symbolic link.
+    static func isLink(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK
+    }
+
+    /// Where a link leads, or `nil` when that is outside the site folder.
+    mutating func resolveInsideSite(_ path: String) -> URL? {
+        if resolvedRoot == nil { resolvedRoot = siteRoot.resolvingSymlinksInPath().path + "/" }
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+        return target.path.hasPrefix(resolvedRoot ?? "/") ? target : nil
+    }
+}
