@@ -80,7 +80,9 @@ struct OutputWriter {
             }
             timer.mark("files")
             written = all.map(\.0)
-            if hashing { for (path, data) in all { hashes[path] = ContentHash.of(data) } }
+            if hashing {
+                for (path, data) in all { hashes[path] = data.withUnsafeBytes { ContentHash.of(buffer: $0) } }
+            }
             timer.mark("hash")
             let stale = try? String(contentsOf: previousManifestFile, encoding: .utf8)
             timer.mark("read-list")
@@ -149,10 +151,14 @@ struct OutputWriter {
         let fileManager = FileManager.default
         var changed: [String] = []
         var hashes: [String: UInt64] = [:]
+        var timer = PhaseTimer()
+        defer { timer.report() }
         do {
             var folders = FolderMaker(root: destination)
-            for (path, data) in try contents(of: site) {
-                let hash = ContentHash.of(data)
+            let all = try contents(of: site)
+            let allHashes = ParallelMap.map(all) { $0.1.withUnsafeBytes { ContentHash.of(buffer: $0) } }
+            timer.mark("hash")
+            for ((path, data), hash) in zip(all, allHashes) {
                 hashes[path] = hash
                 guard manifest.hashes[path] != hash else { continue }
                 try folders.ensureFolder(of: path)
@@ -165,6 +171,7 @@ struct OutputWriter {
                 removeEmptyFolders(above: path)
                 changed.append(path)
             }
+            timer.mark("update")
         } catch {
             throw writeError(error)
         }

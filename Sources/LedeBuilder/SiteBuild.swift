@@ -25,6 +25,11 @@ struct RenderCache: Sendable {
     var isEnabled = true
     /// Rendered Markdown by page.
     var explainer = ExplainerCache()
+    /// Content files read before.
+    var contentPages = PageCache()
+    /// The parsed templates, and the identity of the files they were parsed from.
+    var library: TemplateLibrary?
+    var libraryKey: Int?
     /// The template library's identity (its files' contents) when the cache was filled.
     var templatesKey: Int?
     /// HTML by output path, with the context it was rendered from.
@@ -39,7 +44,9 @@ struct SiteBuild {
         var timer = PhaseTimer()
         defer { timer.report() }
         var bag = DiagnosticBag()
-        let loader = ContentLoader(root: options.siteRoot, includeDrafts: options.includeDrafts)
+        let loader = ContentLoader(
+            root: options.siteRoot, includeDrafts: options.includeDrafts,
+            pageCache: cache.isEnabled ? cache.contentPages : nil)
         var site = bag.collect(at: nil) { try loader.load() }
         if let baseURL = options.baseURL, let loaded = site {
             site = bag.collect(at: nil) { () throws -> Site in
@@ -49,8 +56,19 @@ struct SiteBuild {
             }
         }
         let templatesFolder = options.siteRoot.appendingPathComponent("Templates")
-        let library = bag.collect(at: SourceLocation(path: "Templates")) {
-            try TemplateLibrary.load(from: templatesFolder, displayRoot: "Templates")
+        // Templates are parsed again only when a template file changed.
+        let templatesKey = cache.isEnabled ? TemplateFingerprint.of(folder: templatesFolder) : 0
+        let library: TemplateLibrary?
+        if cache.isEnabled, let known = cache.library, cache.libraryKey == templatesKey {
+            library = known
+        } else {
+            library = bag.collect(at: SourceLocation(path: "Templates")) {
+                try TemplateLibrary.load(from: templatesFolder, displayRoot: "Templates")
+            }
+            if cache.isEnabled {
+                cache.library = library
+                cache.libraryKey = templatesKey
+            }
         }
         try bag.throwIfErrors()
         guard let site, let library else { throw DiagnosticError(bag.diagnostics) }
@@ -75,7 +93,6 @@ struct SiteBuild {
         }
         try bag.throwIfErrors()
 
-        let templatesKey = cache.isEnabled ? TemplateFingerprint.of(folder: templatesFolder) : 0
         if cache.templatesKey != templatesKey {
             cache.templatesKey = templatesKey
             cache.pages = [:]

@@ -8,11 +8,18 @@ public struct ContentLoader: Sendable {
     public var root: URL
     /// Whether pages marked `draft: true` are built.
     public var includeDrafts: Bool
+    /// Pages of earlier loads, reused for files that have not changed.
+    public var pageCache: PageCache?
 
     /// Creates a loader.
-    public init(root: URL, includeDrafts: Bool = false) {
+    /// - Parameters:
+    ///   - root: The site folder.
+    ///   - includeDrafts: Whether pages marked `draft: true` are built.
+    ///   - pageCache: Pages of earlier loads, for rebuilds.
+    public init(root: URL, includeDrafts: Bool = false, pageCache: PageCache? = nil) {
         self.root = root.standardizedFileURL
         self.includeDrafts = includeDrafts
+        self.pageCache = pageCache
     }
 
     /// Loads the whole site.
@@ -23,9 +30,18 @@ public struct ContentLoader: Sendable {
         let config = loadConfig(bag: &bag)
         let data = loadData(contentFiles.filter { isDataFile($0) }, bag: &bag)
         let markdown = contentFiles.filter { $0.hasSuffix(".md") }
-        let results = ParallelMap.map(markdown) { path in
-            Result { try readPage(at: path) }
+        let cache = pageCache
+        let rootPath = root.path + "/"
+        let results = ParallelMap.map(markdown) { path -> Result<Page, any Error> in
+            let signature = cache.flatMap { _ in PageCache.signature(of: rootPath + path) }
+            if let page = cache?.page(at: path, signature: signature) { return .success(page) }
+            return Result {
+                let page = try readPage(at: path)
+                cache?.store(page, at: path, signature: signature)
+                return page
+            }
         }
+        cache?.keep(only: Set(markdown))
         var pages: [Page] = []
         for result in results {
             switch result {

@@ -1,0 +1,49 @@
+import Glibc
+public import LedeCore
+
+/// Pages read by earlier builds, kept by a builder that builds again (preview, `--watch`), so
+/// that a rebuild reads and parses only the files that changed.
+///
+/// A file counts as unchanged when its size, inode, modification and status-change times are
+/// the same: editors that save in place or by rename both change at least one of them.
+public final class PageCache: Sendable {
+    struct Signature: Hashable, Sendable {
+        var size: Int
+        var inode: UInt
+        var modified: Int
+        var changed: Int
+    }
+
+    private let entries = Locked([String: (Signature, Page)]())
+
+    /// An empty cache.
+    public init() {}
+
+    static func signature(of path: String) -> Signature? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Signature(
+            size: Int(info.st_size), inode: UInt(info.st_ino),
+            modified: info.st_mtim.tv_sec * 1_000_000_000 + info.st_mtim.tv_nsec,
+            changed: info.st_ctim.tv_sec * 1_000_000_000 + info.st_ctim.tv_nsec)
+    }
+
+    /// The page read from `path` when the file has not changed since.
+    func page(at path: String, signature: Signature?) -> Page? {
+        guard let signature else { return nil }
+        return entries.withLock { entries in
+            guard let (known, page) = entries[path], known == signature else { return nil }
+            return page
+        }
+    }
+
+    func store(_ page: Page, at path: String, signature: Signature?) {
+        guard let signature else { return }
+        entries.withLock { $0[path] = (signature, page) }
+    }
+
+    /// Forgets files that are gone.
+    func keep(only paths: Set<String>) {
+        entries.withLock { entries in entries = entries.filter { paths.contains($0.key) } }
+    }
+}
