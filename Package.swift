@@ -40,7 +40,7 @@ let package = Package(
         ),
         .target(
             name: "LedeContent",
-            dependencies: ["LedeCore", "LedeMarkdown", .product(name: "Yams", package: "Yams")],
+            dependencies: ["LedeCore", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         .target(

@@ -1,5 +1,4 @@
 import Foundation
-import LedeContent
 
 /// Gives every stylesheet and script a name that changes with its content
 /// (`style.css` → `style.1a2b3c4d.css`) and rewrites every reference to it in HTML and CSS.

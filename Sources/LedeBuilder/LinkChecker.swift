@@ -1,5 +1,4 @@
 public import Foundation
-import LedeContent
 public import LedeCore
 
 /// Checks a built site in memory, before it is written: links, fragments, assets, and the few

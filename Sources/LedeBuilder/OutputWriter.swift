@@ -1,6 +1,5 @@
 import Foundation
 import Glibc
-import LedeContent
 import LedeCore
 
 /// What a builder last wrote: every output path with a hash of its bytes.

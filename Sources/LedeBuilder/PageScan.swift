@@ -1,5 +1,5 @@
 import Foundation
-import LedeContent
+import LedeCore
 
 /// What the publish step reads from one HTML page, in its one scan of it: the page with its
 /// references to renamed assets rewritten, the ids it defines, and what the link checker checks

@@ -1,5 +1,4 @@
 public import Foundation
-public import LedeContent
 public import LedeCore
 import LedeExplainer
 import LedeMarkdown

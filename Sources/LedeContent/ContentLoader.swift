@@ -1,5 +1,5 @@
 public import Foundation
-public import LedeCore
+import LedeCore
 
 /// Reads a site folder into a ``Site``: the config, every content file, the seeds and the
 /// data files, checked, in one pass and in parallel.

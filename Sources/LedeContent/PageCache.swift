@@ -1,5 +1,5 @@
 import Glibc
-public import LedeCore
+import LedeCore
 
 /// Pages read by earlier builds, kept by a builder that builds again (preview, `--watch`), so
 /// that a rebuild reads and parses only the files that changed.

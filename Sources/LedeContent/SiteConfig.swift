@@ -1,5 +1,5 @@
 import Foundation
-public import LedeCore
+import LedeCore
 
 /// The site's settings, read from `Content/_site.yaml`.
 public struct SiteConfig: Sendable, Hashable {

@@ -1,5 +1,5 @@
 import Foundation
-public import LedeCore
+import LedeCore
 
 /// A source document from `seeds/`, split into numbered paragraphs.
 public struct SourceDocument: Sendable, Hashable {

@@ -1,5 +1,5 @@
 public import LedeContent
-public import LedeCore
+import LedeCore
 
 /// A reference for a glossary entry's general background.
 public struct Reference: Sendable, Hashable {

@@ -1,4 +1,4 @@
-public import LedeContent
+import LedeContent
 public import LedeCore
 
 /// One source the explainer's claims rest on ("two senior Iranian officials"), from

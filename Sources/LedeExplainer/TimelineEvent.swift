@@ -1,5 +1,5 @@
 public import LedeContent
-public import LedeCore
+import LedeCore
 
 /// How precisely the source dates an event.
 public enum DatePrecision: String, Sendable, Hashable, CaseIterable {

@@ -12,8 +12,44 @@ enum Fixtures {
     /// The package root: the bundled site.
     static let packageRoot = root.deletingLastPathComponent().deletingLastPathComponent()
 
-    /// A valid site under `Tests/Fixtures/Sites/`.
-    static func site(_ name: String) -> URL { root.appendingPathComponent("Sites/\(name)") }
+    /// A valid site under `Tests/Fixtures/Sites/`. A fixture without `Templates/` uses the
+    /// repository's default theme: it is assembled once per test run in a temporary folder,
+    /// so the theme is not copied into the fixtures.
+    static func site(_ name: String) -> URL {
+        let fixture = root.appendingPathComponent("Sites/\(name)")
+        guard !FileManager.default.fileExists(atPath: fixture.appendingPathComponent("Templates").path) else {
+            return fixture
+        }
+        return themedSites[name] ?? fixture
+    }
+
+    /// Fixtures that use the default theme, assembled with it.
+    private static let themedSites: [String: URL] = {
+        let manager = FileManager.default
+        let names = (try? manager.contentsOfDirectory(atPath: root.appendingPathComponent("Sites").path)) ?? []
+        let base = manager.temporaryDirectory.appendingPathComponent("lede-themed-fixtures-\(UUID().uuidString)")
+        var sites: [String: URL] = [:]
+        for name in names {
+            let fixture = root.appendingPathComponent("Sites/\(name)")
+            guard !manager.fileExists(atPath: fixture.appendingPathComponent("Templates").path) else { continue }
+            let site = base.appendingPathComponent(name)
+            do {
+                try manager.createDirectory(at: site, withIntermediateDirectories: true)
+                for item in try manager.contentsOfDirectory(atPath: fixture.path) {
+                    try manager.copyItem(
+                        at: fixture.appendingPathComponent(item), to: site.appendingPathComponent(item))
+                }
+                for folder in ["Templates", "Public"] {
+                    try manager.copyItem(
+                        at: packageRoot.appendingPathComponent(folder), to: site.appendingPathComponent(folder))
+                }
+                sites[name] = site
+            } catch {
+                Issue.record("cannot assemble the fixture \(name): \(error)")
+            }
+        }
+        return sites
+    }()
     /// A site with one mistake under `Tests/Fixtures/InvalidSites/`.
     static func invalidSite(_ name: String) -> URL { root.appendingPathComponent("InvalidSites/\(name)") }
     /// The committed output of a fixture site under `Tests/Fixtures/Snapshots/`.

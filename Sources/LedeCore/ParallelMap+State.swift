@@ -1,9 +1,7 @@
-import LedeContent
-
 extension ParallelMap {
     /// ``map(_:_:)`` in one chunk per core, each chunk with its own mutable state (a cache that
     /// needs no lock): `makeState` runs once per chunk.
-    static func map<Element: Sendable, State, Result: Sendable>(
+    public static func map<Element: Sendable, State, Result: Sendable>(
         _ elements: [Element], state makeState: @Sendable () -> State,
         _ transform: @Sendable (inout State, Element) -> Result
     ) -> [Result] {
