@@ -1,3 +1,5 @@
+import LedeCore
+
 extension String {
     /// The string without leading and trailing white space (Foundation-free).
     func trimmed() -> String {
@@ -40,21 +42,7 @@ extension String {
     }
 
     /// The string escaped for an HTML attribute value in double quotes.
-    var escapedForHTMLAttribute: String {
-        var result = ""
-        result.reserveCapacity(utf8.count)
-        for character in self {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#x27;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    var escapedForHTMLAttribute: String { htmlEscaped }
 
     /// How an inline HTML tag changes the element depth: `+1` for an opening tag, `-1` for a
     /// closing one, `0` for comments, declarations, self-closing and void elements.
