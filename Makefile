@@ -23,7 +23,7 @@ swift-test: build
 e2e-test: build
 	@Tests/EndToEnd/run.sh
 
-test: swift-test e2e-test
+test: lint swift-test e2e-test
 
 bench: deps
 	@Tests/Benchmarks/run.sh

@@ -2,6 +2,7 @@ public import ArgumentParser
 
 /// The `lede` command: builds, previews and checks news explainers.
 public struct LedeCommand: AsyncParsableCommand {
+    /// The command's name, help and subcommands.
     public static let configuration = CommandConfiguration(
         commandName: "lede",
         abstract: "Build, preview and check news explainer sites.",
@@ -13,5 +14,6 @@ public struct LedeCommand: AsyncParsableCommand {
         subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, NewCommand.self]
     )
 
+    /// Creates the command; ArgumentParser fills it from the command line.
     public init() {}
 }

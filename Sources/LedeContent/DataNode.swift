@@ -15,6 +15,7 @@ public struct DataNode: Sendable, Hashable {
         /// A mapping, in the order written.
         case map([(key: String, value: DataNode)])
 
+        /// Values are equal when they have the same shape, texts and quoting, in the same order.
         public static func == (lhs: Value, rhs: Value) -> Bool {
             switch (lhs, rhs) {
             case let (.scalar(l, lq), .scalar(r, rq)): l == r && lq == rq
@@ -24,6 +25,7 @@ public struct DataNode: Sendable, Hashable {
             }
         }
 
+        /// Hashes what ``==(_:_:)`` compares.
         public func hash(into hasher: inout Hasher) {
             switch self {
             case let .scalar(text, quoted): hasher.combine(text); hasher.combine(quoted)

@@ -20,10 +20,15 @@ public indirect enum ContextValue: Sendable, Hashable, ExpressibleByStringLitera
     /// missing-key error.
     case null
 
+    /// Text from a literal.
     public init(stringLiteral value: String) { self = .string(value) }
+    /// A flag from a literal.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
+    /// A number from a literal.
     public init(integerLiteral value: Int) { self = .int(value) }
+    /// A list from a literal.
     public init(arrayLiteral elements: ContextValue...) { self = .list(elements) }
+    /// An object from a literal; a repeated key keeps its last value.
     public init(dictionaryLiteral elements: (String, ContextValue)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }

@@ -35,6 +35,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
         SourceLocation(path: path, line: line + lines, column: column)
     }
 
+    /// Orders by path, then line, then column: the order diagnostics are printed in.
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.path, lhs.line, lhs.column) < (rhs.path, rhs.line, rhs.column)
     }

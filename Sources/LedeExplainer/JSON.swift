@@ -3,16 +3,26 @@
 public indirect enum JSON: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByArrayLiteral,
     ExpressibleByDictionaryLiteral, ExpressibleByIntegerLiteral
 {
+    /// A string.
     case string(String)
+    /// A whole number.
     case int(Int)
+    /// `true` or `false`.
     case bool(Bool)
+    /// An array.
     case array([JSON])
+    /// An object; keys are written sorted.
     case object([String: JSON])
+    /// `null`.
     case null
 
+    /// A string from a literal.
     public init(stringLiteral value: String) { self = .string(value) }
+    /// A number from a literal.
     public init(integerLiteral value: Int) { self = .int(value) }
+    /// An array from a literal.
     public init(arrayLiteral elements: JSON...) { self = .array(elements) }
+    /// An object from a literal; a repeated key keeps its last value.
     public init(dictionaryLiteral elements: (String, JSON)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
