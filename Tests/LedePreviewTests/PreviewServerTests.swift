@@ -54,6 +54,24 @@ struct PreviewServerTests {
         }
     }
 
+    @Test("on loopback, only loopback host names are answered (no DNS rebinding)")
+    func hostNames() async throws {
+        let (site, outside) = try Self.makeSite()
+        defer { site.remove(); outside.remove() }
+        try await withServer(root: site.url) { port in
+            for host in ["localhost:\(port)", "127.0.0.1", "[::1]:\(port)"] {
+                let response = try await RawHTTPClient.get("/", port: port, host: host)
+                #expect(response.status == 200, "\(host)")
+            }
+            for host in ["attacker.example:\(port)", "attacker.example", "192.168.1.10"] {
+                let response = try await RawHTTPClient.get("/", port: port, host: host)
+                #expect(response.status == 403, "\(host)")
+            }
+        }
+        #expect(SiteResponder.isLoopbackAuthority("127.0.0.1:1111"))
+        #expect(!SiteResponder.isLoopbackAuthority("rebind.example:1111"))
+    }
+
     @Test("a missing page gets the site's 404.html with status 404, or plain text without one")
     func notFound() async throws {
         let (site, outside) = try Self.makeSite()

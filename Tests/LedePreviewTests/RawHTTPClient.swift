@@ -25,13 +25,14 @@ struct ClientError: Error, CustomStringConvertible {
 /// run on their own thread, never on the cooperative pool the server needs.
 enum RawHTTPClient {
     /// Sends `GET target` and reads the whole response.
-    static func get(_ target: String, port: Int, method: String = "GET", timeout: Duration = .seconds(20))
-        async throws -> HTTPResult
-    {
+    static func get(
+        _ target: String, port: Int, method: String = "GET", host: String? = nil, timeout: Duration = .seconds(20)
+    ) async throws -> HTTPResult {
         try await onThread {
             let socket = try Socket(port: port)
             defer { socket.close() }
-            try socket.send("\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n")
+            let hostHeader = host ?? "127.0.0.1:\(port)"
+            try socket.send("\(method) \(target) HTTP/1.1\r\nHost: \(hostHeader)\r\nConnection: close\r\n\r\n")
             let raw = try socket.readToEnd(deadline: .now + timeout)
             return try parse(raw, method: method)
         }

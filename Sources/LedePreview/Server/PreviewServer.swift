@@ -77,7 +77,8 @@ public struct PreviewServer: Sendable {
         let responder = SiteResponder(
             site: SiteFolder(root: root.standardizedFileURL.path),
             liveReload: liveReload,
-            heartbeatInterval: heartbeatInterval)
+            heartbeatInterval: heartbeatInterval,
+            requiresLoopbackHost: Self.isLoopback(host))
         let port = port
         return Application(
             responder: responder,

@@ -11,6 +11,10 @@ struct SiteResponder: HTTPResponder {
     var liveReload: LiveReload
     /// How often the event stream sends a comment; short in tests.
     var heartbeatInterval: Duration
+    /// Whether to refuse requests whose `Host` is not a loopback name. On when the server
+    /// listens on loopback: a web page elsewhere could otherwise point its own domain name at
+    /// 127.0.0.1 (DNS rebinding) and read the preview, drafts included.
+    var requiresLoopbackHost = true
 
     func respond(to request: Request, context: Context) async throws -> Response {
         // Only reads: the preview has no reason to accept anything else.
@@ -18,6 +22,9 @@ struct SiteResponder: HTTPResponder {
             var response = Self.plain(.methodNotAllowed, "405 method not allowed\n")
             response.headers[.allow] = "GET, HEAD"
             return response
+        }
+        if requiresLoopbackHost, let authority = request.head.authority, !Self.isLoopbackAuthority(authority) {
+            return Self.plain(.forbidden, "403 forbidden: the preview answers only to loopback host names\n")
         }
         let target = request.head.path ?? "/"
         let path: RequestPath
@@ -30,6 +37,17 @@ struct SiteResponder: HTTPResponder {
         let response = route(path)
         // HEAD: the same status and headers, no body (and never an endless event stream).
         return request.method == .head ? Response(status: response.status, headers: response.headers) : response
+    }
+
+    /// Whether a `Host` value (`127.0.0.1:1111`, `[::1]:1111`, `localhost`) names this machine.
+    static func isLoopbackAuthority(_ authority: String) -> Bool {
+        var host = Substring(authority)
+        if host.hasPrefix("["), let end = host.firstIndex(of: "]") {
+            host = host[host.index(after: host.startIndex)..<end]
+        } else if let colon = host.lastIndex(of: ":") {
+            host = host[..<colon]
+        }
+        return PreviewServer.isLoopback(String(host))
     }
 
     private func route(_ path: RequestPath) -> Response {
