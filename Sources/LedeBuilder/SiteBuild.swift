@@ -43,6 +43,14 @@ struct SiteBuild {
     func make(cache: inout RenderCache) throws -> BuiltSite {
         var timer = PhaseTimer()
         defer { timer.report() }
+        var isFolder: ObjCBool = false
+        let content = options.siteRoot.appendingPathComponent("Content").path
+        guard FileManager.default.fileExists(atPath: content, isDirectory: &isFolder), isFolder.boolValue else {
+            throw DiagnosticError(
+                Diagnostic(
+                    at: nil,
+                    "no site at \(options.siteRoot.path): it has no Content/ folder (`lede new DIR` makes a new site)"))
+        }
         var bag = DiagnosticBag()
         let loader = ContentLoader(
             root: options.siteRoot, includeDrafts: options.includeDrafts,

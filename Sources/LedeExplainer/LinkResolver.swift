@@ -39,6 +39,10 @@ struct LinkResolver: Sendable {
         } else if documents.count == 1, let only = documents.keys.first {
             name = only
             anchor = rest
+        } else if documents.isEmpty {
+            throw DiagnosticError(
+                Diagnostic(
+                    at: location, "citation '\(destination)' but the site has no source documents: add them to seeds/"))
         } else {
             throw DiagnosticError(
                 Diagnostic(

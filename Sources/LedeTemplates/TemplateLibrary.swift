@@ -136,9 +136,14 @@ public struct TemplateLibrary: Sendable {
     ) throws -> [(name: String, relativePath: String)] {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue,
-            let paths = try? manager.subpathsOfDirectory(atPath: directory.path)
-        else {
+        guard manager.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw DiagnosticError(
+                Diagnostic(
+                    at: SourceLocation(path: displayRoot),
+                    "missing templates folder: create \(displayRoot)/ with the site's templates (at least page.mustache)"
+                ))
+        }
+        guard let paths = try? manager.subpathsOfDirectory(atPath: directory.path) else {
             throw DiagnosticError(
                 Diagnostic(at: SourceLocation(path: displayRoot), "cannot read the templates folder"))
         }

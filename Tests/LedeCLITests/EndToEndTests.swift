@@ -73,4 +73,19 @@ import Testing
         #expect(result.status != 0)
         #expect(result.stderr.contains("--nope"))
     }
+
+    @Test func aFolderThatIsNotASiteGetsOneClearError() throws {
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("lede-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let result = try runLede(["build", empty.path], in: packageRoot)
+        #expect(result.status == 1)
+        #expect(
+            result.stderr == """
+                lede: error: no site at \(empty.standardizedFileURL.path): it has no Content/ folder (`lede new DIR` makes a new site)
+                lede: build failed with 1 error; Output/ was not changed
+
+                """)
+        #expect(!FileManager.default.fileExists(atPath: empty.appendingPathComponent("Output").path))
+    }
 }

@@ -55,6 +55,13 @@ import Testing
                 == "Content/guides/setup.md:7:12: error: unknown source document 'nope' (seeds: memo, report)")
     }
 
+    @Test func citationWithoutAnySeed() {
+        #expect(
+            diagnostics { _ = try rewrite("seed:p1", with: resolver(seeds: [])) }
+                == "Content/guides/setup.md:7:12: error: citation 'seed:p1' but the site has no source documents: add them to seeds/"
+        )
+    }
+
     @Test func shortCitationNeedsOneSeed() {
         #expect(
             diagnostics { _ = try rewrite("seed:p1", with: two) }

@@ -97,7 +97,10 @@ private func errorText(_ body: () throws -> some Any) -> String? {
         let text = errorText {
             try TemplateLibrary.load(from: URL(fileURLWithPath: "/nonexistent/lede"), displayRoot: "Templates")
         }
-        #expect(text == "Templates: error: cannot read the templates folder")
+        #expect(
+            text
+                == "Templates: error: missing templates folder: create Templates/ with the site's templates (at least page.mustache)"
+        )
     }
 }
 
