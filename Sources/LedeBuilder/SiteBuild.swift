@@ -152,6 +152,16 @@ struct SiteBuild {
             }
             publicFiles[path] = publicFolder.appendingPathComponent(path)
         }
+        let contentFolder = options.siteRoot.appendingPathComponent("Content")
+        for path in site.contentAssets {
+            if files[path] != nil || publicFiles[path] != nil {
+                bag.add(
+                    Diagnostic(
+                        at: SourceLocation(path: "Content/" + path),
+                        "Content/\(path) would overwrite the file \(path) of the site"))
+            }
+            publicFiles[path] = contentFolder.appendingPathComponent(path)
+        }
         // Publish: minify, fingerprint assets, check links (PublishStep.swift).
         PublishStep.run(
             files: &files, publicFiles: &publicFiles, pages: output.pages, site: site, options: options, bag: &bag)

@@ -54,7 +54,12 @@ public struct ContentLoader: Sendable {
         let publicFiles = listFiles(in: "Public", bag: &bag).map { String($0.dropFirst("Public/".count)) }
         try bag.throwIfErrors()
         guard let config else { throw DiagnosticError(bag.diagnostics) }
-        return Site(config: config, pages: pages, documents: documents, data: data, publicFiles: publicFiles)
+        let assets = contentFiles.filter { path in
+            !path.hasSuffix(".md") && !((path as NSString).lastPathComponent.hasPrefix("_"))
+        }.map { String($0.dropFirst("Content/".count)) }
+        var site = Site(config: config, pages: pages, documents: documents, data: data, publicFiles: publicFiles)
+        site.contentAssets = assets
+        return site
     }
 
     // MARK: - Files

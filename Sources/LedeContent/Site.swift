@@ -10,6 +10,9 @@ public struct Site: Sendable {
     public var data: [String: DataNode]
     /// Files under `Public/`, relative to it, sorted.
     public var publicFiles: [String]
+    /// Files beside the pages in `Content/` that are neither Markdown nor data (images of a
+    /// page bundle), relative to `Content/`, sorted: copied to the same place in the output.
+    public var contentAssets: [String] = []
 
     /// Pages of one kind, in path order.
     public func pages(ofKind kind: PageKind) -> [Page] {

@@ -26,9 +26,14 @@ import Testing
         #expect(
             output.keys.sorted() == [
                 "404.html", "about/index.html", "assets/site.ceccf754.css", "guides/advanced/tuning/index.html",
+                "guides/setup/diagram.svg",
                 "guides/setup/index.html", "index.html", "markdown/index.html", "notes/new-name/index.html",
                 "notes/special/index.html", "robots.txt", "sitemap.xml", "sources/report/index.html",
             ])
+        // A page bundle's image is copied beside the page, so a relative reference works.
+        #expect(output["guides/setup/diagram.svg"]?.hasPrefix("<svg") == true)
+        #expect(
+            output["guides/setup/index.html"]?.contains(#"<img src="diagram.svg" alt="A square diagram" />"#) == true)
         // Stylesheets are fingerprinted: the name carries a hash of the content.
         #expect(output["assets/site.ceccf754.css"] == "body { color: black; }\n")
     }
