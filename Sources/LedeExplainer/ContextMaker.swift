@@ -7,7 +7,7 @@ import LedeMarkdown
 ///
 /// Every context has the same top-level keys (`site`, `page`, `jsonld`, and one key per kind
 /// that is `.null` on other kinds), so templates never meet a missing key.
-struct ContextMaker {
+struct ContextMaker: Sendable {
     let explainer: Explainer
     let rendered: [String: RenderedGroup]
     let backlinks: Backlinks
@@ -30,32 +30,12 @@ struct ContextMaker {
 
     static let kindKeys = ["overview", "timeline", "glossary", "sourcing", "source", "updates"]
 
-    mutating func makePages() -> [RenderJob] {
-        var jobs: [RenderJob] = []
-        for page in explainer.site.pages where !page.kind.isItem {
-            guard let output = page.outputPath, let group = rendered[page.sourcePath] else { continue }
-            var extra: [String: ContextValue] = [:]
-            var graph: [JSON] = []
-            switch page.kind {
-            case .overview: extra["overview"] = overviewContext(page, group)
-            case .timeline:
-                extra["timeline"] = timelineContext(group)
-                graph.append(TimelineExport.itemList(for: explainer))
-            case .glossary:
-                extra["glossary"] = glossaryContext(group)
-                graph.append(glossaryTermSet())
-            case .sourcing: extra["sourcing"] = sourcingContext(page, group)
-            case .updates: extra["updates"] = updatesContext(group)
-            default: break
-            }
-            let words = group.results.values.reduce(0) { $0 + $1.wordCount }
-            let body = group.results["body"]
-            extra["term_popovers"] = termPopovers(group)
-            jobs.append(
-                job(
-                    for: page, output: output, template: page.template ?? templateName(page), html: body?.html ?? "",
-                    headings: body?.headings ?? [], words: words, extra: extra, graph: graph))
-        }
+    /// Every page's job; pages are independent, so they are made on every core.
+    func makePages() -> [RenderJob] {
+        let maker = self
+        var jobs = ParallelMap.map(explainer.site.pages.filter { !$0.kind.isItem }) { page in
+            maker.pageJob(page)
+        }.compactMap { $0 }
         for document in explainer.site.documents {
             let page = syntheticPage(
                 title: document.title, url: document.url,
@@ -77,6 +57,31 @@ struct ContextMaker {
             jobs.append(job)
         }
         return jobs
+    }
+
+    /// The job of one content page, or `nil` for a page that is not written.
+    private func pageJob(_ page: Page) -> RenderJob? {
+        guard let output = page.outputPath, let group = rendered[page.sourcePath] else { return nil }
+        var extra: [String: ContextValue] = [:]
+        var graph: [JSON] = []
+        switch page.kind {
+        case .overview: extra["overview"] = overviewContext(page, group)
+        case .timeline:
+            extra["timeline"] = timelineContext(group)
+            graph.append(TimelineExport.itemList(for: explainer))
+        case .glossary:
+            extra["glossary"] = glossaryContext(group)
+            graph.append(glossaryTermSet())
+        case .sourcing: extra["sourcing"] = sourcingContext(page, group)
+        case .updates: extra["updates"] = updatesContext(group)
+        default: break
+        }
+        let words = group.results.values.reduce(0) { $0 + $1.wordCount }
+        let body = group.results["body"]
+        extra["term_popovers"] = termPopovers(group)
+        return job(
+            for: page, output: output, template: page.template ?? templateName(page), html: body?.html ?? "",
+            headings: body?.headings ?? [], words: words, extra: extra, graph: graph)
     }
 
     private func templateName(_ page: Page) -> String {

@@ -184,7 +184,7 @@ public struct Explainer: Sendable {
         let index = Backlinks(groups: Array(renderedGroups.values), resolver: links)
         checkCitations(renderedGroups, bag: &bag)
         try bag.throwIfErrors()
-        var context = ContextMaker(explainer: self, rendered: renderedGroups, backlinks: index)
+        let context = ContextMaker(explainer: self, rendered: renderedGroups, backlinks: index)
         let pages = context.makePages()
         var files = [GeneratedFile]()
         var diagnostics = bag.diagnostics
