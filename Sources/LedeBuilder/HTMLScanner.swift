@@ -173,21 +173,6 @@ enum HTMLScanner {
         return token
     }
 
-    /// The text a reader sees: text and `<textarea>`/`<title>` content with character references
-    /// decoded, `<script>` and `<style>` left out.
-    static func textContent(_ bytes: [UInt8]) -> String {
-        var text = ""
-        for token in tokens(bytes) {
-            switch token.kind {
-            case .text: text += decodeEntities(String(decoding: bytes[token.range], as: UTF8.self))
-            case .rawText where token.name == "textarea" || token.name == "title":
-                text += decodeEntities(String(decoding: bytes[token.range], as: UTF8.self))
-            default: break
-            }
-        }
-        return text
-    }
-
     /// Decodes the character references a URL or text is likely to hold (named basics and numeric).
     static func decodeEntities(_ text: String) -> String {
         guard text.contains("&") else { return text }
