@@ -23,23 +23,52 @@ enum AssetFingerprinter {
     /// - Returns: The new output path of each renamed asset, by old path.
     @discardableResult
     static func fingerprint(_ files: inout [String: Data], basePath: String, baseURL: String?) -> [String: String] {
-        fingerprintScanningPages(&files, basePath: basePath, baseURL: baseURL).names
+        var cache = ScanCache()
+        return fingerprintScanningPages(&files, basePath: basePath, baseURL: baseURL, cache: &cache).names
     }
 
     /// ``fingerprint(_:basePath:baseURL:)``, keeping what the scan of each page found for the
     /// link checker, so that every page is tokenized once in a build.
     /// - Returns: The new output path of each renamed asset, by old path, and each HTML page's scan.
     static func fingerprintScanningPages(
-        _ files: inout [String: Data], basePath: String, baseURL: String?
+        _ files: inout [String: Data], basePath: String, baseURL: String?, cache: inout ScanCache
     ) -> (names: [String: String], pages: [String: PageScan]) {
         let names = renameAssets(&files, basePath: basePath, baseURL: baseURL)
-        let pages = PageScan.scan(
-            files.filter { $0.key.hasSuffix(".html") },
-            renamer: Renamer(names: names, basePath: basePath, baseURL: baseURL))
+        if cache.names != names || cache.basePath != basePath || cache.baseURL != baseURL {
+            cache = ScanCache(names: names, basePath: basePath, baseURL: baseURL)
+        }
+        // A page whose bytes are those scanned last time, with the same asset names, scans the
+        // same: only new and changed pages are scanned again (preview rebuilds).
+        var pages: [String: PageScan] = [:]
+        var toScan: [String: Data] = [:]
+        for (path, data) in files where path.hasSuffix(".html") {
+            if let known = cache.pages[path], known.input == data {
+                pages[path] = known.scan
+            } else {
+                toScan[path] = data
+            }
+        }
+        let scanned = PageScan.scan(toScan, renamer: Renamer(names: names, basePath: basePath, baseURL: baseURL))
+        for (path, scan) in scanned {
+            pages[path] = scan
+            if cache.isEnabled, let input = toScan[path] { cache.pages[path] = (input, scan) }
+        }
+        if cache.isEnabled { cache.pages = cache.pages.filter { pages[$0.key] != nil } }
         for (path, page) in pages {
             if let rewritten = page.rewritten { files[path] = rewritten }
         }
         return (names, pages)
+    }
+
+    /// Page scans kept between the builds of one builder.
+    struct ScanCache: Sendable {
+        var names: [String: String] = [:]
+        var basePath = ""
+        var baseURL: String?
+        /// The bytes each page had before renaming, and its scan.
+        var pages: [String: (input: Data, scan: PageScan)] = [:]
+        /// Whether to keep scans at all (not for one-off builds).
+        var isEnabled = false
     }
 
     /// Renames the stylesheets and scripts of `files`, rewriting the references between them.

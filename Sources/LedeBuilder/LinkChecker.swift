@@ -30,7 +30,7 @@ public enum LinkChecker {
     }
 
     /// ``check(files:publicFiles:basePath:sourceOf:baseURL:sourceText:)`` with the HTML pages
-    /// already scanned (by ``AssetFingerprinter/fingerprintScanningPages(_:basePath:baseURL:)``).
+    /// already scanned (by ``AssetFingerprinter/fingerprintScanningPages(_:basePath:baseURL:cache:)``).
     /// - Parameter pages: The scan of every HTML file of `files`.
     static func check(
         files: [String: Data], pages: [String: PageScan], publicFiles: Set<String>, basePath: String,

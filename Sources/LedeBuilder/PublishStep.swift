@@ -17,7 +17,7 @@ enum PublishStep {
     ///   - bag: Receives unreadable assets (errors) and link problems (warnings).
     static func run(
         files: inout [String: Data], publicFiles: inout [String: URL], pages: [RenderJob], site: Site,
-        options: BuildOptions, bag: inout DiagnosticBag
+        options: BuildOptions, scanCache: inout AssetFingerprinter.ScanCache, bag: inout DiagnosticBag
     ) {
         var timer = PhaseTimer()
         defer { timer.report() }
@@ -44,7 +44,7 @@ enum PublishStep {
         timer.mark("minify")
         let config = site.config
         let scanned = AssetFingerprinter.fingerprintScanningPages(
-            &files, basePath: config.basePath, baseURL: config.baseURL)
+            &files, basePath: config.basePath, baseURL: config.baseURL, cache: &scanCache)
         timer.mark("fingerprint")
         var sourceOf: [String: String] = [:]
         for page in pages { sourceOf[page.outputPath] = page.sourcePath }

@@ -27,6 +27,8 @@ struct RenderCache: Sendable {
     var explainer = ExplainerCache()
     /// Content files read before.
     var contentPages = PageCache()
+    /// Pages scanned for assets and links before.
+    var scans = AssetFingerprinter.ScanCache()
     /// The parsed templates, and the identity of the files they were parsed from.
     var library: TemplateLibrary?
     var libraryKey: Int?
@@ -163,8 +165,10 @@ struct SiteBuild {
             publicFiles[path] = contentFolder.appendingPathComponent(path)
         }
         // Publish: minify, fingerprint assets, check links (PublishStep.swift).
+        cache.scans.isEnabled = cache.isEnabled
         PublishStep.run(
-            files: &files, publicFiles: &publicFiles, pages: output.pages, site: site, options: options, bag: &bag)
+            files: &files, publicFiles: &publicFiles, pages: output.pages, site: site, options: options,
+            scanCache: &cache.scans, bag: &bag)
         timer.mark("publish")
         if options.strict {
             bag = DiagnosticBag(promotingWarningsIn: bag)
