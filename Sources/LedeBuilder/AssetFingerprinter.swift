@@ -1,4 +1,5 @@
 import Foundation
+import LedeCore
 
 /// Gives every stylesheet and script a name that changes with its content
 /// (`style.css` → `style.1a2b3c4d.css`) and rewrites every reference to it in HTML and CSS.
@@ -116,12 +117,7 @@ enum AssetFingerprinter {
 
     /// 64-bit FNV-1a.
     static func fnv1a(_ data: Data) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data {
-            hash ^= UInt64(byte)
-            hash &*= 0x100_0000_01b3
-        }
-        return hash
+        data.withUnsafeBytes { ContentHash.of(buffer: $0) }
     }
 
     private static func rewriteCSS(

@@ -193,30 +193,6 @@ struct OutputWriter {
     }
 }
 
-/// Writes bytes with one `open`/`write`/`close`, the cheapest way to write ten thousand files.
-enum FileBytes {
-    /// - Returns: `nil` on success, else the system's error message.
-    static func write(_ data: Data, toPath path: String) -> String? {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
-        defer { close(descriptor) }
-        return data.withUnsafeBytes { buffer -> String? in
-            guard var base = buffer.baseAddress else { return nil }
-            var remaining = buffer.count
-            while remaining > 0 {
-                let written = Glibc.write(descriptor, base, remaining)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return String(cString: strerror(errno))
-                }
-                remaining -= written
-                base += written
-            }
-            return nil
-        }
-    }
-}
-
 /// Creates each output folder once.
 private struct FolderMaker {
     let root: URL

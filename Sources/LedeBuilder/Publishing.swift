@@ -1,5 +1,6 @@
 import Foundation
 import LedeContent
+import LedeCore
 import LedeExplainer
 
 /// The files every published site needs besides its pages: `sitemap.xml` and `robots.txt`.
@@ -12,7 +13,7 @@ enum Publishing {
 
             """
         for page in pages.sorted(by: { $0.url < $1.url }) where page.outputPath != "404.html" {
-            sitemap += "  <url><loc>\(HTML.escape(base + page.url.dropFirst()))</loc>"
+            sitemap += "  <url><loc>\((base + page.url.dropFirst()).htmlEscaped)</loc>"
             if let date = page.lastModified { sitemap += "<lastmod>\(DateParser.rfc3339(date))</lastmod>" }
             sitemap += "</url>\n"
         }

@@ -29,10 +29,9 @@ struct RenderCache: Sendable {
     var contentPages = PageCache()
     /// Pages scanned for assets and links before.
     var scans = AssetFingerprinter.ScanCache()
-    /// The parsed templates, and the identity of the files they were parsed from.
+    /// The parsed templates, and the identity of the files (their contents) they were parsed
+    /// from; the cached pages below were rendered with them.
     var library: TemplateLibrary?
-    var libraryKey: Int?
-    /// The template library's identity (its files' contents) when the cache was filled.
     var templatesKey: Int?
     /// HTML by output path, with the context it was rendered from.
     var pages: [String: (template: String, context: ContextValue, html: Data)] = [:]
@@ -69,16 +68,16 @@ struct SiteBuild {
         // Templates are parsed again only when a template file changed.
         let templatesKey = cache.isEnabled ? TemplateFingerprint.of(folder: templatesFolder) : 0
         let library: TemplateLibrary?
-        if cache.isEnabled, let known = cache.library, cache.libraryKey == templatesKey {
+        if cache.isEnabled, let known = cache.library, cache.templatesKey == templatesKey {
             library = known
         } else {
             library = bag.collect(at: SourceLocation(path: "Templates")) {
                 try TemplateLibrary.load(from: templatesFolder, displayRoot: "Templates")
             }
-            if cache.isEnabled {
-                cache.library = library
-                cache.libraryKey = templatesKey
-            }
+            // Pages rendered with other templates are no longer valid.
+            cache.library = cache.isEnabled ? library : nil
+            cache.templatesKey = templatesKey
+            cache.pages = [:]
         }
         try bag.throwIfErrors()
         guard let site, let library else { throw DiagnosticError(bag.diagnostics) }
@@ -103,10 +102,6 @@ struct SiteBuild {
         }
         try bag.throwIfErrors()
 
-        if cache.templatesKey != templatesKey {
-            cache.templatesKey = templatesKey
-            cache.pages = [:]
-        }
         let previous = cache.pages
         let rendered = ParallelMap.map(output.pages) { job -> Result<(Data, Bool), DiagnosticError> in
             if let old = previous[job.outputPath], old.template == job.template, old.context == job.context {

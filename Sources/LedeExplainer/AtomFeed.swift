@@ -1,5 +1,6 @@
 import Foundation
 import LedeContent
+import LedeCore
 
 /// The updates log as an Atom feed (`/updates/atom.xml`).
 enum AtomFeed {
@@ -12,13 +13,13 @@ enum AtomFeed {
             explainer.updates.compactMap { $0.date?.date }.max() ?? page?.date?.date ?? Date(timeIntervalSince1970: 0)
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
-            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(HTML.escape(config.language))">
-              <title>\(HTML.escape(config.title)): \(HTML.escape(page?.title ?? "Updates"))</title>
-              <id>\(HTML.escape(explainer.absolute(pageURL)))</id>
-              <link rel="self" href="\(HTML.escape(explainer.absolute(pageURL + "atom.xml")))"/>
-              <link rel="alternate" type="text/html" href="\(HTML.escape(explainer.absolute(pageURL)))"/>
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(config.language.htmlEscaped)">
+              <title>\(config.title.htmlEscaped): \((page?.title ?? "Updates").htmlEscaped)</title>
+              <id>\(explainer.absolute(pageURL).htmlEscaped)</id>
+              <link rel="self" href="\(explainer.absolute(pageURL + "atom.xml").htmlEscaped)"/>
+              <link rel="alternate" type="text/html" href="\(explainer.absolute(pageURL).htmlEscaped)"/>
               <updated>\(DateParser.rfc3339(newest))</updated>
-              <author><name>\(HTML.escape(config.author.name))</name></author>
+              <author><name>\(config.author.name.htmlEscaped)</name></author>
 
             """
         for update in explainer.updates {
@@ -26,11 +27,11 @@ enum AtomFeed {
             let date = DateParser.rfc3339(update.date?.date ?? newest)
             xml += """
                   <entry>
-                    <title>\(HTML.escape(update.title))</title>
-                    <id>\(HTML.escape(url))</id>
-                    <link rel="alternate" type="text/html" href="\(HTML.escape(url))"/>
+                    <title>\(update.title.htmlEscaped)</title>
+                    <id>\(url.htmlEscaped)</id>
+                    <link rel="alternate" type="text/html" href="\(url.htmlEscaped)"/>
                     <updated>\(date)</updated>
-                    <content type="html">\(HTML.escape(group?.html("update.\(update.id)") ?? ""))</content>
+                    <content type="html">\((group?.html("update.\(update.id)") ?? "").htmlEscaped)</content>
                   </entry>
 
                 """

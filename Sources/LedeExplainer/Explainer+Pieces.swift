@@ -152,11 +152,11 @@ extension Explainer {
         let terms = termsByID
         let resolver = links
         return { id, matched in
-            guard let term = terms[id] else { return HTML.escape(matched) }
+            guard let term = terms[id] else { return matched.htmlEscaped }
             let url = resolver.href("/glossary/#\(id)")
-            return "<a class=\"term\" href=\"\(url)\">\(HTML.escape(matched))</a>"
+            return "<a class=\"term\" href=\"\(url)\">\(matched.htmlEscaped)</a>"
                 + "<button class=\"term-button\" type=\"button\" popovertarget=\"def-\(id)\" "
-                + "aria-label=\"Definition: \(HTML.escape(term.name))\"><span aria-hidden=\"true\">?</span></button>"
+                + "aria-label=\"Definition: \(term.name.htmlEscaped)\"><span aria-hidden=\"true\">?</span></button>"
         }
     }
 
