@@ -8,27 +8,31 @@ public enum ParallelMap {
         _ elements: [Element], _ transform: @Sendable (Element) -> Result
     ) -> [Result] {
         if elements.count < 2 { return elements.map(transform) }
-        let results = UnsafeResults<Result>(count: elements.count)
         let workers = min(elements.count, max(1, System.coreCount))
         let chunk = (elements.count + workers - 1) / workers
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let start = worker * chunk
-            let end = min(start + chunk, elements.count)
-            guard start < end else { return }
-            for index in start..<end { results.set(index, transform(elements[index])) }
+        // One buffer allocated before the loop, one slot per index: each worker writes only
+        // the slots of its own chunk, and the buffer is read only after concurrentPerform has
+        // returned, so no slot is ever touched by two threads.
+        return [Result](unsafeUninitializedCapacity: elements.count) { buffer, initialized in
+            let slots = SlotBuffer(base: buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let start = worker * chunk
+                let end = min(start + chunk, elements.count)
+                guard start < end else { return }
+                for index in start..<end { slots.initialize(index, to: transform(elements[index])) }
+            }
+            initialized = elements.count
         }
-        return results.values()
     }
 }
 
-/// Result slots written by distinct workers at distinct indices.
-private final class UnsafeResults<Result>: @unchecked Sendable {
-    // Safety: each index is written by exactly one worker, and read only after all
-    // workers have finished (concurrentPerform returns after every iteration).
-    private var slots: [Result?]
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: Result) { slots[index] = value }
-    func values() -> [Result] { slots.map { $0! } }
+/// The base of a result buffer, handed to the workers of one ``ParallelMap/map(_:_:)``.
+private struct SlotBuffer<Result>: @unchecked Sendable {
+    // Safety: the workers initialize disjoint index ranges of memory that outlives them
+    // (`unsafeUninitializedCapacity` returns only after `concurrentPerform` does), and nothing
+    // reads a slot until every worker has finished.
+    let base: UnsafeMutablePointer<Result>
+    func initialize(_ index: Int, to value: Result) { (base + index).initialize(to: value) }
 }
 
 /// Facts about the machine.
