@@ -76,7 +76,7 @@ enum AssetFingerprinter {
     private static func renameAssets(
         _ files: inout [String: Data], basePath: String, baseURL: String?
     ) -> [String: String] {
-        let assets = files.keys.filter { extensions.contains(($0 as NSString).pathExtension.lowercased()) }.sorted()
+        let assets = files.keys.filter { extensions.contains(PathText.pathExtension(of: $0).lowercased()) }.sorted()
         guard !assets.isEmpty else { return [:] }
         // A stylesheet's name depends on the names of what it imports: iterate to a fixed point
         // (depth + 1 rounds for imports without cycles; cycles stop after `assets.count` rounds).
@@ -109,10 +109,9 @@ enum AssetFingerprinter {
 
     /// `style.css` with hash → `style.0123abcd.css`.
     static func fingerprintedName(_ path: String, hash: UInt64) -> String {
-        let ns = path as NSString
         let hex = String(hash, radix: 16)
         let digits = String(repeating: "0", count: max(0, 16 - hex.count)) + hex
-        return ns.deletingPathExtension + "." + digits.prefix(8) + "." + ns.pathExtension
+        return PathText.deletingExtension(of: path) + "." + digits.prefix(8) + "." + PathText.pathExtension(of: path)
     }
 
     /// 64-bit FNV-1a.
@@ -149,7 +148,7 @@ enum AssetFingerprinter {
             self.names = names
             self.basePath = basePath
             self.baseURL = baseURL
-            let oldNames = names.keys.map { Array(($0 as NSString).lastPathComponent.utf8) }
+            let oldNames = names.keys.map { Array(PathText.lastComponent(of: $0).utf8) }
             self.oldNames = oldNames.allSatisfy { $0.allSatisfy { $0 < 0x80 } } ? oldNames : nil
         }
 
@@ -195,8 +194,8 @@ enum AssetFingerprinter {
         -> String?
     {
         guard case .internalPath(let target, _) = reference, let newPath = names[target] else { return nil }
-        let oldName = (target as NSString).lastPathComponent
-        let newName = (newPath as NSString).lastPathComponent
+        let oldName = PathText.lastComponent(of: target)
+        let newName = PathText.lastComponent(of: newPath)
         let end = raw.firstIndex { $0 == "?" || $0 == "#" } ?? raw.endIndex
         let pathPart = raw[..<end]
         guard let range = pathPart.range(of: oldName, options: .backwards) else { return nil }

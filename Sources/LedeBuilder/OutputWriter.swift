@@ -1,5 +1,4 @@
 import Foundation
-import Glibc
 import LedeCore
 
 /// What a builder last wrote: every output path with a hash of its bytes.
@@ -18,16 +17,28 @@ struct OutputManifest: Sendable {
     }
 }
 
-/// Writes a built site so that readers of `Output/` only ever see complete files.
+/// Writes a built site so that readers of `Output/` only ever see a whole site.
 ///
-/// A first build assembles the new site in a temporary folder beside the destination, then
-/// swaps it in with two renames. When anything fails, the temporary folder is removed and the
-/// previous output is left byte for byte as it was. Later builds of the same builder (preview,
-/// `--watch`) update the folder in place: each changed file is written to a temporary name and
-/// renamed over the old one, and files that are no longer produced are removed.
+/// A build assembles the new site in Lede's spare folder beside the destination
+/// (`.Output.lede-spare`), then exchanges the two folders in one atomic step
+/// (`renameat2(RENAME_EXCHANGE)`): at every moment, even after a `kill -9`, `Output/` is the
+/// whole old site or the whole new one. The spare then holds the old site and is reused by the
+/// next build, whose files overwrite it in place, which costs far less than deleting a site and
+/// creating every folder again. When anything fails, the previous output is left as it was.
+/// Later builds of the same builder (preview, `--watch`) update the folder in place: each
+/// changed file is written to a temporary name and renamed over the old one.
+///
+/// Both folders carry an ``OutputMark`` listing their files; nothing is ever removed that is
+/// not inside one of them, whatever the list says.
 struct OutputWriter {
     let destination: URL
     let siteRoot: URL
+
+    /// The spare folder beside the destination.
+    var spare: String {
+        let path = destination.path
+        return PathText.parent(of: path) + "/." + PathText.lastComponent(of: path) + ".lede-spare"
+    }
 
     /// The bytes of every output file, generated and copied.
     private func contents(of site: BuiltSite) throws -> [(String, Data)] {
@@ -35,128 +46,122 @@ struct OutputWriter {
         for (path, source) in site.publicFiles.sorted(by: { $0.key < $1.key }) {
             all.append((path, try Data(contentsOf: source)))
         }
+        for (path, _) in all where !OutputMark.isSafeRelativePath(path) {
+            throw DiagnosticError(Diagnostic(at: nil, "cannot write '\(path)': not a path inside the output"))
+        }
         return all
     }
 
-    /// Writes the whole site into a staging folder beside the destination and swaps it in.
-    ///
-    /// The output a swap retires is kept as `.<name>.lede-previous` and becomes the next
-    /// build's staging folder: its files are overwritten in place and the stale ones removed,
-    /// which costs far less than deleting a whole site and creating every folder again.
+    /// Writes the whole site into the spare folder and swaps it in.
     /// - Parameter hashing: Whether to hash every file for a later ``update(_:from:)``.
     /// - Returns: Every path written, and the new manifest when hashing.
     func write(_ site: BuiltSite, hashing: Bool) throws -> ([String], OutputManifest?) {
         let fileManager = FileManager.default
-        let parent = destination.deletingLastPathComponent()
-        let name = destination.lastPathComponent
-        let staging = parent.appendingPathComponent(".\(name).lede-next")
-        let previous = parent.appendingPathComponent(".\(name).lede-previous")
-        let manifestFile = parent.appendingPathComponent(".\(name).lede-files")
-        let previousManifestFile = parent.appendingPathComponent(".\(name).lede-previous-files")
+        let spare = self.spare
         var written: [String] = []
         var hashes: [String: UInt64] = [:]
         var timer = PhaseTimer()
         defer { timer.report() }
         do {
-            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
-            if fileManager.fileExists(atPath: staging.path) { try fileManager.removeItem(at: staging) }
-            if fileManager.fileExists(atPath: previous.path) {
-                try fileManager.moveItem(at: previous, to: staging)
-            } else {
-                try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            }
+            try fileManager.createDirectory(
+                atPath: PathText.parent(of: destination.path), withIntermediateDirectories: true)
+            let stale = try prepareSpare(spare)
             let all = try contents(of: site)
+            written = all.map(\.0)
+            // Until the stale files are gone, the spare holds old and new files: list both, so
+            // that a build killed in between leaves a list that covers everything in the folder.
+            try OutputMark.write(Set(stale ?? []).union(written), in: spare)
+            // Stale files go first, so that a file that became a folder (or the reverse) is
+            // out of the way.
+            if let stale { removeFiles(Set(stale).subtracting(written), in: spare) }
             timer.mark("prepare")
-            var folders = FolderMaker(root: staging)
+            var folders = FolderMaker(root: spare)
             for (path, _) in all { try folders.ensureFolder(of: path) }
             timer.mark("folders")
-            let stagingPath = staging.path + "/"
+            let sparePath = spare + "/"
             let failures = ParallelMap.map(all) { path, data -> String? in
-                FileBytes.write(data, toPath: stagingPath + path).map { "\(path): \($0)" }
+                FileBytes.write(data, toPath: sparePath + path).map { "\(path): \($0)" }
             }
             if let failure = failures.compactMap({ $0 }).first {
                 throw DiagnosticError(Diagnostic(at: nil, "cannot write \(failure)"))
             }
             timer.mark("files")
-            written = all.map(\.0)
             if hashing {
                 for (path, data) in all { hashes[path] = data.withUnsafeBytes { ContentHash.of(buffer: $0) } }
             }
             timer.mark("hash")
-            let stale = try? String(contentsOf: previousManifestFile, encoding: .utf8)
-            timer.mark("read-list")
-            removeStaleFiles(in: staging, keeping: Set(written), listed: stale)
+            try OutputMark.write(written, in: spare)
             timer.mark("stale")
-            try? fileManager.removeItem(at: previousManifestFile)
-            if fileManager.fileExists(atPath: destination.path) {
-                try fileManager.moveItem(at: destination, to: previous)
-                try? fileManager.moveItem(at: manifestFile, to: previousManifestFile)
+            switch FolderSwap.kind(at: destination.path) {
+            case .missing: try FolderSwap.rename(spare, to: destination.path)
+            case .folder: try FolderSwap.exchange(spare, destination.path)
+            case .file, .symbolicLink:
+                throw DiagnosticError(
+                    Diagnostic(at: nil, "cannot write the site to \(destination.path): it is no longer a folder"))
             }
-            try fileManager.moveItem(at: staging, to: destination)
-            try? Data(written.joined(separator: "\n").utf8).write(to: manifestFile)
             timer.mark("swap")
         } catch let error as DiagnosticError {
-            try? fileManager.removeItem(at: staging)
             throw error
+        } catch let error as FolderSwap.SwapError {
+            throw DiagnosticError(
+                Diagnostic(at: nil, "cannot write the site to \(destination.path)", causes: [error.message]))
         } catch {
-            try? fileManager.removeItem(at: staging)
-            if !fileManager.fileExists(atPath: destination.path), fileManager.fileExists(atPath: previous.path) {
-                try? fileManager.moveItem(at: previous, to: destination)
-            }
             throw writeError(error)
         }
         guard hashing else { return (written, nil) }
         return (written, OutputManifest(hashes: hashes, folderIdentity: OutputManifest.identity(of: destination)))
     }
 
-    /// Removes files a reused staging folder holds from an older build, and folders left empty.
-    /// - Parameter listed: The files of that older build, one per line, as Lede recorded them
-    ///   beside the output; without it the folder is walked (slower).
-    private func removeStaleFiles(in folder: URL, keeping paths: Set<String>, listed: String?) {
-        if let listed {
-            var parents: Set<String> = []
-            for path in listed.split(separator: "\n").map(String.init) where !paths.contains(path) {
-                _ = unlink(folder.path + "/" + path)
-                parents.insert((path as NSString).deletingLastPathComponent)
-            }
-            for parent in parents.sorted(by: { $0.count > $1.count }) where !parent.isEmpty {
-                var current = parent
-                while !current.isEmpty, rmdir(folder.path + "/" + current) == 0 {
-                    current = (current as NSString).deletingLastPathComponent
-                }
-            }
-            return
+    /// Makes the spare folder ready to receive a site.
+    ///
+    /// A spare with a readable mark is reused (its listed files are overwritten or removed
+    /// later); any other spare (damaged, from an older Lede, or not a folder) is removed first:
+    /// it is Lede's own folder, and nothing in it can be trusted.
+    /// - Returns: The files the reused spare lists, or `nil` for a new, empty spare.
+    private func prepareSpare(_ spare: String) throws -> [String]? {
+        switch FolderSwap.kind(at: spare) {
+        case .folder:
+            if let listed = OutputMark.files(in: spare) { return listed }
+            try FileManager.default.removeItem(atPath: spare)
+        case .file, .symbolicLink: FolderSwap.unlinkFile(spare)
+        case .missing: break
         }
-        let prefix = folder.standardizedFileURL.path + "/"
-        var folders: [URL] = []
-        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isDirectoryKey])
-        while let url = enumerator?.nextObject() as? URL {
-            let relative = String(url.standardizedFileURL.path.dropFirst(prefix.count))
-            if (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory == true {
-                folders.append(url)
-            } else if !paths.contains(relative) {
-                try? FileManager.default.removeItem(at: url)
-            }
+        try FileManager.default.createDirectory(atPath: spare, withIntermediateDirectories: false)
+        return nil
+    }
+
+    /// Removes listed files from `folder`, and the folders they leave empty. Every path has
+    /// passed ``OutputMark/isSafeRelativePath(_:)``, so nothing outside `folder` is touched.
+    private func removeFiles(_ paths: Set<String>, in folder: String) {
+        var parents: Set<String> = []
+        for path in paths where OutputMark.isSafeRelativePath(path) {
+            FolderSwap.unlinkFile(folder + "/" + path)
+            parents.insert(PathText.parent(of: path))
         }
-        for url in folders.reversed()
-        where (try? FileManager.default.contentsOfDirectory(atPath: url.path))?.isEmpty == true {
-            try? FileManager.default.removeItem(at: url)
+        for parent in parents.sorted(by: { $0.count > $1.count }) where !parent.isEmpty {
+            var current = parent
+            while !current.isEmpty, FolderSwap.removeEmptyFolder(folder + "/" + current) {
+                current = PathText.parent(of: current)
+            }
         }
     }
 
     /// Updates a folder this builder wrote before: changed files only, each replaced atomically.
     /// - Returns: Paths added, changed or removed, and the new manifest.
     func update(_ site: BuiltSite, from manifest: OutputManifest) throws -> ([String], OutputManifest) {
-        let fileManager = FileManager.default
         var changed: [String] = []
         var hashes: [String: UInt64] = [:]
         var timer = PhaseTimer()
         defer { timer.report() }
         do {
-            var folders = FolderMaker(root: destination)
+            var folders = FolderMaker(root: destination.path)
             let all = try contents(of: site)
             let allHashes = ParallelMap.map(all) { $0.1.withUnsafeBytes { ContentHash.of(buffer: $0) } }
             timer.mark("hash")
+            let paths = Set(all.map(\.0))
+            let gone = manifest.hashes.keys.filter { !paths.contains($0) }
+            let added = all.contains { manifest.hashes[$0.0] == nil }
+            if added { try OutputMark.write(Set(manifest.hashes.keys).union(paths), in: destination.path) }
             for ((path, data), hash) in zip(all, allHashes) {
                 hashes[path] = hash
                 guard manifest.hashes[path] != hash else { continue }
@@ -165,26 +170,16 @@ struct OutputWriter {
                 try data.write(to: target, options: .atomic)
                 changed.append(path)
             }
-            for path in manifest.hashes.keys.sorted() where hashes[path] == nil {
-                try? fileManager.removeItem(at: destination.appendingPathComponent(path))
-                removeEmptyFolders(above: path)
-                changed.append(path)
-            }
+            removeFiles(Set(gone), in: destination.path)
+            changed += gone.sorted()
+            if added || !gone.isEmpty { try OutputMark.write(paths, in: destination.path) }
             timer.mark("update")
+        } catch let error as DiagnosticError {
+            throw error
         } catch {
             throw writeError(error)
         }
         return (changed, OutputManifest(hashes: hashes, folderIdentity: manifest.folderIdentity))
-    }
-
-    private func removeEmptyFolders(above path: String) {
-        var folder = (path as NSString).deletingLastPathComponent
-        while !folder.isEmpty {
-            let url = destination.appendingPathComponent(folder)
-            guard (try? FileManager.default.contentsOfDirectory(atPath: url.path))?.isEmpty == true else { return }
-            try? FileManager.default.removeItem(at: url)
-            folder = (folder as NSString).deletingLastPathComponent
-        }
     }
 
     private func writeError(_ error: any Error) -> DiagnosticError {
@@ -195,13 +190,12 @@ struct OutputWriter {
 
 /// Creates each output folder once.
 private struct FolderMaker {
-    let root: URL
+    let root: String
     var made: Set<String> = []
 
     mutating func ensureFolder(of path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = PathText.parent(of: path)
         guard !folder.isEmpty, made.insert(folder).inserted else { return }
-        try FileManager.default.createDirectory(
-            at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
     }
 }

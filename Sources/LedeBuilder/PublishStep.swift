@@ -22,7 +22,7 @@ enum PublishStep {
         var timer = PhaseTimer()
         defer { timer.report() }
         for (path, url) in publicFiles.sorted(by: { $0.key < $1.key })
-        where AssetFingerprinter.extensions.contains((path as NSString).pathExtension.lowercased()) {
+        where AssetFingerprinter.extensions.contains(PathText.pathExtension(of: path).lowercased()) {
             guard let data = bag.collect(at: SourceLocation(path: "Public/" + path), { try Data(contentsOf: url) })
             else {
                 continue

@@ -141,6 +141,10 @@ struct SiteBuild {
         var publicFiles: [String: URL] = [:]
         let publicFolder = options.siteRoot.appendingPathComponent("Public")
         for path in site.publicFiles {
+            if let problem = PublishedName.problem(in: path) {
+                bag.add(Diagnostic(at: SourceLocation(path: "Public/" + path), problem))
+                continue
+            }
             if files[path] != nil {
                 bag.add(
                     Diagnostic(
@@ -151,6 +155,10 @@ struct SiteBuild {
         }
         let contentFolder = options.siteRoot.appendingPathComponent("Content")
         for path in site.contentAssets {
+            if let problem = PublishedName.problem(in: path) {
+                bag.add(Diagnostic(at: SourceLocation(path: "Content/" + path), problem))
+                continue
+            }
             if files[path] != nil || publicFiles[path] != nil {
                 bag.add(
                     Diagnostic(
@@ -173,6 +181,24 @@ struct SiteBuild {
         return BuiltSite(
             files: files, publicFiles: publicFiles, pageCount: output.pages.count, renderedCount: renderedCount,
             generatedCount: output.files.count + extras.count, diagnostics: bag.diagnostics)
+    }
+}
+
+/// The rule for the names of files Lede copies into the output.
+enum PublishedName {
+    /// Why a file at `path` (relative to the output) cannot be published, or `nil`.
+    ///
+    /// A control character (a newline, a tab) in a name breaks the URLs, lists and logs the
+    /// file would appear in; `..` and empty components would leave the output.
+    static func problem(in path: String) -> String? {
+        if let control = path.unicodeScalars.first(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            let code = String(control.value, radix: 16, uppercase: true)
+            return
+                "the file name holds a control character (U+\(String(repeating: "0", count: 4 - code.count))\(code)), "
+                + "which a published file name cannot hold: rename the file"
+        }
+        if !OutputMark.isSafeRelativePath(path) { return "the file name cannot be published: rename the file" }
+        return nil
     }
 }
 

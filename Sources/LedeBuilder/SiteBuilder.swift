@@ -18,6 +18,9 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Minifies HTML and CSS (`--minify`).
     public var minify: Bool = false
+    /// Lets the build replace an existing output folder that Lede did not make (`--force`);
+    /// the refusals that protect the site's own folders hold regardless.
+    public var force: Bool = false
 
     /// Creates options; `output` defaults to `SITE/Output`.
     public init(
@@ -98,6 +101,8 @@ public actor SiteBuilder {
     public func build() throws -> BuildSummary {
         let clock = ContinuousClock()
         let start = clock.now
+        try OutputGuard.check(
+            output: options.output.standardizedFileURL.path, siteRoot: options.siteRoot.path, force: options.force)
         if !incremental { cache = RenderCache(isEnabled: false) }
         let site = try SiteBuild(options: options).make(cache: &cache)
         let writer = OutputWriter(destination: options.output, siteRoot: options.siteRoot)

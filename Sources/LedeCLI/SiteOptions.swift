@@ -23,11 +23,31 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .long, help: "Minify HTML and CSS.")
     var minify = false
 
+    @Flag(
+        name: .long,
+        help: """
+            Let the build replace an existing output folder that Lede did not make. The site \
+            folder, its sources, its parents and the home folder are refused even so.
+            """)
+    var force = false
+
+    func validate() throws {
+        if site.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("the site folder is an empty string (leave it out to build the current folder)")
+        }
+        if let output, output.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError(
+                "--output is an empty string (is a shell variable unset?); leave it out to write to SITE/Output")
+        }
+    }
+
     func buildOptions() -> BuildOptions {
         let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let root = URL(fileURLWithPath: site, relativeTo: current).standardizedFileURL
-        return BuildOptions(
+        var options = BuildOptions(
             siteRoot: root, output: output.map { URL(fileURLWithPath: $0, relativeTo: current) }, baseURL: baseURL,
             includeDrafts: drafts, strict: strict, minify: minify)
+        options.force = force
+        return options
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
-import LedeBuilder
 import LedeCore
 import Testing
+
+@testable import LedeBuilder
 
 /// The fixture folders, found from this file's place in the package.
 enum Fixtures {
@@ -81,7 +82,8 @@ func builtTexts(_ site: URL, drafts: Bool = false) async throws -> [String: Stri
     }
 }
 
-/// Every file below a folder (hidden ones included), by path relative to it.
+/// Every file below a folder (hidden ones included, except Lede's output mark), by path
+/// relative to it.
 func files(in folder: URL) throws -> [String: Data] {
     let base = folder.standardizedFileURL.path + "/"
     var result: [String: Data] = [:]
@@ -89,8 +91,9 @@ func files(in folder: URL) throws -> [String: Data] {
     else { return result }
     for case let url as URL in enumerator {
         guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
-        let path = url.standardizedFileURL.path
-        result[String(path.dropFirst(base.count))] = try Data(contentsOf: url)
+        let path = String(url.standardizedFileURL.path.dropFirst(base.count))
+        guard path != OutputMark.fileName else { continue }
+        result[path] = try Data(contentsOf: url)
     }
     return result
 }
@@ -137,8 +140,9 @@ func expectMatchesSnapshot(
     }
 }
 
-/// Builds an invalid fixture into an output folder holding a marker file, expects the
-/// build to fail, and checks that the output folder was left byte for byte as it was.
+/// Builds an invalid fixture into an output folder of an earlier build (marked as Lede's,
+/// holding a marker file), expects the build to fail, and checks that the output folder was
+/// left byte for byte as it was.
 /// - Returns: The full error text.
 func expectBuildFailure(
     _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
@@ -148,6 +152,8 @@ func expectBuildFailure(
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         let marker = Data("previous build\n".utf8)
         try marker.write(to: output.appendingPathComponent("index.html"))
+        try OutputMark.write(["index.html"], in: output.path)
+        let before = try files(in: output)
         var message = ""
         do {
             try await build(Fixtures.invalidSite(name), into: output)
@@ -155,7 +161,8 @@ func expectBuildFailure(
         } catch let error as DiagnosticError {
             message = error.description
         }
-        #expect(try files(in: output) == ["index.html": marker], sourceLocation: sourceLocation)
+        #expect(try files(in: output) == before, sourceLocation: sourceLocation)
+        #expect(before["index.html"] == marker, sourceLocation: sourceLocation)
         let left = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         #expect(left == ["Output"], "the build left files beside Output/", sourceLocation: sourceLocation)
         return message
