@@ -5,7 +5,8 @@
 #    chromium-driver and nginx (apt-get, with sudo when not root) and Selenium
 #    (PyPI, into the venv .build/e2e-venv).
 # 2. Builds the bundled site with .build/debug/lede into a temporary folder.
-# 3. Runs browser_test.py (headless Chromium) and nginx_test.sh (sub-path hosting).
+# 3. Runs browser_test.py (headless Chromium), nginx_test.sh (sub-path hosting) and
+#    kill_test.py (kill -9 during builds of a 1,000-page site: Output/ is always a whole site).
 #
 # A test whose tools cannot be installed is SKIPPED with a message on stderr;
 # set E2E_REQUIRE=1 to turn skips into failures. Exits non-zero when a test fails.
@@ -139,6 +140,15 @@ else
         warn "nginx_test: FAIL"
         FAILED="$FAILED nginx_test"
     fi
+fi
+
+# ---- crash consistency: kill -9 during builds (KILL_RUNS kills, default 12) ----
+say "running kill_test.py"
+if python3 "$HERE/kill_test.py" --lede "$LEDE" --pages 1000 --kills "${KILL_RUNS:-12}"; then
+    say "kill_test: PASS"
+else
+    warn "kill_test: FAIL"
+    FAILED="$FAILED kill_test"
 fi
 
 if [ -n "$FAILED" ]; then
