@@ -85,6 +85,9 @@ public actor SiteBuilder {
 
     /// Whether later builds update the output in place (preview and `--watch`).
     public let incremental: Bool
+    /// Whether a build is running; later calls wait in `waiting`, first come first served.
+    private var isBuilding = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
 
     /// Creates a builder.
     /// - Parameters:
@@ -96,21 +99,49 @@ public actor SiteBuilder {
     }
 
     /// Builds the site into the output folder.
+    ///
+    /// The build runs on a thread of its own (``WorkThread``), never on Swift's cooperative
+    /// pool, which the preview server shares; builds of one builder run one at a time.
     /// - Returns: What was written.
     /// - Throws: ``DiagnosticError`` with every problem; the previous output is then left as it was.
-    public func build() throws -> BuildSummary {
+    public func build() async throws -> BuildSummary {
+        while isBuilding { await withCheckedContinuation { waiting.append($0) } }
+        isBuilding = true
+        defer {
+            isBuilding = false
+            if !waiting.isEmpty { waiting.removeFirst().resume() }
+        }
+        let state = BuildState(cache: incremental ? cache : RenderCache(isEnabled: false), manifest: manifest)
+        let (options, incremental) = (self.options, self.incremental)
+        let (summary, after) = try await WorkThread.run {
+            var state = state
+            let summary = try Self.build(options: options, incremental: incremental, state: &state)
+            return (summary, state)
+        }
+        (cache, manifest) = (after.cache, after.manifest)
+        return summary
+    }
+
+    /// What a builder keeps between builds.
+    private struct BuildState: Sendable {
+        var cache: RenderCache
+        var manifest: OutputManifest?
+    }
+
+    private static func build(options: BuildOptions, incremental: Bool, state: inout BuildState) throws
+        -> BuildSummary
+    {
         let clock = ContinuousClock()
         let start = clock.now
         try OutputGuard.check(
             output: options.output.standardizedFileURL.path, siteRoot: options.siteRoot.path, force: options.force)
-        if !incremental { cache = RenderCache(isEnabled: false) }
-        let site = try SiteBuild(options: options).make(cache: &cache)
+        let site = try SiteBuild(options: options).make(cache: &state.cache)
         let writer = OutputWriter(destination: options.output, siteRoot: options.siteRoot)
         let changed: [String]
-        if let manifest, manifest.isIntact(at: options.output) {
-            (changed, self.manifest) = try writer.update(site, from: manifest)
+        if let manifest = state.manifest, manifest.isIntact(at: options.output) {
+            (changed, state.manifest) = try writer.update(site, from: manifest)
         } else {
-            (changed, manifest) = try writer.write(site, hashing: incremental)
+            (changed, state.manifest) = try writer.write(site, hashing: incremental)
         }
         return BuildSummary(
             pagesWritten: site.pageCount, pagesRendered: site.renderedCount, filesGenerated: site.generatedCount,
