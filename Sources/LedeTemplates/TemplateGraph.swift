@@ -153,10 +153,11 @@ struct TemplateGraph {
     }
 
     /// Depth-first search without recursion (the graph may be a chain of thousands of
-    /// partials); every edge back to a node on the current path closes one cycle.
+    /// partials); an edge back to a node on the current path closes a cycle.
     private func findCycles() -> [Diagnostic] {
         enum Mark { case unvisited, onPath, done }
         var marks = [Mark](repeating: .unvisited, count: nodes.count)
+        var reported = [Bool](repeating: false, count: nodes.count)
         var problems: [Diagnostic] = []
         for root in nodes.indices where marks[root] == .unvisited {
             // The path: each node with the index of its next edge to follow.
@@ -176,6 +177,11 @@ struct TemplateGraph {
                     path.append((target, 0))
                 case .onPath:
                     guard let start = path.firstIndex(where: { $0.node == target }) else { continue }
+                    // One message per knot: a cycle through a node of one already reported
+                    // is left for the next build (and a thousand partials that all include
+                    // each other do not make a million messages).
+                    guard !path[start...].contains(where: { reported[$0.node] }) else { continue }
+                    path[start...].forEach { reported[$0.node] = true }
                     // Each step of the cycle is the edge just followed out of a node on the path.
                     let steps = path[start...].map { nodes[$0.node].edges[$0.edge - 1] }
                     problems.append(cycleDiagnostic(steps))

@@ -80,6 +80,21 @@ private func nested(_ count: Int, inner: String = "x") -> String {
                 """)
     }
 
+    @Test func cyclesThatShareATemplateAreOneMessage() {
+        #expect(
+            errorText { try library(["a.mustache": "{{>b}}", "b.mustache": "{{>a}}{{>c}}", "c.mustache": "{{>b}}"]) }
+                == "Templates/a.mustache:1:1: error: partial cycle a → b → a")
+        // Thirty partials that all include one another: one message per pair found, not one
+        // per cycle (there are billions).
+        var files: [String: String] = [:]
+        for index in 0..<30 {
+            files["p\(index).mustache"] = (0..<30).filter { $0 != index }.map { "{{> p\($0)}}" }.joined()
+        }
+        let lines = errorText { try library(files) }?.split(separator: "\n") ?? []
+        #expect(lines.count == 15)
+        #expect(lines.first == "Templates/p0.mustache:1:1: error: partial cycle p0 → p1 → p0")
+    }
+
     @Test func nestedLayoutsAndSharedPartialsAreNotCycles() throws {
         let templates = try library([
             "base.mustache": "<body>{{$content}}{{/content}}{{> foot}}</body>",
