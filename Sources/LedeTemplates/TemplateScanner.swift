@@ -204,7 +204,8 @@ struct TemplateScanner {
                     // One error for the whole pile, not one per level nor an unclosed section each.
                     problems = [
                         Problem(
-                            message: "\(kind.word) '\(name)' is nested \(tag.depth) levels deep (the limit is \(Self.maximumDepth))",
+                            message:
+                                "\(kind.word) '\(name)' is nested \(tag.depth) levels deep (the limit is \(Self.maximumDepth))",
                             line: line, column: column)
                     ]
                     isTooDeep = true

@@ -59,7 +59,10 @@ private func nested(_ count: Int, inner: String = "x") -> String {
                 "page.mustache": "{{<base}}\n{{$a}}{{$b}}{{/b}}{{/a}}\n{{$b}}{{$a}}{{/a}}{{/b}}\n{{/base}}",
             ])
         }
-        #expect(text == "Templates/page.mustache:2:7: error: layout cycle block 'a' of page → block 'b' of page → block 'a' of page")
+        #expect(
+            text
+                == "Templates/page.mustache:2:7: error: layout cycle block 'a' of page → block 'b' of page → block 'a' of page"
+        )
     }
 
     @Test func partialAndLayoutCycle() {
@@ -132,7 +135,9 @@ private func nested(_ count: Int, inner: String = "x") -> String {
             try library(["t.mustache": nested(60, inner: "{{> p}}"), "p.mustache": nested(40)])
         }
         #expect(
-            text == "Templates/p.mustache:40:1: error: section 's' is nested 101 levels deep through t → p (the limit is 100)")
+            text
+                == "Templates/p.mustache:40:1: error: section 's' is nested 101 levels deep through t → p (the limit is 100)"
+        )
         #expect(
             errorText { try library(["t.mustache": nested(100, inner: "{{> p}}"), "p.mustache": ""]) }
                 == "Templates/t.mustache:101:1: error: partial 'p' is included 101 levels deep (the limit is 100)")
@@ -158,8 +163,10 @@ private func nested(_ count: Int, inner: String = "x") -> String {
         let chain = (0...100).map { "p\($0)" }.joined(separator: " → ")
         #expect(
             errorText { try library(files) }
-                == "Templates/p100.mustache:1:1: error: partial 'p101' is included 101 levels deep through \(chain) (the limit is 100)")
-        let short = try library(files.filter { $0.key.count < "p100.mustache".count }.merging(["p99.mustache": "end"]) { $1 })
+                == "Templates/p100.mustache:1:1: error: partial 'p101' is included 101 levels deep through \(chain) (the limit is 100)"
+        )
+        let short = try library(
+            files.filter { $0.key.count < "p100.mustache".count }.merging(["p99.mustache": "end"]) { $1 })
         #expect(try short.render("p0", context: [:]) == "end")
     }
 }
@@ -168,7 +175,9 @@ private func nested(_ count: Int, inner: String = "x") -> String {
     @Test func byteThatIsNotUTF8() {
         let bytes = Data("<h1>{{title}}</h1>\n  <p>Caf".utf8) + Data([0xE9]) + Data("</p>\n".utf8)
         #expect(
-            errorText { try library(bytes: ["partials/head.mustache": bytes, "page.mustache": Data("{{> partials/head}}".utf8)]) }
+            errorText {
+                try library(bytes: ["partials/head.mustache": bytes, "page.mustache": Data("{{> partials/head}}".utf8)])
+            }
                 == "Templates/partials/head.mustache:2:9: error: file is not valid UTF-8 (byte 0xE9)")
     }
 

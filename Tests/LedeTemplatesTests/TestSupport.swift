@@ -35,4 +35,3 @@ func errorText(_ body: () throws -> some Any) -> String? {
         return "unexpected error: \(error)"
     }
 }
-
