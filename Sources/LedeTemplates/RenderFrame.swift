@@ -22,12 +22,17 @@ struct TagReference: Sendable {
 
     /// The index encoded at the end of a rewritten name component, or `nil` for a name the
     /// library did not rewrite.
+    ///
+    /// The digits come from template text when a name was not rewritten, so they may be
+    /// many: past 18 digits the component is not one of ours, and nothing overflows.
     static func index(in component: String) -> Int? {
         var index = 0
         var multiplier = 1
         for byte in component.utf8.reversed() {
             if byte == UInt8(ascii: "?") { return multiplier > 1 ? index : nil }
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), multiplier <= 100_000_000_000_000_000 else {
+                return nil
+            }
             index += Int(byte - UInt8(ascii: "0")) * multiplier
             multiplier *= 10
         }
@@ -50,6 +55,11 @@ final class RenderState {
 
     init(references: [TagReference]) {
         self.references = references
+    }
+
+    /// The reference a name component carries, if it is one of this library's.
+    func reference(in component: String) -> Int? {
+        TagReference.index(in: component).flatMap { references.indices.contains($0) ? $0 : nil }
     }
 
     func recordMissing(_ reference: Int) {
@@ -101,7 +111,7 @@ struct RenderFrame: MustacheParent, MustacheCustomRenderable {
     let isRoot: Bool
 
     func child(named component: String) -> Any? {
-        guard let index = TagReference.index(in: component) else {
+        guard let index = state.reference(in: component) else {
             guard case .object(let fields) = value, let found = fields[component] else { return nil }
             return state.wrap(found, via: -1)
         }
@@ -165,7 +175,7 @@ struct RenderList: MustacheSequence, MustacheParent, MustacheCustomRenderable {
 
     /// An empty list is pushed on the stack for its inverted section; it has no keys.
     func child(named component: String) -> Any? {
-        if let index = TagReference.index(in: component), state.references[index].isDefinitive {
+        if let index = state.reference(in: component), state.references[index].isDefinitive {
             state.recordMissing(index)
         }
         return nil

@@ -26,6 +26,17 @@ internal import Mustache
 /// Limits: lookups inside ``TemplateValue/null`` are not errors (it is an absent optional);
 /// template functions (`{{uppercased(x)}}`) and dynamic partials (`{{>*x}}`) are refused at
 /// load, as they cannot be checked.
+///
+/// ## Recursion and depth
+///
+/// Recursive partials and layouts are refused at load: a partial that includes itself, two
+/// that include each other, layouts that extend each other, or a block filled with a layout
+/// that expands that block again. swift-mustache renders by recursion and would never stop
+/// (a section around the include does not make it acceptable), so each cycle is an error at
+/// its first tag: `Templates/a.mustache:3:1: error: partial cycle a → b → a`. Templates nest
+/// at most 100 levels deep, counting sections, blocks and layout tags, and the partials and
+/// layouts a render passes through (see ``TemplateGraph``), so no template can overflow the
+/// stack.
 public struct TemplateLibrary: Sendable {
     private let library: MustacheLibrary
     private let references: [TagReference]
@@ -42,25 +53,31 @@ public struct TemplateLibrary: Sendable {
     ///   - displayRoot: The prefix of paths in errors (`Templates`), so that errors read
     ///     `Templates/partials/head.mustache:3:5: error: …`.
     /// - Returns: The checked templates.
-    /// - Throws: ``DiagnosticError`` with every template syntax error and every reference to
-    ///   an unknown partial or parent layout (`{{> nope}}`, `{{<nope}}`), each at its
-    ///   `path:line:col`.
+    /// - Throws: ``DiagnosticError`` with every template syntax error, every reference to
+    ///   an unknown partial or parent layout (`{{> nope}}`, `{{<nope}}`), every byte that is
+    ///   not UTF-8, every partial or layout cycle, and nesting deeper than 100 levels, each at
+    ///   its `path:line:col`.
     public static func load(from directory: URL, displayRoot: String) throws -> TemplateLibrary {
         var bag = DiagnosticBag()
         let files = try templateFiles(in: directory, displayRoot: displayRoot)
         var templates: [String: MustacheTemplate] = [:]
         var references: [TagReference] = []
         var includes: [(name: String, isParent: Bool, location: SourceLocation)] = []
+        var graph = TemplateGraph()
         for (name, relativePath) in files {
             let path = displayRoot.isEmpty ? relativePath : displayRoot + "/" + relativePath
             let text: String
             do {
-                text = try String(contentsOf: directory.appendingPathComponent(relativePath), encoding: .utf8)
+                text = try read(directory.appendingPathComponent(relativePath), path: path)
+            } catch let error as DiagnosticError {
+                error.diagnostics.forEach { bag.add($0) }
+                continue
             } catch {
                 bag.add(Diagnostic(at: SourceLocation(path: path), "cannot read template", causes: ["\(error)"]))
                 continue
             }
             guard let scanner = check(text, path: path, into: &bag) else { continue }
+            graph.add(template: name, path: path, scanner: scanner)
             for tag in scanner.tags {
                 let location = SourceLocation(path: path, line: tag.line, column: tag.column)
                 switch tag.kind {
@@ -86,6 +103,7 @@ public struct TemplateLibrary: Sendable {
                 Diagnostic(
                     at: include.location, "unknown \(what) '\(include.name)' (\(Self.describe(known)))"))
         }
+        graph.problems().forEach { bag.add($0) }
         try bag.throwIfErrors()
         return TemplateLibrary(
             library: MustacheLibrary(templates: templates), references: references, templateNames: known)
@@ -126,6 +144,16 @@ public struct TemplateLibrary: Sendable {
         return output
     }
 
+    /// The text of one template file.
+    /// - Throws: ``DiagnosticError`` at the first byte that is not UTF-8, or Foundation's
+    ///   error when the file cannot be read.
+    private static func read(_ url: URL, path: String) throws -> String {
+        // One read with plain system calls; anything unusual takes Foundation's path, for its
+        // error messages.
+        let bytes = try FileBytes.contents(ofFile: url.path) ?? [UInt8](Data(contentsOf: url))
+        return try UTF8Check.text(of: bytes, path: path)
+    }
+
     private static func describe(_ names: Set<String>) -> String {
         names.isEmpty ? "there are no templates" : "templates: " + names.sorted().joined(separator: ", ")
     }
@@ -164,6 +192,11 @@ public struct TemplateLibrary: Sendable {
         let scanner = TemplateScanner(text)
         let scanned = scanner.problems.map {
             Diagnostic(at: SourceLocation(path: path, line: $0.line, column: $0.column), $0.message)
+        }
+        // swift-mustache's parser recurses once per level and would overflow the stack.
+        guard !scanner.isTooDeep else {
+            scanned.forEach { bag.add($0) }
+            return nil
         }
         do {
             _ = try MustacheTemplate(string: text)

@@ -3,9 +3,16 @@
 ///
 /// It follows swift-mustache's grammar (`Template+Parser.swift` in 2.1.1): delimiters, set
 /// delimiter tags `{{=<% %>=}}`, comments, pragmas, triple mustaches, and the same name
-/// characters. It only runs on text swift-mustache has parsed or is about to report, so it
-/// may be lenient: a tag it cannot read is skipped.
+/// characters, and set delimiters last until the end of the section they are set in, as in
+/// swift-mustache. It runs before swift-mustache parses, to refuse templates nested deeper
+/// than ``maximumDepth`` (swift-mustache's parser recurses once per level), and otherwise only
+/// on text swift-mustache has parsed or is about to report, so it may be lenient: a tag it
+/// cannot read is skipped.
 struct TemplateScanner {
+    /// The deepest nesting of sections, blocks and layout tags a template may have; also the
+    /// deepest a render may go through partials and layouts (see ``TemplateGraph``).
+    static let maximumDepth = 100
+
     /// A tag whose name matters after parsing.
     struct Tag {
         /// What the tag does.
@@ -22,6 +29,18 @@ struct TemplateScanner {
             case partial
             /// `{{<x}}`: a parent layout.
             case parent
+
+            /// What an author calls it, for messages.
+            var word: String {
+                switch self {
+                case .variable: "variable"
+                case .section: "section"
+                case .close: "closing tag"
+                case .block: "block"
+                case .partial: "partial"
+                case .parent: "layout"
+                }
+            }
         }
 
         /// What the tag does.
@@ -34,6 +53,20 @@ struct TemplateScanner {
         var line: Int
         /// The 1-based column of the tag's opening delimiter.
         var column: Int
+        /// The index of the innermost section, block or layout tag around this one; for a
+        /// closing tag, the one around its opener.
+        var parent: Int?
+        /// How many sections, blocks and layout tags are open here, this one included when it
+        /// opens one; for a closing tag, the depth of its opener.
+        var depth: Int
+
+        /// Whether the tag opens a section, a block or a layout tag, which a closing tag ends.
+        var opensSection: Bool {
+            switch kind {
+            case .section, .block, .parent: true
+            case .variable, .close, .partial: false
+            }
+        }
     }
 
     /// A problem found while scanning, with its 1-based line and column.
@@ -50,8 +83,11 @@ struct TemplateScanner {
     let characters: [Character]
     /// The tags found, in the order of the text.
     private(set) var tags: [Tag] = []
-    /// Unclosed or mismatched sections, dynamic partials and functions.
+    /// Unclosed or mismatched sections, dynamic partials and functions, or else nesting deeper
+    /// than ``maximumDepth``, which stops the scan (the tags are then incomplete).
     private(set) var problems: [Problem] = []
+    /// Whether the scan stopped at a tag nested deeper than ``maximumDepth``.
+    private(set) var isTooDeep = false
 
     private var startDelimiter: [Character] = ["{", "{"]
     private var endDelimiter: [Character] = ["}", "}"]
@@ -109,7 +145,9 @@ struct TemplateScanner {
     }
 
     private mutating func scan() {
-        var openSections: [Int] = []
+        // The open sections, each with the delimiters in force where it opened: a set
+        // delimiter tag inside a section lasts until the section closes.
+        var openSections: [(tag: Int, start: [Character], end: [Character])] = []
         var index = 0
         while let open = find(startDelimiter, from: index) {
             var cursor = open + startDelimiter.count
@@ -148,7 +186,7 @@ struct TemplateScanner {
             case "$": kind = .block
             case ">": kind = .partial
             case "<": kind = .parent
-            case "/": kind = .close(opener: openSections.last)
+            case "/": kind = .close(opener: openSections.last?.tag)
             default: kind = .variable
             }
             if isPartial, name.hasPrefix("*") {
@@ -156,11 +194,29 @@ struct TemplateScanner {
             } else if !isPartial, name.contains("(") {
                 problem("template functions are not supported ('\(name)')", at: open)
             }
+            var tag = Tag(
+                kind: kind, name: name, nameRange: nameStart..<nameEnd, line: line, column: column,
+                parent: openSections.last?.tag, depth: openSections.count)
             switch kind {
             case .section, .block, .parent:
-                openSections.append(tags.count)
+                tag.depth += 1
+                guard tag.depth <= Self.maximumDepth else {
+                    // One error for the whole pile, not one per level nor an unclosed section each.
+                    problems = [
+                        Problem(
+                            message:
+                                "\(kind.word) '\(name)' is nested \(tag.depth) levels deep (the limit is \(Self.maximumDepth))",
+                            line: line, column: column)
+                    ]
+                    isTooDeep = true
+                    return
+                }
+                openSections.append((tags.count, startDelimiter, endDelimiter))
             case .close(let opener?):
-                openSections.removeLast()
+                let closed = openSections.removeLast()
+                (startDelimiter, endDelimiter) = (closed.start, closed.end)
+                tag.parent = openSections.last?.tag
+                tag.depth = tags[opener].depth
                 if tags[opener].name != name {
                     let openTag = tags[opener]
                     problem(
@@ -172,28 +228,34 @@ struct TemplateScanner {
             case .variable, .partial:
                 break
             }
-            tags.append(Tag(kind: kind, name: name, nameRange: nameStart..<nameEnd, line: line, column: column))
+            tags.append(tag)
         }
         for opener in openSections {
-            let tag = tags[opener]
+            let tag = tags[opener.tag]
             let (line, column) = (tag.line, tag.column)
             problems.append(Problem(message: "unclosed section '\(tag.name)'", line: line, column: column))
         }
     }
 
-    /// Reads `<% %>=}}` after `{{=`; returns the index after the tag, or `nil` when malformed.
+    /// Reads ` <% %> =}}` after `{{=` the way swift-mustache does: a start delimiter up to
+    /// white space, an end delimiter up to white space or `=`, then `=` and the current end
+    /// delimiter. Returns the index after the tag, or `nil` when malformed.
     private mutating func setDelimiters(from index: Int) -> Int? {
-        var equals = index
-        while equals < characters.count {
-            if characters[equals] == "=", matches(endDelimiter, at: equals + 1) { break }
-            equals += 1
-        }
-        guard equals < characters.count else { return nil }
-        let parts = characters[index..<equals].split(whereSeparator: \.isWhitespace)
-        guard parts.count == 2 else { return nil }
-        let end = equals + 1 + endDelimiter.count
-        startDelimiter = Array(parts[0])
-        endDelimiter = Array(parts[1])
-        return end
+        var cursor = skipWhitespace(from: index)
+        let start = cursor
+        while cursor < characters.count, !characters[cursor].isWhitespace { cursor += 1 }
+        let newStart = Array(characters[start..<cursor])
+        cursor = skipWhitespace(from: cursor)
+        let end = cursor
+        while cursor < characters.count, !characters[cursor].isWhitespace, characters[cursor] != "=" { cursor += 1 }
+        let newEnd = Array(characters[end..<cursor])
+        cursor = skipWhitespace(from: cursor)
+        guard !newStart.isEmpty, !newEnd.isEmpty, cursor < characters.count, characters[cursor] == "=",
+            matches(endDelimiter, at: cursor + 1)
+        else { return nil }
+        let after = cursor + 1 + endDelimiter.count
+        startDelimiter = newStart
+        endDelimiter = newEnd
+        return after
     }
 }

@@ -90,9 +90,28 @@ import Testing
         #expect(try await expectBuildFailure(name) == expected)
     }
 
+    @Test(arguments: [
+        (
+            "template-partial-cycle",
+            "Templates/partials/header.mustache:1:9: error: partial cycle partials/header → partials/nav → partials/header"
+        ),
+        (
+            "template-layout-cycle",
+            "Templates/base.mustache:2:1: error: layout cycle base → block 'main' of page → base"
+        ),
+        (
+            "template-too-deep",
+            "Templates/page.mustache:102:1: error: section 'page' is nested 101 levels deep (the limit is 100)"
+        ),
+        ("template-invalid-utf8", "Templates/page.mustache:2:4: error: file is not valid UTF-8 (byte 0xAB)"),
+    ])
+    func templates(_ name: String, _ expected: String) async throws {
+        #expect(try await expectBuildFailure(name) == expected)
+    }
+
     @Test func everyCaseIsTested() throws {
         let cases = try FileManager.default.contentsOfDirectory(
             atPath: Fixtures.root.appendingPathComponent("InvalidSites").path)
-        #expect(cases.count == 23)
+        #expect(cases.count == 27)
     }
 }

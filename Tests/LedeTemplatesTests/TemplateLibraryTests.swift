@@ -3,36 +3,9 @@ import LedeCore
 import LedeTemplates
 import Testing
 
-/// Writes `files` (path relative to a `Templates` folder → text) into a fresh temporary
-/// folder and loads them with the display root `Templates`.
-private func library(_ files: [String: String]) throws -> TemplateLibrary {
-    let root = FileManager.default.temporaryDirectory
-        .appendingPathComponent("LedeTemplatesTests-\(UUID().uuidString)")
-        .appendingPathComponent("Templates")
-    defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
-    for (path, text) in files {
-        let url = root.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-    }
-    return try TemplateLibrary.load(from: root, displayRoot: "Templates")
-}
-
 /// Renders `template` as the only template `t`.
 private func render(_ template: String, _ context: TemplateValue) throws -> String {
     try library(["t.mustache": template]).render("t", context: context)
-}
-
-/// The full text of the diagnostics `body` throws, or `nil` when it does not throw one.
-private func errorText(_ body: () throws -> some Any) -> String? {
-    do {
-        _ = try body()
-        return nil
-    } catch let error as DiagnosticError {
-        return error.description
-    } catch {
-        return "unexpected error: \(error)"
-    }
 }
 
 @Suite struct LoadingTests {
