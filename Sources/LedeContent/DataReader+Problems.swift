@@ -34,7 +34,7 @@ extension DataReader {
         case let .reader(problem, offset, value, _):
             let position = offset.flatMap { YAMLLines.position(ofCharacter: $0, in: yaml) }
             let location = position.map { place(line: $0.line, column: $0.column, base: base) } ?? base
-            let character = Unicode.Scalar(UInt32(clamping: max(0, value))).map(\.escapedForMessage) ?? "\(value)"
+            let character = Unicode.Scalar(UInt32(clamping: max(0, value))).map(Diagnostic.codePoint) ?? "\(value)"
             return Diagnostic(
                 at: location, "the character \(character) is not allowed in YAML: remove it", causes: ["libyaml: \(problem)"])
         default:
@@ -205,12 +205,4 @@ extension DataReader {
 extension SourceLocation {
     /// `line:col`, for a position inside a message about the same file.
     var lineAndColumn: String { "\(line):\(column)" }
-}
-
-extension Unicode.Scalar {
-    /// `U+0009` style, for a character that cannot be shown as it is.
-    var escapedForMessage: String {
-        let hex = String(value, radix: 16, uppercase: true)
-        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-    }
 }

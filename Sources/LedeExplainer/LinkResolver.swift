@@ -89,7 +89,7 @@ struct LinkResolver: Sendable {
         }
         let (path, fragment) = split(destination)
         guard path.hasSuffix(".md") else { return .keep }
-        let folder = (pagePath as NSString).deletingLastPathComponent
+        let folder = PathText.parent(of: pagePath)
         let target = normalize(folder + "/" + (path.removingPercentEncoding ?? path))
         guard let url = pageURLs[target] else {
             throw DiagnosticError(
