@@ -90,10 +90,13 @@ enum Slug {
                 || "-_.".unicodeScalars.contains(scalar)
         }
         if let bad = text.unicodeScalars.first(where: { !isAllowed($0) }) {
-            let shown = bad.properties.generalCategory == .control || bad == " " ? Diagnostic.codePoint(bad) : "\(bad)"
-            return "'\(shown)' is not URL-safe: \(allowed)"
+            let shown =
+                bad == " " ? "a space" : bad.properties.generalCategory == .control ? Diagnostic.codePoint(bad) : "'\(bad)'"
+            return "\(shown) is not allowed: \(allowed)"
         }
-        if text.hasPrefix(".") { return "it starts with '.', which makes a hidden file on the server" }
+        if text.hasPrefix("."), !text.hasPrefix("..") {
+            return "it starts with '.', which makes a hidden file on the server"
+        }
         return "'..' is refused anywhere in a name, so that no part of a URL can be read as the parent folder"
     }
 }
