@@ -242,7 +242,9 @@ public struct ContentLoader: Sendable {
             let name = PathText.deletingExtension(of: PathText.lastComponent(of: path))
             guard path.split(separator: "/").count == 2 else { continue }
             if let problem = Slug.problem(in: name) {
-                bag.add(Diagnostic(at: SourceLocation(path: path), "seed file name '\(name)' cannot be part of a URL: \(problem)"))
+                bag.add(
+                    Diagnostic(
+                        at: SourceLocation(path: path), "seed file name '\(name)' cannot be part of a URL: \(problem)"))
                 continue
             }
             guard let text = bag.collect(at: SourceLocation(path: path), { try readText(path) }) else { continue }

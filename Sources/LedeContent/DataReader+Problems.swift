@@ -36,7 +36,8 @@ extension DataReader {
             let location = position.map { place(line: $0.line, column: $0.column, base: base) } ?? base
             let character = Unicode.Scalar(UInt32(clamping: max(0, value))).map(Diagnostic.codePoint) ?? "\(value)"
             return Diagnostic(
-                at: location, "the character \(character) is not allowed in YAML: remove it", causes: ["libyaml: \(problem)"])
+                at: location, "the character \(character) is not allowed in YAML: remove it",
+                causes: ["libyaml: \(problem)"])
         default:
             return Diagnostic(at: base, "this is not valid YAML", causes: ["Yams: \(error)"])
         }
@@ -70,14 +71,16 @@ extension DataReader {
             let shape = YAMLLines.shape(of: line)
             if let quote = shape.openQuote {
                 // A quoted value may go on over several lines, when it closes before the mark.
-                guard let close = closingQuote(in: text, line: number - 1, index: quote), close + 1 < mark.line else {
+                guard let close = text.closingQuote(line: number - 1, index: quote)?.line, close + 1 < mark.line else {
                     return (number, quote + 1, "unclosed quote: this \(line[quote]) is not closed on its line")
                 }
                 lineIndex = close + 1
             } else if let bracket = shape.openBrackets.first {
                 guard let close = closingBracket(in: text, line: number - 1, index: bracket), close + 1 < mark.line
                 else {
-                    let what = line[bracket] == "[" ? "'[': this list has no closing ']'" : "'{': this mapping has no closing '}'"
+                    let what =
+                        line[bracket] == "["
+                        ? "'[': this list has no closing ']'" : "'{': this mapping has no closing '}'"
                     return (number, bracket + 1, "unclosed \(what)")
                 }
                 lineIndex = close + 1
@@ -122,62 +125,34 @@ extension DataReader {
 
     private static let tabMessage = "tab character: YAML indents with spaces only; replace the tab with spaces"
 
-    /// The 0-based line of the quote that closes the one at `line`, `index`, or `nil`.
-    private static func closingQuote(in text: YAMLLines, line: Int, index: Int) -> Int? {
-        let quote = text.lines[line][index]
-        var (row, column) = (line, index + 1)
-        while row < text.lines.count {
-            let scalars = text.lines[row]
-            while column < scalars.count {
-                if quote == "\"" && scalars[column] == "\\" {
-                    column += 2
-                    continue
-                }
-                if scalars[column] == quote {
-                    if quote == "'", column + 1 < scalars.count, scalars[column + 1] == "'" {
-                        column += 2
-                        continue
-                    }
-                    return row
-                }
-                column += 1
-            }
-            (row, column) = (row + 1, 0)
-        }
-        return nil
-    }
-
     /// The 0-based line of the bracket that closes the one at `line`, `index`, or `nil`.
     private static func closingBracket(in text: YAMLLines, line: Int, index: Int) -> Int? {
         var depth = 0
         var (row, column) = (line, index)
         while row < text.lines.count {
             let scalars = text.lines[row]
-            while column < scalars.count {
-                switch scalars[column] {
-                case "[", "{": depth += 1
-                case "]", "}":
-                    depth -= 1
-                    if depth == 0 { return row }
-                case "\"", "'":
-                    guard let end = closingQuote(in: text, line: row, index: column) else { return nil }
-                    if end != row {
-                        // Restart on the closing line, after the quote.
-                        let rest = text.lines[end]
-                        let quote = scalars[column]
-                        row = end
-                        column = (rest.firstIndex(of: quote) ?? rest.count)
-                        continue
-                    }
-                    column = YAMLLines.closingQuote(of: scalars, at: column) ?? scalars.count
-                case "#" where column > 0 && scalars[column - 1] == " ":
-                    column = scalars.count
-                    continue
-                default: break
-                }
-                column += 1
+            guard column < scalars.count else {
+                (row, column) = (row + 1, 0)
+                continue
             }
-            (row, column) = (row + 1, 0)
+            switch scalars[column] {
+            case "[", "{": depth += 1
+            case "]", "}":
+                depth -= 1
+                if depth == 0 { return row }
+            case "\"", "'":
+                // A quote opens a value only where a value starts: `it's` is text.
+                let before = scalars[..<column].last { $0 != " " }
+                guard before == nil || "[{,:".unicodeScalars.contains(before ?? " ") else { break }
+                guard let end = text.closingQuote(line: row, index: column) else { return nil }
+                (row, column) = (end.line, end.index + 1)
+                continue
+            case "#" where column == 0 || scalars[column - 1] == " ":
+                (row, column) = (row + 1, 0)
+                continue
+            default: break
+            }
+            column += 1
         }
         return nil
     }

@@ -50,7 +50,8 @@ struct PagePlace {
             if let problem = Slug.problem(in: part) {
                 throw DiagnosticError(
                     Diagnostic(
-                        at: SourceLocation(path: path), "'\(part)' cannot be part of a URL: \(problem); rename it or set 'slug'"))
+                        at: SourceLocation(path: path),
+                        "'\(part)' cannot be part of a URL: \(problem); rename it or set 'slug'"))
             }
         }
         if kind.isItem {
@@ -91,7 +92,8 @@ enum Slug {
         }
         if let bad = text.unicodeScalars.first(where: { !isAllowed($0) }) {
             let shown =
-                bad == " " ? "a space" : bad.properties.generalCategory == .control ? Diagnostic.codePoint(bad) : "'\(bad)'"
+                bad == " "
+                ? "a space" : bad.properties.generalCategory == .control ? Diagnostic.codePoint(bad) : "'\(bad)'"
             return "\(shown) is not allowed: \(allowed)"
         }
         if text.hasPrefix("."), !text.hasPrefix("..") {

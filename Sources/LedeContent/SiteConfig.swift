@@ -72,10 +72,13 @@ public struct SiteConfig: Sendable, Hashable {
         language = "en"
         if let value = node["language"] {
             // An empty quoted text is not null: it reaches the tag check, which says "is empty".
-            let tag = value.isNull ? nil : bag.collect(at: value.location) { () throws -> String in
-                guard case .scalar(let text, _) = value.value else { return try value.requireText("'language'") }
-                return text
-            }
+            let tag =
+                value.isNull
+                ? nil
+                : bag.collect(at: value.location) { () throws -> String in
+                    guard case .scalar(let text, _) = value.value else { return try value.requireText("'language'") }
+                    return text
+                }
             if let tag {
                 if let problem = LanguageTag.problem(in: tag) {
                     bag.add(Diagnostic(at: value.location, "language \(problem)"))
@@ -83,7 +86,9 @@ public struct SiteConfig: Sendable, Hashable {
                     language = tag
                 }
             } else if value.isNull {
-                bag.add(Diagnostic(at: value.location, "language is empty: write a BCP 47 tag such as en, en-GB or zh-Hant-TW"))
+                bag.add(
+                    Diagnostic(
+                        at: value.location, "language is empty: write a BCP 47 tag such as en, en-GB or zh-Hant-TW"))
             }
         }
         publishingPrinciples = node["publishing_principles"]?.text
@@ -113,10 +118,14 @@ public struct SiteConfig: Sendable, Hashable {
     /// - Returns: The parts, or what is wrong with the URL.
     static func split(baseURL: String) -> Result<(url: String, path: String), URLProblem> {
         func problem(_ text: String) -> Result<(url: String, path: String), URLProblem> {
-            .failure(URLProblem(text: "must be an absolute http(s) URL such as https://example.org/news/, but '\(baseURL)' \(text)"))
+            .failure(
+                URLProblem(
+                    text: "must be an absolute http(s) URL such as https://example.org/news/, but '\(baseURL)' \(text)")
+            )
         }
         guard let schemeEnd = baseURL.range(of: "://") else {
-            return problem(baseURL.hasPrefix("/") ? "is a path: add https:// and the host" : "has no https:// or http://")
+            return problem(
+                baseURL.hasPrefix("/") ? "is a path: add https:// and the host" : "has no https:// or http://")
         }
         let scheme = baseURL[..<schemeEnd.lowerBound]
         guard ["http", "https"].contains(scheme.lowercased()) else {
@@ -124,7 +133,9 @@ public struct SiteConfig: Sendable, Hashable {
         }
         let rest = baseURL[schemeEnd.upperBound...]
         if let bad = rest.unicodeScalars.first(where: { !isURLCharacter($0) }) {
-            let shown = bad == " " ? "a space" : "'\(bad.properties.generalCategory == .control ? Diagnostic.codePoint(bad) : "\(bad)")'"
+            let shown =
+                bad == " "
+                ? "a space" : "'\(bad.properties.generalCategory == .control ? Diagnostic.codePoint(bad) : "\(bad)")'"
             return problem("holds \(shown), which a URL cannot hold unescaped")
         }
         if rest.contains("?") { return problem("has a query ('?…'): a base URL ends with its path") }
@@ -141,8 +152,9 @@ public struct SiteConfig: Sendable, Hashable {
     /// Whether a character may appear unescaped in a URL (RFC 3986's unreserved and reserved
     /// characters and `%`).
     private static func isURLCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
-            || "-._~:/?#[]@!$&'()*+,;=%".unicodeScalars.contains(scalar))
+        scalar.isASCII
+            && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                || "-._~:/?#[]@!$&'()*+,;=%".unicodeScalars.contains(scalar))
     }
 
     /// The same config with another base URL (`lede build --base-url`).

@@ -86,7 +86,8 @@ struct YAMLLines {
                 continue
             case "#" where index == 0 || line[index - 1] == " " || line[index - 1] == "\t":
                 return shape
-            case "[" where atValueStart || !shape.openBrackets.isEmpty, "{" where atValueStart || !shape.openBrackets.isEmpty:
+            case "[" where atValueStart || !shape.openBrackets.isEmpty,
+                "{" where atValueStart || !shape.openBrackets.isEmpty:
                 shape.openBrackets.append(index)
                 atValueStart = true
             case "]" where !shape.openBrackets.isEmpty, "}" where !shape.openBrackets.isEmpty:
@@ -111,15 +112,19 @@ struct YAMLLines {
 
     /// The index of the quote that closes the one at `start` on the same line, or `nil`.
     static func closingQuote(of line: [Unicode.Scalar], at start: Int) -> Int? {
-        let quote = line[start]
-        var index = start + 1
+        closing(line[start], in: line, from: start + 1)
+    }
+
+    /// The first unescaped `quote` in `line` from index `from`: `\` escapes in double quotes,
+    /// `''` stands for a quote in single quotes.
+    static func closing(_ quote: Unicode.Scalar, in line: [Unicode.Scalar], from: Int) -> Int? {
+        var index = from
         while index < line.count {
             if quote == "\"" && line[index] == "\\" {
                 index += 2
                 continue
             }
             if line[index] == quote {
-                // `''` is a quote inside a single-quoted string.
                 if quote == "'", index + 1 < line.count, line[index + 1] == "'" {
                     index += 2
                     continue
@@ -127,6 +132,18 @@ struct YAMLLines {
                 return index
             }
             index += 1
+        }
+        return nil
+    }
+
+    /// The 0-based line and index of the quote that closes the one at `line`, `index`, which
+    /// may be on a later line (quoted values can go on over several lines).
+    func closingQuote(line: Int, index: Int) -> (line: Int, index: Int)? {
+        let quote = lines[line][index]
+        var from = index + 1
+        for row in line..<lines.count {
+            if let close = Self.closing(quote, in: lines[row], from: from) { return (row, close) }
+            from = 0
         }
         return nil
     }

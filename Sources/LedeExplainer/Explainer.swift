@@ -122,7 +122,8 @@ public struct Explainer: Sendable {
         for term in terms {
             for (id, location) in zip(term.related, term.relatedLocations) {
                 if id == term.id {
-                    bag.add(Diagnostic(at: location, "term '\(id)' is related to itself: remove '\(id)' from 'related'"))
+                    bag.add(
+                        Diagnostic(at: location, "term '\(id)' is related to itself: remove '\(id)' from 'related'"))
                 } else if termsByID[id] == nil {
                     bag.add(
                         Diagnostic(

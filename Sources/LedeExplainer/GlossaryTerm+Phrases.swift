@@ -22,7 +22,8 @@ extension GlossaryTerm {
         }
         if let abbreviation {
             result.append(
-                Phrase(kind: "abbreviation", text: abbreviation, location: front["abbr"]?.location ?? page.fileLocation))
+                Phrase(kind: "abbreviation", text: abbreviation, location: front["abbr"]?.location ?? page.fileLocation)
+            )
         }
         return result
     }
@@ -39,7 +40,9 @@ extension GlossaryTerm {
             var clashes: Set<String> = []
             for phrase in term.writtenPhrases {
                 let spellings = matchedSpellings(of: phrase.text)
-                if let (other, earlier) = spellings.lazy.compactMap({ owners[$0] }).first(where: { $0.term.id != term.id }),
+                if let (other, earlier) = spellings.lazy.compactMap({ owners[$0] }).first(where: {
+                    $0.term.id != term.id
+                }),
                     clashes.insert(other.id + "\u{0}" + phrase.text).inserted
                 {
                     bag.add(

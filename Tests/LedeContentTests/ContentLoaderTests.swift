@@ -39,7 +39,9 @@ import Testing
             "Content/_site.yaml": Self.configFile, "Content/_terms.yaml": Data("a: &x [1]\nb: *x\n".utf8),
         ]) { root in diagnostics { _ = try ContentLoader(root: root).load() } }
         #expect(
-            message == "Content/_terms.yaml:2:4: error: YAML aliases (*name) are not supported: write the value out in full")
+            message
+                == "Content/_terms.yaml:2:4: error: YAML aliases (*name) are not supported: write the value out in full"
+        )
     }
 
     #if canImport(Glibc)

@@ -77,6 +77,7 @@ import Testing
         let node = try DataReader.parse("order: \(text)", at: frontMatterStart)["order"]
         #expect(
             diagnostics { _ = try node?.requireInt("'order'", in: Page.orderRange) }
-                == "Content/a.md:2:8: error: 'order' must be a whole number from -1000000000 to 1000000000, found \(text)")
+                == "Content/a.md:2:8: error: 'order' must be a whole number from -1000000000 to 1000000000, found \(text)"
+        )
     }
 }

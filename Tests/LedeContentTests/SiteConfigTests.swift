@@ -57,10 +57,13 @@ import Testing
     func badBaseURL(_ url: String, _ problem: String) {
         #expect(
             diagnostics { _ = try config(configText(replacing: "base_url", with: "base_url: \"\(url)\"")) }
-                == "Content/_site.yaml:2:11: error: base_url must be an absolute http(s) URL such as https://example.org/news/, but '\(url)' \(problem)")
+                == "Content/_site.yaml:2:11: error: base_url must be an absolute http(s) URL such as https://example.org/news/, but '\(url)' \(problem)"
+        )
     }
 
-    @Test(arguments: ["en", "fa", "en-GB", "zh-Hant-TW", "es-419", "sr-Latn-RS", "de-CH-1901", "en-US-x-twain", "x-private"])
+    @Test(arguments: [
+        "en", "fa", "en-GB", "zh-Hant-TW", "es-419", "sr-Latn-RS", "de-CH-1901", "en-US-x-twain", "x-private",
+    ])
     func languageTags(_ tag: String) throws {
         #expect(try config(configText(replacing: "none", with: nil) + "\nlanguage: \"\(tag)\"").language == tag)
     }
@@ -68,7 +71,10 @@ import Testing
     @Test(arguments: [
         ("\"en US\"", "language 'en US' is not a BCP 47 tag: join its parts with '-', not spaces (en-US)"),
         ("en_GB", "language 'en_GB' is not a BCP 47 tag: join its parts with '-', not '_' (en-GB)"),
-        ("'\"en\"'", "language '\"en\"' is not a BCP 47 tag: it holds '\"'; write a BCP 47 tag such as en, en-GB or zh-Hant-TW"),
+        (
+            "'\"en\"'",
+            "language '\"en\"' is not a BCP 47 tag: it holds '\"'; write a BCP 47 tag such as en, en-GB or zh-Hant-TW"
+        ),
         ("\"\"", "language is empty: write a BCP 47 tag such as en, en-GB or zh-Hant-TW"),
         ("english", "language 'english' is not a BCP 47 tag such as en, en-GB or zh-Hant-TW"),
         ("en-", "language 'en-' is not a BCP 47 tag such as en, en-GB or zh-Hant-TW"),
@@ -85,7 +91,8 @@ import Testing
     @Test func emptyLanguage() {
         #expect(
             diagnostics { _ = try config(configText(replacing: "none", with: nil) + "\nlanguage:") }
-                == "Content/_site.yaml:7:10: error: language is empty: write a BCP 47 tag such as en, en-GB or zh-Hant-TW")
+                == "Content/_site.yaml:7:10: error: language is empty: write a BCP 47 tag such as en, en-GB or zh-Hant-TW"
+        )
     }
 
     @Test func wrongTypes() {

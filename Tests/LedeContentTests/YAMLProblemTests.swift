@@ -113,6 +113,22 @@ import Testing
                 """)
     }
 
+    @Test func anApostropheInAListIsText() {
+        #expect(
+            problem("list: [it's, b,\n  c]\ntitle: Lede: a story\n") == """
+                Content/a.md:4:8: error: this value holds ': ': put the value in quotes
+                  caused by: libyaml: mapping values are not allowed in this context at 4:12
+                """)
+    }
+
+    @Test func aMistakeAfterValuesOverSeveralLines() {
+        #expect(
+            problem("list: [\"a\n  b\", c,\n  d]\ntitle: Lede: a story\n") == """
+                Content/a.md:5:8: error: this value holds ': ': put the value in quotes
+                  caused by: libyaml: mapping values are not allowed in this context at 5:12
+                """)
+    }
+
     @Test func secondColonInAValue() {
         #expect(
             problem("title: Lede: a story\n") == """
@@ -159,7 +175,8 @@ import Testing
     static let billionLaughs: String = {
         var lines = ["title: A", "a0: &a0 \"lol\""]
         for level in 1...9 {
-            lines.append("a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]")
+            lines.append(
+                "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]")
         }
         return lines.joined(separator: "\n") + "\n"
     }()
@@ -184,9 +201,12 @@ import Testing
 
     @Test func dataFilesRefuseAliasesToo() {
         let message = diagnostics {
-            _ = try DataReader.parse("- &a x\n- *a\n", at: LedeCore.SourceLocation(path: "Content/_x.yaml", line: 1, column: 1))
+            _ = try DataReader.parse(
+                "- &a x\n- *a\n", at: LedeCore.SourceLocation(path: "Content/_x.yaml", line: 1, column: 1))
         }
-        #expect(message == "Content/_x.yaml:2:3: error: YAML aliases (*name) are not supported: write the value out in full")
+        #expect(
+            message == "Content/_x.yaml:2:3: error: YAML aliases (*name) are not supported: write the value out in full"
+        )
     }
 
     @Test func asterisksInTextAreNotAliases() throws {
