@@ -55,7 +55,7 @@ public struct ContentLoader: Sendable {
         try bag.throwIfErrors()
         guard let config else { throw DiagnosticError(bag.diagnostics) }
         let assets = contentFiles.filter { path in
-            !path.hasSuffix(".md") && !((path as NSString).lastPathComponent.hasPrefix("_"))
+            !path.hasSuffix(".md") && !PathText.lastComponent(of: path).hasPrefix("_")
         }.map { String($0.dropFirst("Content/".count)) }
         var site = Site(config: config, pages: pages, documents: documents, data: data, publicFiles: publicFiles)
         site.contentAssets = assets
@@ -75,9 +75,10 @@ public struct ContentLoader: Sendable {
             bag.add(Diagnostic(at: SourceLocation(path: folder), "symbolic link points outside the site folder"))
             return []
         }
-        guard walk.visit(path, relative: folder) else {
-            bag.add(Diagnostic(at: SourceLocation(path: folder), "cannot read the folder"))
-            return []
+        // An unreadable folder is an error, not a gap: its pages would go missing without a word.
+        _ = walk.visit(path, relative: folder)
+        for (path, reason) in walk.unreadable {
+            bag.add(Diagnostic(at: SourceLocation(path: path), "cannot read the folder", causes: [reason]))
         }
         for path in walk.linksOutside {
             bag.add(Diagnostic(at: SourceLocation(path: path), "symbolic link points outside the site folder"))
@@ -86,7 +87,7 @@ public struct ContentLoader: Sendable {
     }
 
     func isDataFile(_ path: String) -> Bool {
-        let name = (path as NSString).lastPathComponent
+        let name = PathText.lastComponent(of: path)
         return name.hasPrefix("_") && (name.hasSuffix(".yaml") || name.hasSuffix(".yml"))
             && path.split(separator: "/").count == 2
     }
@@ -143,7 +144,7 @@ public struct ContentLoader: Sendable {
     func loadData(_ paths: [String], bag: inout DiagnosticBag) -> [String: DataNode] {
         var data: [String: DataNode] = [:]
         for path in paths where path != SiteConfig.path {
-            let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension.dropFirst()
+            let name = PathText.deletingExtension(of: PathText.lastComponent(of: path)).dropFirst()
             if let node = bag.collect(
                 at: SourceLocation(path: path),
                 {
@@ -198,7 +199,7 @@ public struct ContentLoader: Sendable {
             frontMatter["draft"].flatMap { node in bag.collect(at: node.location) { try node.requireBool("'draft'") } }
             ?? false
         let order = frontMatter["order"].flatMap { node in
-            bag.collect(at: node.location) { try node.requireInt("'order'") }
+            bag.collect(at: node.location) { try node.requireInt("'order'", in: Page.orderRange) }
         }
         // A timeline event's `date` is a mapping with its precision, read by the explainer.
         let published = place.kind == .event && frontMatter["date"]?.text == nil ? nil : date("date")
@@ -238,13 +239,12 @@ public struct ContentLoader: Sendable {
         let files = listFiles(in: "seeds", bag: &bag).filter { $0.hasSuffix(".txt") }
         var documents: [SourceDocument] = []
         for path in files {
-            let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            let name = PathText.deletingExtension(of: PathText.lastComponent(of: path))
             guard path.split(separator: "/").count == 2 else { continue }
-            guard Slug.isValid(name) else {
+            if let problem = Slug.problem(in: name) {
                 bag.add(
                     Diagnostic(
-                        at: SourceLocation(path: path),
-                        "seed file name '\(name)' must use only letters, digits, '-', '_' and '.'"))
+                        at: SourceLocation(path: path), "seed file name '\(name)' cannot be part of a URL: \(problem)"))
                 continue
             }
             guard let text = bag.collect(at: SourceLocation(path: path), { try readText(path) }) else { continue }

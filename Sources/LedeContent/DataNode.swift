@@ -116,13 +116,31 @@ extension DataNode {
         }
     }
 
-    /// The value as an integer.
-    /// - Throws: ``DiagnosticError`` when it is something else.
-    public func requireInt(_ what: String) throws -> Int {
-        guard case .scalar(let text, false) = value, let number = Int(text) else {
-            throw DiagnosticError(Diagnostic(at: location, "\(what) must be a whole number"))
+    /// The value as an integer in `range`.
+    ///
+    /// Only plain decimal digits with an optional sign count (`12`, `-3`); `1.5`, `0x10`,
+    /// `"12"` and numbers too large for `Int` are errors, never traps.
+    /// - Throws: ``DiagnosticError`` when it is something else or outside `range`.
+    public func requireInt(_ what: String, in range: ClosedRange<Int> = Int.min...Int.max) throws -> Int {
+        guard case .scalar(let text, false) = value, let digits = Self.decimalDigits(text) else {
+            let found = self.text.map { "'\($0)'" } ?? kindName
+            throw DiagnosticError(Diagnostic(at: location, "\(what) must be a whole number, found \(found)"))
+        }
+        guard let number = Int(digits), range.contains(number) else {
+            throw DiagnosticError(
+                Diagnostic(
+                    at: location,
+                    "\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), found \(text)"))
         }
         return number
+    }
+
+    /// The text without a leading `+` when it is an optional sign followed by ASCII digits.
+    private static func decimalDigits(_ text: String) -> String? {
+        var body = Substring(text)
+        if body.first == "+" || body.first == "-" { body = body.dropFirst() }
+        guard !body.isEmpty, body.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+        return text.hasPrefix("+") ? String(text.dropFirst()) : text
     }
 
     /// The value as a list of texts (a single text counts as a one-item list).

@@ -18,6 +18,7 @@ public enum DataReader {
 
     /// Parses one YAML document with libyaml, for anything ``parseSimple(_:at:)`` declines.
     static func parseWithYams(_ yaml: String, at location: SourceLocation) throws -> DataNode {
+        try refuseAliases(in: yaml, at: location)
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)
@@ -48,54 +49,51 @@ public enum DataReader {
             return DataNode(.list(try sequence.map { try convert($0, base: base) }), at: location)
         case .mapping(let mapping):
             var pairs: [(key: String, value: DataNode)] = []
-            var seen: Set<String> = []
+            var seen: [String: SourceLocation] = [:]
             for (key, value) in mapping {
                 let keyLocation = place(key.mark, base: base)
                 guard case .scalar(let scalar) = key else {
                     throw DiagnosticError(Diagnostic(at: keyLocation, "mapping keys must be text"))
                 }
-                guard seen.insert(scalar.string).inserted else {
-                    throw DiagnosticError(Diagnostic(at: keyLocation, "duplicate key '\(scalar.string)'"))
+                if let first = seen[scalar.string] {
+                    throw DiagnosticError(duplicateKey(scalar.string, at: keyLocation, first: first))
                 }
+                seen[scalar.string] = keyLocation
                 pairs.append((scalar.string, try convert(value, base: base)))
             }
             return DataNode(.map(pairs), at: location)
         case .alias:
-            throw DiagnosticError(Diagnostic(at: location, "YAML aliases are not supported"))
+            throw DiagnosticError(Diagnostic(at: location, aliasMessage))
         }
     }
 
-    /// Where a key is written a second time, found by reading the lines (libyaml reports the
-    /// mapping's start).
-    private static func secondOccurrence(of key: String, in yaml: String, base: SourceLocation) -> SourceLocation? {
-        var seen = 0
-        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let indent = line.prefix { $0 == " " || $0 == "-" }.count
-            let rest = line.dropFirst(indent)
-            guard rest.hasPrefix(key + ":") || rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':") else {
-                continue
+    private static let aliasMessage = "YAML aliases (*name) are not supported: write the value out in full"
+
+    /// Refuses a document that uses an alias, before libyaml composes it.
+    ///
+    /// An alias repeats the node its anchor names, so nine aliases of nine aliases make a
+    /// document of a few hundred bytes stand for hundreds of millions of nodes ("billion
+    /// laughs"); Yams shares them while composing but hashes keys made of them, and reading
+    /// them into ``DataNode``s would copy every one. Which `*` starts an alias only libyaml
+    /// knows (a `*` in a quoted, plain or block scalar or a comment is text), so libyaml is
+    /// asked: every `*` is replaced by `@`, which is text wherever `*` is and, unlike `*`,
+    /// cannot start a token. The copy has no alias and composes in linear time; if libyaml
+    /// stops at one of the replaced characters, that `*` started an alias in the original.
+    /// Documents without `*` (nearly all) are not read twice.
+    /// - Throws: ``DiagnosticError`` at the alias, or at the first syntax error before it.
+    static func refuseAliases(in yaml: String, at base: SourceLocation) throws {
+        guard yaml.utf8.contains(0x2A) else { return }
+        let masked = String(decoding: yaml.utf8.map { $0 == 0x2A ? 0x40 : $0 }, as: UTF8.self)
+        do {
+            _ = try Yams.compose(yaml: masked)
+        } catch let error as YamlError {
+            if case let .scanner(_, _, mark, _) = error,
+                YAMLLines(yaml).scalar(line: mark.line, column: mark.column) == "*"
+            {
+                throw DiagnosticError(
+                    Diagnostic(at: place(line: mark.line, column: mark.column, base: base), aliasMessage))
             }
-            seen += 1
-            if seen == 2 { return SourceLocation(path: base.path, line: base.line + index, column: indent + 1) }
-        }
-        return nil
-    }
-
-    private static func diagnostic(for error: YamlError, in yaml: String, at base: SourceLocation) -> Diagnostic {
-        switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-            let .composer(context, problem, mark, _):
-            var message = "invalid YAML: \(problem)"
-            if let context { message += " (\(context.text))" }
-            return Diagnostic(at: place(mark, base: base), message)
-        case let .duplicatedKeysInMapping(duplicates, context):
-            let location = duplicates.first.flatMap { secondOccurrence(of: $0, in: yaml, base: base) }
-            return Diagnostic(
-                at: location ?? place(context.mark, base: base),
-                "duplicate key '\(duplicates.joined(separator: "', '"))'"
-            )
-        default:
-            return Diagnostic(at: base, "invalid YAML: \(error)")
+            throw DiagnosticError(diagnostic(for: error, in: yaml, at: base))
         }
     }
 }

@@ -20,6 +20,8 @@ struct FolderWalk {
     var files: [String] = []
     /// The site-relative paths of links that resolve outside the site.
     var linksOutside: [String] = []
+    /// The site-relative paths of folders that could not be read, with the system's reason.
+    var unreadable: [(path: String, reason: String)] = []
     private var resolvedRoot: String?
 
     init(siteRoot: URL) {
@@ -27,9 +29,13 @@ struct FolderWalk {
     }
 
     /// Adds the files below `path`, whose site-relative path is `relative`.
-    /// - Returns: `false` when the folder cannot be read; unreadable subfolders are skipped.
+    /// - Returns: `false` when the folder cannot be read; unreadable subfolders are listed in
+    ///   ``unreadable``.
     mutating func visit(_ path: String, relative: String) -> Bool {
-        guard let folder = opendir(path) else { return false }
+        guard let folder = opendir(path) else {
+            unreadable.append((relative, String(cString: strerror(errno))))
+            return false
+        }
         defer { closedir(folder) }
         while let entry = readdir(folder) {
             let name = withUnsafePointer(to: &entry.pointee.d_name) { pointer in

@@ -61,6 +61,10 @@ public struct Page: Sendable, Hashable {
     public var draft: Bool
     /// Explicit position among its siblings.
     public var order: Int?
+
+    /// The orders a page may give: wide enough for any numbering scheme, narrow enough that
+    /// arithmetic on them never overflows.
+    public static let orderRange = -1_000_000_000...1_000_000_000
     /// The template named in front matter.
     public var template: String?
     /// The whole front matter, for keys of a kind (`key_points`, `date.precision`) and free keys.

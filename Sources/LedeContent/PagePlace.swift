@@ -38,22 +38,21 @@ struct PagePlace {
         var parts = components
         if parts.last == "index" { parts.removeLast() }
         if let slug {
-            guard Slug.isValid(slug) else {
-                throw DiagnosticError(
-                    Diagnostic(
-                        at: slugLocation,
-                        "invalid slug '\(slug)': use letters, digits, '-', '_' and '.', with no '/' and no '..'"))
+            if let problem = Slug.problem(in: slug) {
+                throw DiagnosticError(Diagnostic(at: slugLocation, "invalid slug '\(slug)': \(problem)"))
             }
             guard !parts.isEmpty else {
                 throw DiagnosticError(Diagnostic(at: slugLocation, "the home page cannot have a slug"))
             }
             parts[parts.count - 1] = slug
         }
-        for part in parts where !Slug.isValid(part) {
-            throw DiagnosticError(
-                Diagnostic(
-                    at: SourceLocation(path: path),
-                    "'\(part)' is not URL-safe: rename it with letters, digits, '-', '_' and '.', or set 'slug'"))
+        for part in parts {
+            if let problem = Slug.problem(in: part) {
+                throw DiagnosticError(
+                    Diagnostic(
+                        at: SourceLocation(path: path),
+                        "'\(part)' cannot be part of a URL: \(problem); rename it or set 'slug'"))
+            }
         }
         if kind.isItem {
             let listURL = "/\(parts.dropLast().joined(separator: "/"))/"
@@ -80,5 +79,26 @@ enum Slug {
             previous = byte
         }
         return !text.isEmpty
+    }
+
+    /// Why a name is not a valid slug, in words that follow it, or `nil` when it is valid.
+    static func problem(in text: String) -> String? {
+        guard !Slug.isValid(text) else { return nil }
+        let allowed = "use letters, digits, '-', '_' and '.'"
+        if text.isEmpty { return "it is empty" }
+        let isAllowed = { (scalar: Unicode.Scalar) in
+            ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                || "-_.".unicodeScalars.contains(scalar)
+        }
+        if let bad = text.unicodeScalars.first(where: { !isAllowed($0) }) {
+            let shown =
+                bad == " "
+                ? "a space" : bad.properties.generalCategory == .control ? Diagnostic.codePoint(bad) : "'\(bad)'"
+            return "\(shown) is not allowed: \(allowed)"
+        }
+        if text.hasPrefix("."), !text.hasPrefix("..") {
+            return "it starts with '.', which makes a hidden file on the server"
+        }
+        return "'..' is refused anywhere in a name, so that no part of a URL can be read as the parent folder"
     }
 }

@@ -69,7 +69,28 @@ public struct SiteConfig: Sendable, Hashable {
         reportErrorURL = required("report_error_url")
         author = party("author")
         publisher = party("publisher")
-        language = node["language"]?.text ?? "en"
+        language = "en"
+        if let value = node["language"] {
+            // An empty quoted text is not null: it reaches the tag check, which says "is empty".
+            let tag =
+                value.isNull
+                ? nil
+                : bag.collect(at: value.location) { () throws -> String in
+                    guard case .scalar(let text, _) = value.value else { return try value.requireText("'language'") }
+                    return text
+                }
+            if let tag {
+                if let problem = LanguageTag.problem(in: tag) {
+                    bag.add(Diagnostic(at: value.location, "language \(problem)"))
+                } else {
+                    language = tag
+                }
+            } else if value.isNull {
+                bag.add(
+                    Diagnostic(
+                        at: value.location, "language is empty: write a BCP 47 tag such as en, en-GB or zh-Hant-TW"))
+            }
+        }
         publishingPrinciples = node["publishing_principles"]?.text
         unsafeHTML =
             node["unsafe_html"].flatMap { value in
@@ -78,42 +99,75 @@ public struct SiteConfig: Sendable, Hashable {
         let base = required("base_url")
         (baseURL, basePath) = (base, "/")
         if !base.isEmpty {
-            if let (url, path) = Self.split(baseURL: base) {
-                (baseURL, basePath) = (url, path)
-            } else {
-                bag.add(
-                    Diagnostic(
-                        at: node["base_url"]?.location, "base_url must be an absolute http(s) URL, found '\(base)'"))
+            switch Self.split(baseURL: base) {
+            case .success(let (url, path)): (baseURL, basePath) = (url, path)
+            case .failure(let problem):
+                bag.add(Diagnostic(at: node["base_url"]?.location, "base_url \(problem.text)"))
             }
         }
         data = node
         try bag.throwIfErrors()
     }
 
+    /// What is wrong with a base URL, in words that follow its name.
+    struct URLProblem: Error {
+        var text: String
+    }
+
     /// Splits `https://host/sub/path` into the URL with a final `/` and its path.
-    static func split(baseURL: String) -> (url: String, path: String)? {
-        guard let schemeEnd = baseURL.range(of: "://"),
-            ["http", "https"].contains(baseURL[..<schemeEnd.lowerBound].lowercased())
-        else { return nil }
+    /// - Returns: The parts, or what is wrong with the URL.
+    static func split(baseURL: String) -> Result<(url: String, path: String), URLProblem> {
+        func problem(_ text: String) -> Result<(url: String, path: String), URLProblem> {
+            .failure(
+                URLProblem(
+                    text: "must be an absolute http(s) URL such as https://example.org/news/, but '\(baseURL)' \(text)")
+            )
+        }
+        guard let schemeEnd = baseURL.range(of: "://") else {
+            return problem(
+                baseURL.hasPrefix("/") ? "is a path: add https:// and the host" : "has no https:// or http://")
+        }
+        let scheme = baseURL[..<schemeEnd.lowerBound]
+        guard ["http", "https"].contains(scheme.lowercased()) else {
+            return problem(scheme.isEmpty ? "has no scheme before ://" : "uses '\(scheme)', not http or https")
+        }
         let rest = baseURL[schemeEnd.upperBound...]
-        guard let host = rest.split(separator: "/", maxSplits: 1).first, !host.isEmpty,
-            !rest.contains("?"), !rest.contains("#"), !rest.contains(" ")
-        else { return nil }
+        if let bad = rest.unicodeScalars.first(where: { !isURLCharacter($0) }) {
+            let shown =
+                bad == " "
+                ? "a space" : "'\(bad.properties.generalCategory == .control ? Diagnostic.codePoint(bad) : "\(bad)")'"
+            return problem("holds \(shown), which a URL cannot hold unescaped")
+        }
+        if rest.contains("?") { return problem("has a query ('?…'): a base URL ends with its path") }
+        if rest.contains("#") { return problem("has a fragment ('#…'): a base URL ends with its path") }
+        guard let host = rest.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).first,
+            !host.isEmpty
+        else { return problem("has no host name after ://") }
         var path = String(rest.dropFirst(host.count))
         if !path.hasPrefix("/") { path = "/" + path }
         if !path.hasSuffix("/") { path += "/" }
-        return (String(baseURL[..<schemeEnd.upperBound]) + host + path, path)
+        return .success((String(baseURL[..<schemeEnd.upperBound]) + host + path, path))
+    }
+
+    /// Whether a character may appear unescaped in a URL (RFC 3986's unreserved and reserved
+    /// characters and `%`).
+    private static func isURLCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII
+            && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                || "-._~:/?#[]@!$&'()*+,;=%".unicodeScalars.contains(scalar))
     }
 
     /// The same config with another base URL (`lede build --base-url`).
     /// - Throws: ``DiagnosticError`` when `url` is not an absolute http(s) URL.
     public func with(baseURL url: String) throws -> SiteConfig {
-        guard let (full, path) = Self.split(baseURL: url) else {
-            throw DiagnosticError(Diagnostic(at: nil, "--base-url must be an absolute http(s) URL, found '\(url)'"))
+        switch Self.split(baseURL: url) {
+        case .failure(let problem):
+            throw DiagnosticError(Diagnostic(at: nil, "--base-url \(problem.text)"))
+        case .success(let (full, path)):
+            var copy = self
+            copy.baseURL = full
+            copy.basePath = path
+            return copy
         }
-        var copy = self
-        copy.baseURL = full
-        copy.basePath = path
-        return copy
     }
 }

@@ -39,11 +39,45 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The compiler-style line, followed by any `caused by:` lines.
+    ///
+    /// Each stays on one line whatever names and texts it quotes: line breaks and other
+    /// control characters are written as escapes (see ``oneLine(_:)``).
     public var description: String {
         var text = location.map { "\($0): " } ?? "lede: "
-        text += "\(severity.rawValue): \(message)"
-        for cause in causes { text += "\n  caused by: \(cause)" }
+        text += "\(severity.rawValue): \(Self.oneLine(message))"
+        for cause in causes { text += "\n  caused by: \(Self.oneLine(cause))" }
         return text
+    }
+
+    /// The text with every character that would break the line or hide what follows written
+    /// as an escape: `\n`, `\r`, `\t`, and `\u{…}` for other control characters, line and
+    /// paragraph separators and bidirectional controls. Other text is left as it is.
+    public static func oneLine(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where needsEscape(scalar): result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// `U+0009`: how a message names a character that cannot be shown as it is.
+    public static func codePoint(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
     }
 }
 

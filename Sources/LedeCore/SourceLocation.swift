@@ -22,8 +22,11 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
         self.column = column
     }
 
-    /// `path:line:col`, `path:line` or `path`, depending on what is known.
+    /// `path:line:col`, `path:line` or `path`, depending on what is known, on one line: a
+    /// name holding a line break or another control character is written with escapes
+    /// (``Diagnostic/oneLine(_:)``).
     public var description: String {
+        let path = Diagnostic.oneLine(path)
         if line > 0 && column > 0 { return "\(path):\(line):\(column)" }
         if line > 0 { return "\(path):\(line)" }
         return path

@@ -120,13 +120,19 @@ public struct Explainer: Sendable {
         self.terms = terms.sorted { $0.name.localizedCaseInsensitiveCompare($1.name) == .orderedAscending }
         termsByID = Dictionary(terms.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for term in terms {
-            for (id, location) in zip(term.related, term.relatedLocations) where termsByID[id] == nil {
-                bag.add(
-                    Diagnostic(
-                        at: location,
-                        "unknown related term '\(id)' (terms: \(termsByID.keys.sorted().joined(separator: ", ")))"))
+            for (id, location) in zip(term.related, term.relatedLocations) {
+                if id == term.id {
+                    bag.add(
+                        Diagnostic(at: location, "term '\(id)' is related to itself: remove '\(id)' from 'related'"))
+                } else if termsByID[id] == nil {
+                    bag.add(
+                        Diagnostic(
+                            at: location,
+                            "unknown related term '\(id)' (terms: \(termsByID.keys.sorted().joined(separator: ", ")))"))
+                }
             }
         }
+        GlossaryTerm.checkPhrases(of: terms, bag: &bag)
         updates = site.pages(ofKind: .update).sorted {
             ($0.date?.date ?? .distantPast, $0.sourcePath) > ($1.date?.date ?? .distantPast, $1.sourcePath)
         }

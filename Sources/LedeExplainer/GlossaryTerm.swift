@@ -31,6 +31,8 @@ public struct GlossaryTerm: Sendable, Hashable {
     public var references: [Reference]
     /// Where `related` ids are written, for checks.
     var relatedLocations: [SourceLocation]
+    /// Where each alias is written, for checks.
+    var aliasLocations: [SourceLocation]
 
     init(page: Page) throws {
         self.page = page
@@ -43,9 +45,11 @@ public struct GlossaryTerm: Sendable, Hashable {
             bag.add(
                 Diagnostic(at: front.location, "glossary term needs 'short': a one- or two-sentence plain definition"))
         }
-        aliases =
-            (front["aliases"].flatMap { node in bag.collect(at: node.location) { try node.requireTextList("'aliases'") }
-            } ?? []).map(\.text)
+        let aliasList =
+            front["aliases"].flatMap { node in bag.collect(at: node.location) { try node.requireTextList("'aliases'") }
+            } ?? []
+        aliases = aliasList.map(\.text)
+        aliasLocations = aliasList.map(\.location)
         abbreviation = front["abbr"]?.text
         let relatedList =
             front["related"].flatMap { node in bag.collect(at: node.location) { try node.requireTextList("'related'") }

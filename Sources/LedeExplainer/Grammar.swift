@@ -34,6 +34,6 @@ enum Grammar {
         let words = [
             "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
         ]
-        return number < words.count ? words[number] : String(number)
+        return words.indices.contains(number) ? words[number] : String(number)
     }
 }

@@ -57,16 +57,16 @@ public indirect enum JSON: Sendable, Hashable, ExpressibleByStringLiteral, Expre
         case .object(let members):
             if members.isEmpty { output += "{}"; return }
             output += "{" + newline
-            let keys = members.keys.sorted { lhs, rhs in
+            let sorted = members.sorted { lhs, rhs in
                 // JSON-LD readers like "@context" and "@type" first.
-                (lhs.hasPrefix("@") ? 0 : 1, lhs) < (rhs.hasPrefix("@") ? 0 : 1, rhs)
+                (lhs.key.hasPrefix("@") ? 0 : 1, lhs.key) < (rhs.key.hasPrefix("@") ? 0 : 1, rhs.key)
             }
-            for (index, key) in keys.enumerated() {
+            for (index, member) in sorted.enumerated() {
                 output += pad
-                JSON.quote(key, into: &output)
+                JSON.quote(member.key, into: &output)
                 output += pretty ? ": " : ":"
-                members[key]!.write(to: &output, pretty: pretty, indent: indent + 1)
-                output += (index == keys.count - 1 ? "" : ",") + newline
+                member.value.write(to: &output, pretty: pretty, indent: indent + 1)
+                output += (index == sorted.count - 1 ? "" : ",") + newline
             }
             output += closePad + "}"
         }

@@ -57,7 +57,7 @@ struct LinkResolver: Sendable {
             )
         }
         let count = document.paragraphs.count
-        guard anchor.hasPrefix("p"), let number = Int(anchor.dropFirst()), (1...count).contains(number) else {
+        guard anchor.hasPrefix("p"), let number = Int(anchor.dropFirst()), number >= 1, number <= count else {
             throw DiagnosticError(
                 Diagnostic(at: location, "unknown source paragraph '\(anchor)' in \(name) (the seed has p1…p\(count))"))
         }
@@ -89,7 +89,7 @@ struct LinkResolver: Sendable {
         }
         let (path, fragment) = split(destination)
         guard path.hasSuffix(".md") else { return .keep }
-        let folder = (pagePath as NSString).deletingLastPathComponent
+        let folder = PathText.parent(of: pagePath)
         let target = normalize(folder + "/" + (path.removingPercentEncoding ?? path))
         guard let url = pageURLs[target] else {
             throw DiagnosticError(

@@ -38,7 +38,8 @@ import Testing
             #expect(broken.stdout == "")
             #expect(
                 broken.stderr == """
-                    Content/about.md:4:1: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence)
+                    Content/about.md:3:14: error: unclosed '[': this list has no closing ']'
+                      caused by: libyaml: did not find expected ',' or ']' (while parsing a flow sequence) at 4:1
                     lede: build failed with 1 error; Output/ was not changed
 
                     """)

@@ -35,13 +35,49 @@ import Testing
     @Test func duplicateKeysAreErrors() {
         #expect(
             diagnostics { _ = try DataReader.parse("a: 1\nb: 2\na: 3", at: frontMatterStart) }
-                == "Content/a.md:4:1: error: duplicate key 'a'")
+                == "Content/a.md:4:1: error: duplicate key 'a': it is already set at Content/a.md:2:1")
     }
 
     @Test func syntaxErrorsPointIntoTheFile() {
         #expect(
             diagnostics { _ = try DataReader.parse("title: A\nlist: [a, b\nnext: c", at: frontMatterStart) }
-                == "Content/a.md:4:5: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence)"
+                == """
+                Content/a.md:3:7: error: unclosed '[': this list has no closing ']'
+                  caused by: libyaml: did not find expected ',' or ']' (while parsing a flow sequence) at 4:5
+                """)
+    }
+
+    @Test(arguments: [
+        ("12", 12), ("-3", -3), ("+7", 7), ("0", 0),
+    ])
+    func wholeNumbers(_ text: String, _ number: Int) throws {
+        #expect(try DataReader.parse("order: \(text)", at: frontMatterStart)["order"]?.requireInt("'order'") == number)
+    }
+
+    @Test(arguments: [
+        ("1.5", "'1.5'"), ("0x10", "'0x10'"), ("ten", "'ten'"), ("\"12\"", "'12'"), ("[1]", "a list"),
+        ("１２", "'１２'"),
+    ])
+    func notWholeNumbers(_ text: String, _ found: String) throws {
+        let node = try DataReader.parse("order: \(text)", at: frontMatterStart)["order"]
+        #expect(
+            diagnostics { _ = try node?.requireInt("'order'") }
+                == "Content/a.md:2:8: error: 'order' must be a whole number, found \(found)")
+    }
+
+    @Test func nullIsNotANumber() throws {
+        let node = try DataReader.parse("order:", at: frontMatterStart)["order"]
+        #expect(
+            diagnostics { _ = try node?.requireInt("'order'") }
+                == "Content/a.md:2:7: error: 'order' must be a whole number, found null")
+    }
+
+    @Test(arguments: ["99999999999999999999", "-99999999999999999999", "1000000001"])
+    func numbersOutOfRangeAreErrorsNotTraps(_ text: String) throws {
+        let node = try DataReader.parse("order: \(text)", at: frontMatterStart)["order"]
+        #expect(
+            diagnostics { _ = try node?.requireInt("'order'", in: Page.orderRange) }
+                == "Content/a.md:2:8: error: 'order' must be a whole number from -1000000000 to 1000000000, found \(text)"
         )
     }
 }

@@ -48,13 +48,23 @@ import Testing
         #expect(try address("about/index.md", slug: "who").output == "who/index.html")
     }
 
-    @Test(arguments: ["..", "../../etc", "a/b", "/abs", "with space", "café", ".hidden", "a..b", ""])
-    func invalidSlugs(_ slug: String) {
+    @Test(arguments: [
+        ("..", "'..' is refused anywhere in a name, so that no part of a URL can be read as the parent folder"),
+        ("../../etc", "'/' is not allowed: use letters, digits, '-', '_' and '.'"),
+        ("a/b", "'/' is not allowed: use letters, digits, '-', '_' and '.'"),
+        ("/abs", "'/' is not allowed: use letters, digits, '-', '_' and '.'"),
+        ("with space", "a space is not allowed: use letters, digits, '-', '_' and '.'"),
+        ("café", "'é' is not allowed: use letters, digits, '-', '_' and '.'"),
+        ("tab\there", "U+0009 is not allowed: use letters, digits, '-', '_' and '.'"),
+        (".hidden", "it starts with '.', which makes a hidden file on the server"),
+        ("a..b", "'..' is refused anywhere in a name, so that no part of a URL can be read as the parent folder"),
+        ("", "it is empty"),
+    ])
+    func invalidSlugs(_ slug: String, _ problem: String) {
         #expect(!Slug.isValid(slug))
         #expect(
             diagnostics { _ = try address("about.md", slug: slug) }
-                == "lede: error: invalid slug '\(slug)': use letters, digits, '-', '_' and '.', with no '/' and no '..'"
-        )
+                == "lede: error: invalid slug '\(Diagnostic.oneLine(slug))': \(problem)")
     }
 
     @Test func slugCheckAgreesWithTheScalarRules() {
@@ -87,8 +97,12 @@ import Testing
     @Test func fileNamesMustBeURLSafe() throws {
         #expect(
             diagnostics { _ = try address("My Page.md") }
-                == "Content/My Page.md: error: 'My Page' is not URL-safe: rename it with letters, digits, '-', '_' and '.', or set 'slug'"
+                == "Content/My Page.md: error: 'My Page' cannot be part of a URL: a space is not allowed: use letters, digits, '-', '_' and '.'; rename it or set 'slug'"
         )
         #expect(try address("My Page.md", slug: "my-page").url == "/my-page/")
+        #expect(
+            diagnostics { _ = try address("notes/a..b.md") }
+                == "Content/notes/a..b.md: error: 'a..b' cannot be part of a URL: '..' is refused anywhere in a name, so that no part of a URL can be read as the parent folder; rename it or set 'slug'"
+        )
     }
 }

@@ -43,12 +43,56 @@ import Testing
     }
 
     @Test(arguments: [
-        "example.org", "ftp://example.org/", "https://", "https://example.org/?q=1", "https://example.org/#top",
+        ("example.org", "has no https:// or http://"),
+        ("/news/", "is a path: add https:// and the host"),
+        ("ftp://example.org/", "uses 'ftp', not http or https"),
+        ("://example.org/", "has no scheme before ://"),
+        ("https://", "has no host name after ://"),
+        ("https:///news/", "has no host name after ://"),
+        ("https://example.org/?q=1", "has a query ('?…'): a base URL ends with its path"),
+        ("https://example.org/#top", "has a fragment ('#…'): a base URL ends with its path"),
+        ("https://example.org/my news/", "holds a space, which a URL cannot hold unescaped"),
+        ("https://example.org/<x>", "holds '<', which a URL cannot hold unescaped"),
     ])
-    func badBaseURL(_ url: String) {
+    func badBaseURL(_ url: String, _ problem: String) {
         #expect(
             diagnostics { _ = try config(configText(replacing: "base_url", with: "base_url: \"\(url)\"")) }
-                == "Content/_site.yaml:2:11: error: base_url must be an absolute http(s) URL, found '\(url)'")
+                == "Content/_site.yaml:2:11: error: base_url must be an absolute http(s) URL such as https://example.org/news/, but '\(url)' \(problem)"
+        )
+    }
+
+    @Test(arguments: [
+        "en", "fa", "en-GB", "zh-Hant-TW", "es-419", "sr-Latn-RS", "de-CH-1901", "en-US-x-twain", "x-private",
+    ])
+    func languageTags(_ tag: String) throws {
+        #expect(try config(configText(replacing: "none", with: nil) + "\nlanguage: \"\(tag)\"").language == tag)
+    }
+
+    @Test(arguments: [
+        ("\"en US\"", "language 'en US' is not a BCP 47 tag: join its parts with '-', not spaces (en-US)"),
+        ("en_GB", "language 'en_GB' is not a BCP 47 tag: join its parts with '-', not '_' (en-GB)"),
+        (
+            "'\"en\"'",
+            "language '\"en\"' is not a BCP 47 tag: it holds '\"'; write a BCP 47 tag such as en, en-GB or zh-Hant-TW"
+        ),
+        ("\"\"", "language is empty: write a BCP 47 tag such as en, en-GB or zh-Hant-TW"),
+        ("english", "language 'english' is not a BCP 47 tag such as en, en-GB or zh-Hant-TW"),
+        ("en-", "language 'en-' is not a BCP 47 tag such as en, en-GB or zh-Hant-TW"),
+        ("e", "language 'e' is not a BCP 47 tag such as en, en-GB or zh-Hant-TW"),
+        ("en-a", "language 'en-a' is not a BCP 47 tag such as en, en-GB or zh-Hant-TW"),
+        ("[en]", "'language' must be text, found a list"),
+    ])
+    func badLanguage(_ value: String, _ message: String) {
+        #expect(
+            diagnostics { _ = try config(configText(replacing: "none", with: nil) + "\nlanguage: \(value)") }
+                == "Content/_site.yaml:7:11: error: \(message)")
+    }
+
+    @Test func emptyLanguage() {
+        #expect(
+            diagnostics { _ = try config(configText(replacing: "none", with: nil) + "\nlanguage:") }
+                == "Content/_site.yaml:7:10: error: language is empty: write a BCP 47 tag such as en, en-GB or zh-Hant-TW"
+        )
     }
 
     @Test func wrongTypes() {
@@ -70,6 +114,7 @@ import Testing
         #expect(local.basePath == "/")
         #expect(
             diagnostics { _ = try site.with(baseURL: "localhost") }
-                == "lede: error: --base-url must be an absolute http(s) URL, found 'localhost'")
+                == "lede: error: --base-url must be an absolute http(s) URL such as https://example.org/news/, but 'localhost' has no https:// or http://"
+        )
     }
 }

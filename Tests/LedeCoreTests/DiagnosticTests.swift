@@ -33,4 +33,26 @@ import Testing
         #expect(bag.hasErrors)
         #expect(throws: DiagnosticError.self) { try bag.throwIfErrors() }
     }
+
+    @Test func namesWithLineBreaksAndControlsStayOnOneLine() {
+        let diagnostic = Diagnostic(
+            at: SourceLocation(path: "Public/a\n../Content/about.md", line: 2, column: 1),
+            "'x\ry\tz' holds \u{1B}[31m and \u{202E}", causes: ["first\nsecond", "\u{2028}\u{85}"])
+        #expect(
+            diagnostic.description
+                == #"Public/a\n../Content/about.md:2:1: error: 'x\ry\tz' holds \u{1B}[31m and \u{202E}"#
+                + "\n" + #"  caused by: first\nsecond"# + "\n" + #"  caused by: \u{2028}\u{85}"#)
+        #expect(diagnostic.description.split(separator: "\n").count == 3)
+    }
+
+    @Test func ordinaryTextIsLeftAsItIs() {
+        let text = #"café ¶3 “quoted” \ back\slash 'é' 日本"#
+        #expect(Diagnostic.oneLine(text) == text)
+        #expect(SourceLocation(path: "Content/café.md").description == "Content/café.md")
+    }
+
+    @Test func codePoints() {
+        #expect(Diagnostic.codePoint("\t") == "U+0009")
+        #expect(Diagnostic.codePoint("\u{1F600}") == "U+1F600")
+    }
 }

@@ -1,0 +1,73 @@
+import Foundation
+import LedeCore
+import Testing
+
+@testable import LedeContent
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Loading whole sites whose files and folders have unusual names or permissions.
+@Suite struct ContentLoaderTests {
+    static let configFile = Data(configText(replacing: "none", with: nil).utf8)
+
+    static func page(_ title: String) -> Data { Data("---\ntitle: \(title)\n---\nBody.\n".utf8) }
+
+    @Test func oneCharacterNamesDoNotTrap() throws {
+        let site = try withSite([
+            "Content/_site.yaml": Self.configFile, "Content/x": Data("asset".utf8), "Content/y/z.md": Self.page("Z"),
+            "Content/q.md": Self.page("Q"), "Content/_d.yaml": Data("k: v\n".utf8),
+        ]) { root in try ContentLoader(root: root).load() }
+        #expect(site.pages.map(\.url).sorted() == ["/q/", "/y/z/"])
+        #expect(site.contentAssets == ["x"])
+        #expect(site.data["d"]?["k"]?.text == "v")
+    }
+
+    @Test func aNewlineInAFileNameIsPrintedOnOneLine() throws {
+        let message = try withSite(["Content/_site.yaml": Self.configFile, "Content/bad\nname.md": Self.page("B")]) {
+            root in diagnostics { _ = try ContentLoader(root: root).load() }
+        }
+        #expect(
+            message
+                == #"Content/bad\nname.md: error: 'bad\nname' cannot be part of a URL: U+000A is not allowed: use letters, digits, '-', '_' and '.'; rename it or set 'slug'"#
+        )
+    }
+
+    @Test func dataFilesRefuseAliases() throws {
+        let message = try withSite([
+            "Content/_site.yaml": Self.configFile, "Content/_terms.yaml": Data("a: &x [1]\nb: *x\n".utf8),
+        ]) { root in diagnostics { _ = try ContentLoader(root: root).load() } }
+        #expect(
+            message
+                == "Content/_terms.yaml:2:4: error: YAML aliases (*name) are not supported: write the value out in full"
+        )
+    }
+
+    #if canImport(Glibc)
+        /// A folder the build cannot open is an error at its path, not a silent gap in the site.
+        ///
+        /// Tests often run as root, whom `chmod 000` does not stop. On Linux the file-system
+        /// user of one thread can be changed (`setfsuid`); leaving uid 0 drops the
+        /// capabilities that bypass permissions, for this thread only, until it is set back.
+        /// The folder is listed on the calling thread, so the load sees the folder as any
+        /// other user would.
+        @Test func unreadableFolderIsALocatedError() throws {
+            let message = try withSite([
+                "Content/_site.yaml": Self.configFile, "Content/a.md": Self.page("A"),
+                "Content/locked/b.md": Self.page("B"),
+            ]) { root -> String? in
+                let locked = root.appendingPathComponent("Content/locked").path
+                #expect(chmod(locked, 0) == 0)
+                defer { chmod(locked, 0o755) }
+                // glibc's `setfsuid` is not in the Glibc module map: look it up.
+                let symbol = try #require(dlsym(dlopen(nil, RTLD_NOW), "setfsuid"))
+                let setFileSystemUser = unsafeBitCast(symbol, to: (@convention(c) (UInt32) -> Int32).self)
+                let previous = setFileSystemUser(65534)
+                defer { _ = setFileSystemUser(UInt32(previous)) }
+                return diagnostics { _ = try ContentLoader(root: root).load() }
+            }
+            #expect(message == "Content/locked: error: cannot read the folder\n  caused by: Permission denied")
+        }
+    #endif
+}
