@@ -275,7 +275,7 @@ enum Scaffold {
             {{/has_related}}{{#has_used_in}}<p class="meta-line"><span class="meta-label">Used in</span> <span class="list">{{#used_in}}<span class="item"><a href="{{url}}">{{label}}</a></span>{{/used_in}}</span></p>
             {{/has_used_in}}{{#has_references}}<div class="references"><p class="meta-label">References</p>
             <ul>
-            {{#references}}<li><a href="{{url}}" rel="external">{{title}}</a></li>
+            {{#references}}<li><a href="{{url}}" rel="external">{{title}}</a>{{#date}}, {{date}}{{/date}}</li>
             {{/references}}</ul>
             </div>
             {{/has_references}}</dd>

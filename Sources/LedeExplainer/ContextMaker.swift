@@ -317,7 +317,10 @@ struct ContextMaker: Sendable {
                         ["name": .string($0.name), "url": .string("#\($0.id)")]
                     }), "has_related": .bool(!term.related.isEmpty),
                 "background": .bool(term.isBackground),
-                "references": .list(term.references.map { ["title": .string($0.title), "url": .string($0.url)] }),
+                "references": .list(
+                    term.references.map {
+                        ["title": .string($0.title), "url": .string($0.url), "date": .optional($0.date)]
+                    }),
                 "has_references": .bool(!term.references.isEmpty),
                 "used_in": places(used), "has_used_in": .bool(!used.isEmpty),
             ]

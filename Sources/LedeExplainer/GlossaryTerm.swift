@@ -7,6 +7,9 @@ public struct Reference: Sendable, Hashable {
     public var title: String
     /// Where it is.
     public var url: String
+    /// When it was published ("11 March 2019"), or when a page without a date was read
+    /// ("accessed 29 November 2026"); `nil` when the author gives none.
+    public var date: String? = nil
 }
 
 /// One glossary entry, from `Content/glossary/<id>.md`.
@@ -66,7 +69,7 @@ public struct GlossaryTerm: Sendable, Hashable {
                 bag.add(Diagnostic(at: node.location, "each reference needs 'title' and 'url'"))
                 continue
             }
-            references.append(Reference(title: title, url: url))
+            references.append(Reference(title: title, url: url, date: node["date"]?.text))
         }
         if isBackground && references.isEmpty {
             bag.add(
