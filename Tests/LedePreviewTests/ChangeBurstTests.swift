@@ -46,7 +46,8 @@ struct ChangeBurstTests {
     @Test("when polling never confirms quiet, the maximum wait still reports")
     func pollingWithoutQuiet() {
         let events = Array(stride(from: 0, through: 600, by: 50))
-        #expect(Self.reports(forEventsAt: events, debounce: 30, maxWait: 250, quietConfirmed: false) == [250, 500, 750])
+        #expect(
+            Self.reports(forEventsAt: events, debounce: 30, maxWait: 250, quietConfirmed: false) == [250, 500, 750])
     }
 
     @Test("a watcher reports while a file is saved every 20 ms, and after the last save", arguments: [false, true])

@@ -69,8 +69,9 @@ struct ServerGuardTests {
         let site = try Self.makeSite()
         defer { site.remove() }
         let liveReload = LiveReload()
-        try await withServer(root: site.url, liveReload: liveReload, heartbeat: .seconds(60), idleTimeout: .milliseconds(200))
-        { port in
+        try await withServer(
+            root: site.url, liveReload: liveReload, heartbeat: .seconds(60), idleTimeout: .milliseconds(200)
+        ) { port in
             try await onThread {
                 let deadline = ContinuousClock.now + .seconds(20)
                 let socket = try Socket.eventStream(port: port, deadline: deadline)
