@@ -19,7 +19,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Option(name: .long, help: "The port to listen on (0 picks a free one).")
+    // `.unconditional`: `--port -1` is a port to refuse with a clear message, not a missing
+    // value followed by an unknown option `-1`.
+    @Option(
+        name: .long, parsing: .unconditional, help: "The port to listen on (0 picks a free one).",
+        transform: ServeCommand.port(from:))
     var port: Int = 1111
 
     @Option(
@@ -30,12 +34,22 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Poll for changes instead of using inotify (network and container file systems).")
     var poll = false
 
+    /// A port as written on the command line, checked against ``PreviewServer/validPorts``.
+    static func port(from text: String) throws -> Int {
+        guard let port = Int(text), PreviewServer.validPorts.contains(port) else {
+            // ArgumentParser prefixes "The value '99999' is invalid for '--port <port>': ".
+            throw ValidationError(PreviewServer.validPortsAdvice)
+        }
+        return port
+    }
+
     func run() async throws {
         var options = site.buildOptions()
-        if site.output == nil {
-            options.output = FileManager.default.temporaryDirectory
-                .appendingPathComponent("lede-preview-\(ProcessInfo.processInfo.processIdentifier)")
-        }
+        // The whole preview folder goes on every way out (errors thrown included): the builder
+        // keeps its swap folder and file lists beside the output, inside it.
+        let previewFolder = site.output == nil ? try PreviewFolder() : nil
+        defer { previewFolder?.remove() }
+        if let previewFolder { options.output = previewFolder.url.appendingPathComponent("site") }
         let displayHost = host.contains(":") ? "[\(host)]" : host
         if site.baseURL == nil { options.baseURL = "http://\(displayHost):\(port == 0 ? 80 : port)/" }
         if !PreviewServer.isLoopback(host) {
@@ -63,7 +77,56 @@ struct ServeCommand: AsyncParsableCommand {
         try await server.run { bound in
             Console.info("Serving \(siteRoot.path) at http://\(displayHost):\(bound)/ (Ctrl-C to stop)")
         }
-        if site.output == nil { try? FileManager.default.removeItem(at: output) }
+    }
+}
+
+/// The temporary folder `lede serve` builds into when no `--output` is given.
+///
+/// Each run gets a new folder, `TMPDIR/lede-preview-RANDOM`, holding the built site and the
+/// builder's swap folder and file lists, so removing it removes everything the run made. The
+/// run holds a lock on the folder's `.lock` file; the kernel releases it however the process
+/// ends, so a folder left by a run that could not clean up (killed, or crashed) is recognised
+/// and removed by the next run.
+struct PreviewFolder {
+    static let prefix = "lede-preview-"
+    static let lockName = ".lock"
+
+    /// The folder.
+    let url: URL
+    /// The open, locked `.lock` file.
+    private let lock: Int32
+
+    /// Creates a new, empty preview folder, after removing those of runs that are gone.
+    init() throws {
+        let base = FileManager.default.temporaryDirectory
+        Self.removeAbandoned(in: base)
+        url = base.appendingPathComponent(Self.prefix + UUID().uuidString)
+        // Not intermediate: fails rather than reuse a folder that already exists.
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
+        lock = open(url.appendingPathComponent(Self.lockName).path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+        guard lock >= 0, flock(lock, LOCK_EX | LOCK_NB) == 0 else {
+            if lock >= 0 { close(lock) }
+            try? FileManager.default.removeItem(at: url)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+    }
+
+    /// Removes the folder and releases its lock.
+    func remove() {
+        try? FileManager.default.removeItem(at: url)
+        close(lock)
+    }
+
+    /// Removes `lede-preview-…` folders whose `.lock` no process holds.
+    static func removeAbandoned(in base: URL) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: base.path)) ?? []
+        for name in names where name.hasPrefix(prefix) {
+            let folder = base.appendingPathComponent(name)
+            let fd = open(folder.appendingPathComponent(lockName).path, O_RDWR | O_CLOEXEC | O_NOFOLLOW)
+            guard fd >= 0 else { continue }  // not ours, or not a folder
+            defer { close(fd) }
+            if flock(fd, LOCK_EX | LOCK_NB) == 0 { try? FileManager.default.removeItem(at: folder) }
+        }
     }
 }
 

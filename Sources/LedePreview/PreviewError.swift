@@ -10,6 +10,8 @@ public struct PreviewError: Error, Sendable, CustomStringConvertible {
         case cannotWatch(path: String, message: String)
         /// The wake-up pipe used to stop the watcher thread could not be created.
         case cannotCreatePipe(message: String)
+        /// A port outside ``PreviewServer/validPorts``, or not a number; as written.
+        case invalidPort(String)
     }
 
     /// What went wrong.
@@ -29,6 +31,8 @@ public struct PreviewError: Error, Sendable, CustomStringConvertible {
             "cannot watch '\(path)': \(message)"
         case .cannotCreatePipe(let message):
             "cannot start the file watcher: \(message)"
+        case .invalidPort(let text):
+            "invalid port '\(text)': \(PreviewServer.validPortsAdvice)"
         }
     }
 }

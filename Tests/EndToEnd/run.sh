@@ -7,6 +7,7 @@
 # 2. Builds the bundled site with .build/debug/lede into a temporary folder.
 # 3. Runs browser_test.py (headless Chromium), nginx_test.sh (sub-path hosting) and
 #    kill_test.py (kill -9 during builds of a 1,000-page site: Output/ is always a whole site).
+# 4. Runs load_test.py in its short version (LOAD_SHORT=1; installs wrk with apt-get).
 #
 # A test whose tools cannot be installed is SKIPPED with a message on stderr;
 # set E2E_REQUIRE=1 to turn skips into failures. Exits non-zero when a test fails.
@@ -150,6 +151,21 @@ else
     warn "kill_test: FAIL"
     FAILED="$FAILED kill_test"
 fi
+
+# ---- load test: the preview server under load (short version) --------------
+# Full version, with the figures: python3 Tests/EndToEnd/load_test.py
+if ! command -v wrk >/dev/null 2>&1; then
+    apt_install wrk || true
+    command -v wrk >/dev/null 2>&1 || skip "load_test (wrk part)" "wrk not found (apt-get install wrk failed)"
+fi
+say "running load_test.py (LOAD_SHORT=1)"
+if LOAD_SHORT=1 LEDE="$LEDE" python3 "$HERE/load_test.py"; then
+    say "load_test: PASS"
+else
+    warn "load_test: FAIL"
+    FAILED="$FAILED load_test"
+fi
+# ---- end of load test --------------------------------------------------------
 
 if [ -n "$FAILED" ]; then
     warn "FAILED:$FAILED${SKIPPED:+ (skipped:$SKIPPED)}"

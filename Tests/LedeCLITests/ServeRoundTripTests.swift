@@ -69,10 +69,13 @@ import Testing
     }
 
     /// Starts `lede serve` on a free port and waits for its "Serving … at http://…:PORT/" line.
-    static func startServer(site: URL) throws -> (Process, Int, Pipe) {
+    static func startServer(site: URL, temporaryFolder: URL? = nil) throws -> (Process, Int, Pipe) {
         let process = Process()
         process.executableURL = ledeBinary
         process.arguments = ["serve", site.path, "--port", "0"]
+        if let temporaryFolder {
+            process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": temporaryFolder.path]) { $1 }
+        }
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
@@ -132,6 +135,81 @@ import Testing
             let deadline = Date().addingTimeInterval(15)
             while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
             #expect(!process.isRunning, "serve stops on SIGINT with an event stream open")
+        }
+    }
+
+    @Test(
+        "a port outside 0-65535 is refused with one clear error",
+        arguments: [["--port", "99999"], ["--port", "-1"], ["--port=-1"], ["--port", "65536"], ["--port", "abc"]])
+    func portOutOfRange(arguments: [String]) throws {
+        try withSiteCopy { site in
+            let result = try runLede(["serve", "."] + arguments, in: site)
+            let value = arguments.last.map { $0.replacingOccurrences(of: "--port=", with: "") } ?? ""
+            #expect(result.status == 64)
+            #expect(
+                result.stderr.split(separator: "\n").first
+                    == "Error: The value '\(value)' is invalid for '--port <port>': use 0 (any free port) or a number from 1 to 65535"
+            )
+            #expect(result.stdout.isEmpty, "nothing is built")
+        }
+    }
+
+    /// Waits for a process to end, at most `seconds`.
+    static func waitForExit(_ process: Process, within seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        return !process.isRunning
+    }
+
+    /// The names in a folder.
+    static func names(in folder: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+    }
+
+    @Test func noPreviewFolderIsLeftInTMPDIR() throws {
+        try withSiteCopy { site in
+            let temporary = site.appendingPathComponent("tmp")
+            try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+
+            // A first build that fails: the placeholder page is served, then SIGTERM.
+            let about = site.appendingPathComponent("Content/about.md")
+            let original = try Data(contentsOf: about)
+            try Data("---\ntitle: [broken\n---\n".utf8).write(to: about)
+            let (failed, _, _) = try Self.startServer(site: site, temporaryFolder: temporary)
+            defer { if failed.isRunning { failed.terminate() } }
+            #expect(Self.names(in: temporary).count == 1, "one preview folder while serving")
+            failed.terminate()
+            #expect(Self.waitForExit(failed, within: 15))
+            #expect(Self.names(in: temporary) == [])
+            try original.write(to: about)
+
+            // Killed outright: nothing can clean up, so the next run removes the folder.
+            let (killed, _, _) = try Self.startServer(site: site, temporaryFolder: temporary)
+            defer { if killed.isRunning { killed.terminate() } }
+            kill(killed.processIdentifier, SIGKILL)
+            #expect(Self.waitForExit(killed, within: 15))
+            let abandoned = Self.names(in: temporary)
+            #expect(abandoned.count == 1)
+            let (next, port, _) = try Self.startServer(site: site, temporaryFolder: temporary)
+            defer { if next.isRunning { next.terminate() } }
+            let current = Self.names(in: temporary)
+            #expect(current.count == 1 && current != abandoned, "the abandoned folder was removed: \(current)")
+
+            // The port is taken: serve fails after its build, and still removes its folder.
+            let process = Process()
+            process.executableURL = ledeBinary
+            process.arguments = ["serve", site.path, "--port", String(port)]
+            process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": temporary.path]) { $1 }
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus != 0)
+            #expect(Self.names(in: temporary) == current)
+
+            kill(next.processIdentifier, SIGHUP)
+            #expect(Self.waitForExit(next, within: 15), "serve stops on SIGHUP (the terminal closed)")
+            #expect(Self.names(in: temporary) == [])
         }
     }
 }

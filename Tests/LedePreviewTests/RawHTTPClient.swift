@@ -138,6 +138,19 @@ final class Socket: @unchecked Sendable {
         return true
     }
 
+    /// Waits up to `milliseconds` for bytes and keeps them; `false` once the connection is
+    /// closed or reset.
+    private func receive(waitingAtMost milliseconds: Int32) -> Bool {
+        var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, milliseconds) > 0 else { return true }
+        var chunk = [UInt8](repeating: 0, count: 16 * 1024)
+        let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+        if count < 0 && (errno == EINTR || errno == EAGAIN) { return true }
+        guard count > 0 else { return false }
+        buffer += chunk[..<count]
+        return true
+    }
+
     func readToEnd(deadline: ContinuousClock.Instant) throws -> [UInt8] {
         while try readSome(deadline: deadline) {}
         return buffer
@@ -155,6 +168,28 @@ final class Socket: @unchecked Sendable {
     }
 
     func close() { Glibc.close(fd) }
+
+    /// Sends `text` one byte at a time, `interval` apart, reading between bytes, until the
+    /// server closes the connection; returns how many bytes were sent and what was received.
+    ///
+    /// - Throws: When `deadline` passes with the connection still open.
+    func trickle(_ text: String, every interval: Duration, deadline: ContinuousClock.Instant) throws -> (
+        sent: Int, received: [UInt8]
+    ) {
+        var sent = 0
+        for byte in text.utf8 {
+            var value = byte
+            // EPIPE or ECONNRESET: the server has closed the connection.
+            guard Glibc.send(fd, &value, 1, Int32(MSG_NOSIGNAL)) == 1 else { return (sent, buffer) }
+            sent += 1
+            let next = ContinuousClock.now + interval
+            repeat {
+                guard receive(waitingAtMost: 20) else { return (sent, buffer) }
+            } while ContinuousClock.now < next
+            if ContinuousClock.now >= deadline { throw ClientError(description: "still open after \(sent) bytes") }
+        }
+        throw ClientError(description: "the whole text was sent and the connection is still open")
+    }
 
     /// Opens `/__lede/events` and waits until the server has registered the stream (its first
     /// bytes arrived), so an event sent afterwards is sure to reach it.

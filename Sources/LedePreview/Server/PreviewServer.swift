@@ -1,8 +1,10 @@
 public import Foundation
 internal import Hummingbird
+internal import HummingbirdCore
 internal import Logging
 internal import NIOCore
 internal import ServiceLifecycle
+internal import UnixSignals
 
 #if canImport(Glibc)
     internal import Glibc
@@ -18,12 +20,23 @@ public struct PreviewServer: Sendable {
     public let root: URL
     /// The address to listen on; loopback unless the author asks otherwise.
     public let host: String
-    /// The port; 0 picks a free one (tests).
+    /// The port; 0 picks a free one (tests). Checked against ``validPorts`` by ``run(onReady:)``.
     public let port: Int
     /// The live-reload state the rebuild loop reports to.
     public let liveReload: LiveReload
     /// How often an idle event stream sends a comment.
     var heartbeatInterval: Duration = .seconds(15)
+    /// How long a connection may go without a complete request head, after connecting or after
+    /// its last response: the idle and the header timeout (see ``PreviewChannel``). Browsers
+    /// reconnect at once; a client trickling its header holds its socket no longer than this.
+    var idleTimeout: Duration = .seconds(10)
+
+    /// The ports the server accepts: 0 (any free port) or 1-65535. Anything else would be
+    /// truncated to 16 bits by the socket layer (99999 became 34463).
+    public static let validPorts = 0...65535
+
+    /// What to write instead of a port outside ``validPorts``, for error messages.
+    public static let validPortsAdvice = "use 0 (any free port) or a number from 1 to 65535"
 
     /// Serves files under `root` (the built site folder; it may be replaced by an atomic rename
     /// between requests, so resolve per request, never cache a directory handle).
@@ -45,9 +58,12 @@ public struct PreviewServer: Sendable {
     /// ephemeral port, for tests).
     ///
     /// - Parameter onReady: Called once the socket is listening, with the bound port.
-    /// - Throws: When the address cannot be bound (port in use, unknown host).
+    /// - Throws: ``PreviewError`` for a port outside ``validPorts``; otherwise when the
+    ///   address cannot be bound (port in use, unknown host).
     public func run(onReady: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
-        try await makeApplication(onReady: onReady).runService()
+        // SIGHUP too: closing the terminal must also stop the server gracefully, so that the
+        // caller's clean-up (the CLI's preview folder) runs.
+        try await makeApplication(onReady: onReady).runService(gracefulShutdownSignals: [.sigterm, .sigint, .sighup])
     }
 
     /// Runs until the task is cancelled, then shuts down gracefully exactly as on SIGTERM, but
@@ -55,7 +71,7 @@ public struct PreviewServer: Sendable {
     /// handling, and which check that open event streams do not block the shutdown.
     func runUntilCancelled(onReady: @escaping @Sendable (Int) -> Void) async throws {
         let group = ServiceGroup(
-            configuration: .init(services: [makeApplication(onReady: onReady)], logger: Self.logger))
+            configuration: .init(services: [try makeApplication(onReady: onReady)], logger: Self.logger))
         // An unstructured task, so cancelling the caller does not cancel the server outright
         // (which skips the graceful path) but only triggers the graceful shutdown.
         let running = Task { try await group.run() }
@@ -73,15 +89,20 @@ public struct PreviewServer: Sendable {
         return logger
     }()
 
-    private func makeApplication(onReady: @escaping @Sendable (Int) -> Void) -> some ApplicationProtocol {
+    private func makeApplication(onReady: @escaping @Sendable (Int) -> Void) throws(PreviewError)
+        -> some ApplicationProtocol
+    {
+        guard Self.validPorts.contains(port) else { throw PreviewError(.invalidPort(String(port))) }
         let responder = SiteResponder(
             site: SiteFolder(root: root.standardizedFileURL.path),
             liveReload: liveReload,
             heartbeatInterval: heartbeatInterval,
             requiresLoopbackHost: Self.isLoopback(host))
         let port = port
+        let idleTimeout = idleTimeout
         return Application(
             responder: responder,
+            server: HTTPServerBuilder { respond in PreviewChannel(responder: respond, idleTimeout: idleTimeout) },
             configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
             onServerRunning: { channel in onReady(channel.localAddress?.port ?? port) },
             logger: Self.logger)

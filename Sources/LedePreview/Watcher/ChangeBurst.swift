@@ -9,11 +9,15 @@
 /// Every save pattern (write in place, temporary file renamed over, delete and create, vim's
 /// backup dance) is several events within milliseconds; collecting them until nothing has
 /// happened for the debounce interval gives one rebuild per save, never one on a half-written
-/// file.
+/// file. A burst that never goes quiet (an editor's autosave, a script writing in a loop) is
+/// reported anyway once it is `maxWait` old, so the preview keeps up; what changes after that
+/// forms the next burst, and the last one is reported after quiet as usual.
 struct ChangeBurst {
     /// Whether each path existed before the burst, judged from its first event (a creation or
     /// a rename onto the name means it did not).
     private var existedBefore: [String: Bool] = [:]
+    /// When the first event of the burst arrived.
+    private(set) var firstChange: ContinuousClock.Instant?
     /// When the last event arrived.
     private(set) var lastChange: ContinuousClock.Instant?
     /// In polling mode, whether a scan after the last change found nothing new: a file still
@@ -25,18 +29,22 @@ struct ChangeBurst {
     /// Notes an event for `path`.
     mutating func record(_ path: String, existedBefore: Bool, at now: ContinuousClock.Instant) {
         if self.existedBefore[path] == nil { self.existedBefore[path] = existedBefore }
+        if firstChange == nil { firstChange = now }
         lastChange = now
     }
 
-    /// When the burst may be reported, or `nil` when there is nothing to report.
-    func dueTime(debounce: Duration) -> ContinuousClock.Instant? {
-        guard !isEmpty, let lastChange else { return nil }
-        return lastChange + debounce
+    /// When the burst is to be reported: after `debounce` of quiet (confirmed by a scan when
+    /// polling), and never later than `maxWait` after its first event; `nil` when there is
+    /// nothing to report.
+    func dueTime(debounce: Duration, maxWait: Duration) -> ContinuousClock.Instant? {
+        guard !isEmpty, let firstChange, let lastChange else { return nil }
+        let latest = firstChange + maxWait
+        return confirmedQuiet ? min(lastChange + debounce, latest) : latest
     }
 
-    /// Whether the burst is over.
-    func isDue(at now: ContinuousClock.Instant, debounce: Duration) -> Bool {
-        guard confirmedQuiet, let due = dueTime(debounce: debounce) else { return false }
+    /// Whether the burst is to be reported now.
+    func isDue(at now: ContinuousClock.Instant, debounce: Duration, maxWait: Duration) -> Bool {
+        guard let due = dueTime(debounce: debounce, maxWait: maxWait) else { return false }
         return now >= due
     }
 
@@ -49,6 +57,7 @@ struct ChangeBurst {
             existed || Self.exists(path) ? path : nil
         }
         existedBefore = [:]
+        firstChange = nil
         lastChange = nil
         confirmedQuiet = true
         return paths.sorted()

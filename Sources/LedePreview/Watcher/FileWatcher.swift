@@ -9,7 +9,8 @@ internal import LedeCore
 #endif
 
 /// Watches folders (recursively, adding folders created later) and files, calling `onChange`
-/// once per burst of events after `debounce` of quiet. inotify through Glibc on its own Thread
+/// once per burst of events after `debounce` of quiet, or `maxWait` after the burst began when
+/// events keep coming. inotify through Glibc on its own Thread
 /// (blocking read), or polling (mtime/size/inode snapshot every `pollInterval`) when
 /// `usePolling` (file systems without inotify).
 ///
@@ -22,6 +23,7 @@ internal import LedeCore
 public final class FileWatcher: Sendable {
     private let paths: [String]
     private let debounce: Duration
+    private let maxWait: Duration
     private let usePolling: Bool
     private let pollInterval: Duration
     private let onChange: @Sendable ([String]) -> Void
@@ -41,12 +43,15 @@ public final class FileWatcher: Sendable {
     ///   - paths: Folders (watched with everything below them) and files (watched through
     ///     their parent folder, so a path that does not exist yet is seen when created).
     ///   - debounce: How long events must stop before `onChange` is called.
+    ///   - maxWait: The longest a burst waits for quiet: changes that never stop (autosave, a
+    ///     script) are still reported at least this often.
     ///   - usePolling: Compare snapshots instead of using inotify.
     ///   - pollInterval: How often a snapshot is taken when polling.
     ///   - onChange: Called once per burst with the changed paths, absolute, deduplicated and
     ///     sorted.
     public init(
-        paths: [URL], debounce: Duration = .milliseconds(30), usePolling: Bool = false,
+        paths: [URL], debounce: Duration = .milliseconds(30), maxWait: Duration = .milliseconds(250),
+        usePolling: Bool = false,
         pollInterval: Duration = .milliseconds(250), onChange: @escaping @Sendable ([String]) -> Void
     ) {
         self.paths = paths.map { url in
@@ -54,6 +59,7 @@ public final class FileWatcher: Sendable {
             return path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
         }
         self.debounce = debounce
+        self.maxWait = maxWait
         self.usePolling = usePolling
         self.pollInterval = pollInterval
         self.onChange = onChange
@@ -94,7 +100,7 @@ public final class FileWatcher: Sendable {
                 throw error
             }
             let loop = WatchLoop(
-                source: source, wakeFD: pipeFDs[0], debounce: debounce, pollInterval: pollInterval,
+                source: source, wakeFD: pipeFDs[0], debounce: debounce, maxWait: maxWait, pollInterval: pollInterval,
                 onChange: onChange)
             let finished = DispatchSemaphore(value: 0)
             let wakeWrite = pipeFDs[1]

@@ -19,17 +19,19 @@ final class WatchLoop: @unchecked Sendable {
     private var source: Source
     private let wakeFD: Int32
     private let debounce: Duration
+    private let maxWait: Duration
     private let pollInterval: Duration
     private let onChange: @Sendable ([String]) -> Void
     private var burst = ChangeBurst()
 
     init(
-        source: Source, wakeFD: Int32, debounce: Duration, pollInterval: Duration,
+        source: Source, wakeFD: Int32, debounce: Duration, maxWait: Duration, pollInterval: Duration,
         onChange: @escaping @Sendable ([String]) -> Void
     ) {
         self.source = source
         self.wakeFD = wakeFD
         self.debounce = debounce
+        self.maxWait = maxWait
         self.pollInterval = pollInterval
         self.onChange = onChange
     }
@@ -39,7 +41,7 @@ final class WatchLoop: @unchecked Sendable {
         let clock = ContinuousClock()
         var nextScan = clock.now + pollInterval
         while true {
-            var deadline = burst.confirmedQuiet ? burst.dueTime(debounce: debounce) : nil
+            var deadline = burst.dueTime(debounce: debounce, maxWait: maxWait)
             var inotifyFD: Int32 = -1
             switch source {
             #if canImport(Glibc)
@@ -68,7 +70,7 @@ final class WatchLoop: @unchecked Sendable {
                     nextScan = now + pollInterval
                 }
             }
-            if burst.isDue(at: now, debounce: debounce) {
+            if burst.isDue(at: now, debounce: debounce, maxWait: maxWait) {
                 let paths = burst.take()
                 if !paths.isEmpty { onChange(paths) }
             }
