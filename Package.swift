@@ -77,8 +77,10 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // Fuzz targets (`make fuzz`): a plain build makes each a replayer of input files; `make fuzz`
-        // builds them with `-sanitize=fuzzer -DLEDE_FUZZING` into `.build-fuzz`.
-        .target(name: "LedeFuzzSupport", dependencies: ["LedeCore"], swiftSettings: strictSettings),
+        // builds them with `-sanitize=fuzzer -DLEDE_FUZZING` into `.build-fuzz`, where their `main`
+        // hands over to libFuzzer's driver (declared by CLibFuzzer).
+        .target(name: "CLibFuzzer"),
+        .target(name: "LedeFuzzSupport", dependencies: ["LedeCore", "CLibFuzzer"], swiftSettings: strictSettings),
         .executableTarget(
             name: "lede-fuzz-content",
             dependencies: ["LedeFuzzSupport", "LedeCore", "LedeContent", "LedeExplainer", "LedeMarkdown"],

@@ -1,4 +1,3 @@
-import Foundation
 import LedeFuzzSupport
 
 /// libFuzzer's entry point: one input, a request target sent to the preview server.
@@ -12,12 +11,10 @@ public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     return 0
 }
 
-#if !LEDE_FUZZING
-    /// Replays files given as arguments when built without libFuzzer.
-    @main
-    enum Replay {
-        static func main() {
-            exit(FuzzReplay.run(Array(CommandLine.arguments.dropFirst()), testOneInput: testOneInput))
-        }
+/// Fuzzes with libFuzzer in a `make fuzz` build, else replays the files given as arguments.
+@main
+enum Main {
+    static func main() {
+        FuzzMain.run(testOneInput)
     }
-#endif
+}

@@ -63,8 +63,10 @@ final class RequestPathFuzzer: Sendable {
             "é/index.html", ".hidden", "x", "a/..b/index.html", "q?.txt",
         ]
         for file in files { try scratch.write(Array("site file \(file)\n".utf8), to: "site/\(file)") }
-        let links = [("site/link-out.txt", "../secret.txt"), ("site/dir-out", ".."), ("site/a/up", "../.."),
-            ("site/outside", "../outside")]
+        let links = [
+            ("site/link-out.txt", "../secret.txt"), ("site/dir-out", ".."), ("site/a/up", "../.."),
+            ("site/outside", "../outside"),
+        ]
         for (link, target) in links {
             try FileManager.default.createSymbolicLink(atPath: "\(scratch.path)/\(link)", withDestinationPath: target)
         }
