@@ -8,8 +8,9 @@ import LedeMarkdown
 /// citations (`[¶2](seed:p2)`) and glossary links resolved, terms linked at their first use,
 /// backlinks and page contexts built.
 ///
-/// The site is loaded once; each input replaces the body of one plain page and one timeline
-/// event, and the explainer renders again only those pages (its cache keeps the others).
+/// The site is loaded once, without its other events and updates; each input replaces the body
+/// of one plain page and one timeline event, and the explainer renders again only those pages
+/// (its cache keeps the others).
 final class MarkdownFuzzer: @unchecked Sendable {
     // Unchecked: libFuzzer calls the entry point from one thread only.
 
@@ -25,11 +26,16 @@ final class MarkdownFuzzer: @unchecked Sendable {
     static let shared = MarkdownFuzzer()
 
     private init() {
-        let loaded: Site
+        var loaded: Site
         do {
             loaded = try ContentLoader(root: BundledSite.root).load()
         } catch {
             BundledSite.setupFailed("the bundled site does not load: \(error)")
+        }
+        // Events and updates other than the fuzzed one only cost time: every build makes their
+        // contexts, and they add nothing the fuzzed pages can reach.
+        loaded.pages.removeAll { page in
+            (page.kind == .event || page.kind == .update) && !Self.fuzzedPages.contains(page.sourcePath)
         }
         site = loaded
         indices = Self.fuzzedPages.compactMap { path in loaded.pages.firstIndex { $0.sourcePath == path } }
