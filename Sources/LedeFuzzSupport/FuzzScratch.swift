@@ -17,9 +17,23 @@ public final class FuzzScratch: Sendable {
         let base =
             FileManager.default.fileExists(atPath: "/dev/shm")
             ? "/dev/shm" : FileManager.default.temporaryDirectory.standardizedFileURL.path
+        Self.removeAbandoned(in: base)
         let folder = "\(base)/lede-fuzz-\(name)-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         path = folder
+    }
+
+    /// Removes the folders of fuzz processes that are gone: libFuzzer ends a process with `exit`
+    /// (and a crash ends it harder), so no folder is ever removed by the process that made it.
+    private static func removeAbandoned(in base: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: base) else { return }
+        for name in names where name.hasPrefix("lede-fuzz-") {
+            // lede-fuzz-NAME-PID-UUID: the UUID has four dashes, so the PID is the sixth field
+            // from the end.
+            let fields = name.split(separator: "-")
+            guard fields.count >= 8, let pid = Int32(fields[fields.count - 6]) else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { try? FileManager.default.removeItem(atPath: "\(base)/\(name)") }
+        }
     }
 
     deinit {
