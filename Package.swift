@@ -79,6 +79,27 @@ let package = Package(
             dependencies: ["LedeCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings
         ),
+        // Fuzz targets (`make fuzz`): a plain build makes each a replayer of input files; `make fuzz`
+        // builds them with `-sanitize=fuzzer -DLEDE_FUZZING` into `.build-fuzz`, where their `main`
+        // hands over to libFuzzer's driver (declared by CLibFuzzer).
+        .target(name: "CLibFuzzer"),
+        .target(name: "LedeFuzzSupport", dependencies: ["LedeCore", "CLibFuzzer"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "lede-fuzz-content",
+            dependencies: ["LedeFuzzSupport", "LedeCore", "LedeContent", "LedeExplainer", "LedeMarkdown"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "lede-fuzz-markdown",
+            dependencies: ["LedeFuzzSupport", "LedeCore", "LedeContent", "LedeExplainer", "LedeMarkdown"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "lede-fuzz-templates", dependencies: ["LedeFuzzSupport", "LedeCore", "LedeTemplates"],
+            swiftSettings: strictSettings),
+        .executableTarget(
+            name: "lede-fuzz-request-path", dependencies: ["LedeFuzzSupport", "LedeCore", "LedePreview"],
+            swiftSettings: strictSettings),
         .testTarget(name: "LedeCoreTests", dependencies: ["LedeCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "LedeMarkdownTests", dependencies: ["LedeMarkdown", "LedeCore"], swiftSettings: strictSettings),

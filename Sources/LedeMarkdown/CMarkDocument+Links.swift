@@ -16,6 +16,7 @@ extension CMarkDocument {
         _ links: [CMarkNode], columns: SourceColumns, file: SourceLocation, options: MarkdownOptions,
         resolve: ((String, SourceLocation) throws -> LinkRewrite)?
     ) throws -> [RenderedLink] {
+        var columns = columns
         var problems = DiagnosticBag()
         var rendered: [RenderedLink] = []
         for node in links {

@@ -26,15 +26,16 @@ extension CMarkDocument {
         var excludedDepth = 0
         var htmlDepth = 0
         root.walk { node, entering in
+            let type = node.type
             // An element opened by inline HTML ends with its paragraph at the latest.
-            if node.isBlock { htmlDepth = 0 }
-            switch node.type {
+            if CMarkNode.isBlock(type) { htmlDepth = 0 }
+            switch type {
             case CMARK_NODE_HEADING, CMARK_NODE_LINK, CMARK_NODE_IMAGE, CMARK_NODE_BLOCK_QUOTE,
                 CMARK_NODE_CUSTOM_INLINE, CMARK_NODE_CUSTOM_BLOCK:
                 excludedDepth += entering ? 1 : -1
                 guard entering else { return }
-                if node.type == CMARK_NODE_HEADING { survey.headings.append(node) }
-                if node.type == CMARK_NODE_LINK || node.type == CMARK_NODE_IMAGE { survey.links.append(node) }
+                if type == CMARK_NODE_HEADING { survey.headings.append(node) }
+                if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE { survey.links.append(node) }
             case CMARK_NODE_TEXT:
                 survey.wordCount += node.literal.wordCount
                 if excludedDepth == 0 && htmlDepth == 0 { survey.termText.append(node) }

@@ -15,29 +15,33 @@ extension CMarkDocument {
         var used: [String] = []
         var done = excluded
         guard !matcher.isEmpty else { return used }
+        func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars)
+            return String(view)
+        }
         for textNode in texts {
+            // Lower-cased once per node: a match is searched for from where the last one ended,
+            // so a long text is read once however many terms it links.
+            let literal = textNode.literal
+            let lowered = TermMatcher.lowercased(literal)
+            var characters: [Unicode.Scalar] = []
             var node = textNode
-            var characters = Array(node.literal.unicodeScalars)
-            func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: scalars)
-                return String(view)
-            }
-            while let match = matcher.firstMatch(
-                in: TermMatcher.lowercased(text(characters[...])), from: 0, where: { !done.contains($0) })
-            {
+            var start = 0
+            while let match = matcher.firstMatch(in: lowered, from: start, where: { !done.contains($0) }) {
+                if characters.isEmpty { characters = Array(literal.unicodeScalars) }
                 done.insert(match.id)
                 used.append(match.id)
                 let matched = text(characters[match.range])
-                let rest = Array(characters[match.range.upperBound...])
-                node.literal = text(characters[..<match.range.lowerBound])
+                node.literal = text(characters[start..<match.range.lowerBound])
                 guard
                     let link = CMarkNode.makeCustom(
                         CMarkCustomMarkup(type: CMARK_NODE_CUSTOM_INLINE, onEnter: html(match.id, matched), onExit: "")),
-                    node.insertAfter(link), let after = CMarkNode.makeText(text(rest[...])), link.insertAfter(after)
+                    node.insertAfter(link), let after = CMarkNode.makeText(text(characters[match.range.upperBound...])),
+                    link.insertAfter(after)
                 else { break }
                 node = after
-                characters = rest
+                start = match.range.upperBound
             }
         }
         return used

@@ -12,8 +12,8 @@ struct CMarkNode {
     /// The node type (`CMARK_NODE_TEXT`, …).
     var type: cmark_node_type { cmark_node_get_type(pointer) }
 
-    /// Whether the node is a block (paragraph, list, table cell, …) rather than an inline.
-    var isBlock: Bool {
+    /// Whether nodes of `type` are blocks (paragraph, list, table cell, …) rather than inlines.
+    static func isBlock(_ type: cmark_node_type) -> Bool {
         // CMARK_NODE_TYPE_MASK and CMARK_NODE_TYPE_BLOCK: extension types (tables) share them.
         type.rawValue & 0xc000 == 0x8000
     }

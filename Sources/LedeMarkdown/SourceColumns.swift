@@ -1,7 +1,12 @@
 /// Turns cmark's byte columns into character columns, which is what editors count.
+///
+/// Asked in document order (as links are), each answer continues counting from the previous
+/// one on the same line, so a line with thousands of links is read once, not once per link.
 struct SourceColumns {
     /// The source's lines, as UTF-8.
     private let lines: [Substring.UTF8View]
+    /// The last answer: counting resumes there when the next column is further on the same line.
+    private var last: (line: Int, byteColumn: Int, characterColumn: Int)?
 
     /// Indexes the lines of `source`.
     init(_ source: String) {
@@ -10,9 +15,19 @@ struct SourceColumns {
 
     /// The 1-based character column of the 1-based byte column `byteColumn` on the 1-based
     /// `line`; `byteColumn` itself when the line is unknown.
-    func characterColumn(line: Int, byteColumn: Int) -> Int {
+    mutating func characterColumn(line: Int, byteColumn: Int) -> Int {
         guard lines.indices.contains(line - 1), byteColumn > 1 else { return byteColumn }
-        let prefix = lines[line - 1].prefix(byteColumn - 1)
-        return String(decoding: prefix, as: UTF8.self).count + 1
+        let text = lines[line - 1]
+        var start = (byteColumn: 1, characterColumn: 1)
+        if let last, last.line == line, last.byteColumn <= byteColumn {
+            start = (last.byteColumn, last.characterColumn)
+        }
+        func index(_ byteColumn: Int) -> String.Index {
+            text.index(text.startIndex, offsetBy: byteColumn - 1, limitedBy: text.endIndex) ?? text.endIndex
+        }
+        let skipped = text[index(start.byteColumn)..<index(byteColumn)]
+        let column = start.characterColumn + String(decoding: skipped, as: UTF8.self).count
+        last = (line, byteColumn, column)
+        return column
     }
 }

@@ -79,13 +79,13 @@ public struct TermMatcher: Sendable {
     /// Finds the first match in `text` of a term that `isWanted` accepts.
     /// - Parameters:
     ///   - text: The text, as ``lowercased(_:)`` gives it.
-    ///   - start: The offset to start searching at.
+    ///   - start: The offset to start searching at, which counts as the start of a word.
     ///   - isWanted: Whether a term may still be linked.
     /// - Returns: The earliest match, the longest at that position; `nil` when none.
     func firstMatch(in text: [Unicode.Scalar], from start: Int, where isWanted: (String) -> Bool) -> Match? {
         var position = start
         while position < text.count {
-            if position == 0 || !Self.isWordCharacter(text[position - 1]),
+            if position == start || !Self.isWordCharacter(text[position - 1]),
                 let candidates = variantsByFirstCharacter[text[position]]
             {
                 for variant in candidates where isWanted(variant.id) {

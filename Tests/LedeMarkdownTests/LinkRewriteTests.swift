@@ -67,4 +67,12 @@ import Testing
         #expect(rendered.links.map(\.destination) == ["1", "2", "https://x.y/3", "http://www.z.org", "4"])
         #expect(rendered.links[0].location == SourceLocation(path: "Content/a.md", line: 6, column: 3))
     }
+
+    @Test func characterColumnsOfSeveralLinksPerLine() throws {
+        // Columns are counted in characters, continuing from the previous link on the line.
+        let rendered = try render("é [a](1) ü [![i](2)](3) ¶\n日本 [b](4) [c](5)\n")
+        #expect(rendered.links.map(\.destination) == ["1", "3", "2", "4", "5"])
+        #expect(rendered.links.map(\.location.line) == [6, 6, 6, 7, 7])
+        #expect(rendered.links.map(\.location.column) == [3, 12, 13, 4, 11])
+    }
 }

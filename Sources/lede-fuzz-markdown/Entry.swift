@@ -1,0 +1,20 @@
+import LedeFuzzSupport
+
+/// libFuzzer's entry point: one input, Markdown rendered with the explainer's hooks.
+/// - Parameters:
+///   - data: The input's bytes.
+///   - size: How many.
+/// - Returns: Always 0 (libFuzzer reserves other values).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    MarkdownFuzzer.shared.test(UnsafeBufferPointer(start: data, count: size))
+    return 0
+}
+
+/// Fuzzes with libFuzzer in a `make fuzz` build, else replays the files given as arguments.
+@main
+enum Main {
+    static func main() {
+        FuzzMain.run(testOneInput)
+    }
+}
