@@ -4,8 +4,11 @@ import Foundation
 let packageRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-/// The `lede` binary `swift build` makes (`swift test` builds it too).
-let ledeBinary = packageRoot.appendingPathComponent(".build/debug/lede")
+/// The `lede` binary `swift build` makes (`swift test` builds it too), or the one
+/// `LEDE_BINARY` names (`make tsan` runs the round trip on its ThreadSanitizer build).
+let ledeBinary =
+    ProcessInfo.processInfo.environment["LEDE_BINARY"].map { URL(fileURLWithPath: $0, relativeTo: packageRoot) }
+    ?? packageRoot.appendingPathComponent(".build/debug/lede")
 
 /// What a finished process printed and how it exited.
 struct ProcessResult {
