@@ -300,7 +300,7 @@ enum Scaffold {
             <section class="key-points" aria-labelledby="key-points-heading">
             <h2 id="key-points-heading">Key points</h2>
             <ul>
-            {{#overview.key_points}}<li id="{{id}}">{{{html}}}</li>
+            {{#overview.key_points}}<li id="{{id}}">{{{html}}}{{>partials/sources}}</li>
             {{/overview.key_points}}</ul>
             </section>
             <div class="know-grid">
@@ -313,7 +313,7 @@ enum Scaffold {
             <section class="unknown" aria-labelledby="unknown-heading">
             <h2 id="unknown-heading">What we don’t know</h2>
             <ul>
-            {{#overview.unknown}}<li id="{{id}}">{{{html}}}</li>
+            {{#overview.unknown}}<li id="{{id}}">{{{html}}}{{>partials/sources}}</li>
             {{/overview.unknown}}</ul>
             </section>
             </div>
