@@ -180,7 +180,7 @@ public struct SourceEntry: Sendable, Hashable {
             bag.add(
                 Diagnostic(
                     at: node["attribution"]?.location ?? node.location,
-                    "source '\(id)' is named: add 'name', the name the report gives (name: \"Ada Reyes\")"))
+                    "source '\(id)' is named: add 'name', the name the report gives (name: \"Ada Reyes\", or a document's title)"))
         } else if attribution != .named, let nameNode = node["name"] {
             bag.add(
                 Diagnostic(
