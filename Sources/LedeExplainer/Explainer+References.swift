@@ -31,8 +31,10 @@ extension Explainer {
     /// failed its own checks still counts as using its sources.
     static func checkSourceReferences(site: Site, registry: SourceEntry.Registry, bag: inout DiagnosticBag) {
         var used: Set<String> = []
+        var unreadable = false
         for list in sourceLists(of: site) {
             guard let ids = bag.collect(at: list.location, { try list.requireTextList("'sources'") }) else {
+                unreadable = true
                 continue
             }
             for (id, location) in ids {
@@ -47,6 +49,8 @@ extension Explainer {
                             : "unknown source '\(id)' (sources: \(known))"))
             }
         }
+        // A list that could not be read may name any source: none is said to be unused.
+        guard !unreadable else { return }
         for entry in registry.entries where !used.contains(entry.id) {
             bag.add(
                 Diagnostic(
