@@ -18,7 +18,8 @@ enum PublishStep {
     ///   - bag: Receives unreadable assets (errors) and link problems (warnings).
     static func run(
         files: inout [String: Data], publicFiles: inout [String: URL], pages: [RenderJob],
-        unrendered: Set<String> = [], site: Site, options: BuildOptions, scanCache: inout AssetFingerprinter.ScanCache, bag: inout DiagnosticBag
+        unrendered: Set<String> = [], site: Site, options: BuildOptions, scanCache: inout AssetFingerprinter.ScanCache,
+        bag: inout DiagnosticBag
     ) {
         var timer = PhaseTimer()
         defer { timer.report() }

@@ -151,12 +151,14 @@ public struct SourceEntry: Sendable, Hashable {
             parsed = Attribution(rawValue: raw)
             if parsed == nil {
                 bag.add(
-                    Diagnostic(at: attributionNode.location, "unknown attribution '\(raw)' (attributions: \(attributions))"))
+                    Diagnostic(
+                        at: attributionNode.location, "unknown attribution '\(raw)' (attributions: \(attributions))"))
             }
         } else if node["attribution"] == nil && node["anonymous"] == nil {
             bag.add(
                 Diagnostic(
-                    at: node.location, "source '\(id)' needs 'attribution': how the report attributes it (\(attributions))"))
+                    at: node.location,
+                    "source '\(id)' needs 'attribution': how the report attributes it (\(attributions))"))
         }
         attribution = parsed ?? .anonymous
         let name = text("name")
@@ -180,7 +182,8 @@ public struct SourceEntry: Sendable, Hashable {
             bag.add(
                 Diagnostic(
                     at: node["attribution"]?.location ?? node.location,
-                    "source '\(id)' is named: add 'name', the name the report gives (name: \"Ada Reyes\", or a document's title)"))
+                    "source '\(id)' is named: add 'name', the name the report gives (name: \"Ada Reyes\", or a document's title)"
+                ))
         } else if attribution != .named, let nameNode = node["name"] {
             bag.add(
                 Diagnostic(

@@ -184,13 +184,15 @@ import Testing
 
     @Test func aRegistryThatCannotBeReadIsTheOneError() throws {
         let lines = try Self.diagnosticLines(Self.files(["Content/_sources.yaml": "- reyes\n- aide\n"]))
-        #expect(lines == ["Content/_sources.yaml:1:1: error: the sources registry must map ids to sources, found a list"])
+        #expect(
+            lines == ["Content/_sources.yaml:1:1: error: the sources registry must map ids to sources, found a list"])
     }
 
     @Test func aTermUsedOnlyInAnotherEntryOrAsRelatedIsUsed() throws {
         let lines = try Self.diagnosticLines(
             Self.files([
-                "Content/glossary/girder.md": "---\ntitle: Girder\nshort: A beam.\nrelated: [span]\n---\nA beam of a bridge.\n",
+                "Content/glossary/girder.md":
+                    "---\ntitle: Girder\nshort: A beam.\nrelated: [span]\n---\nA beam of a bridge.\n",
                 "Content/glossary/span.md": "---\ntitle: Span\nshort: A length.\n---\nA length.\n",
                 "Content/glossary/deck.md": "---\ntitle: Deck\nshort: A surface.\n---\nIt rests on a girder.\n",
                 "Content/index.md": """

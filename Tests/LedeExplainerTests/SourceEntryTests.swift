@@ -20,7 +20,8 @@ import Testing
     @Test func labelsAreShownAsWritten() throws {
         // Phrases the old article and plural guessing got wrong are kept exactly.
         for label in ["unnamed official", "European diplomat", "Council member Ada Reyes", "Iranian sources", "staff"] {
-            let source = try entry("kind: official\nattribution: anonymous\nlabel: \"\(label)\"\nvantage: v\nwhy_anonymous: w")
+            let source = try entry(
+                "kind: official\nattribution: anonymous\nlabel: \"\(label)\"\nvantage: v\nwhy_anonymous: w")
             #expect(source.label == label)
             #expect(source.short == label)
         }
@@ -35,7 +36,8 @@ import Testing
             "kind: person\nattribution: named\nname: Ada Reyes\nrole: council member\nlabel: Council member Ada Reyes")
         #expect(written.label == "Council member Ada Reyes")
         #expect(written.short == "Council member Ada Reyes")
-        let short = try entry("kind: person\nattribution: named\nname: Ada Reyes\nlabel: Council member Ada Reyes\nshort: Reyes")
+        let short = try entry(
+            "kind: person\nattribution: named\nname: Ada Reyes\nlabel: Council member Ada Reyes\nshort: Reyes")
         #expect(short.short == "Reyes")
     }
 
@@ -50,7 +52,8 @@ import Testing
 
     @Test func notStatedIsExplicit() throws {
         let sources = try entry(
-            "kind: other\nattribution: anonymous\nlabel: Iranian sources\nvantage: not stated\nwhy_anonymous: not stated")
+            "kind: other\nattribution: anonymous\nlabel: Iranian sources\nvantage: not stated\nwhy_anonymous: not stated"
+        )
         #expect(sources.vantage == .notStated)
         #expect(sources.whyAnonymous == .notStated)
         #expect(sources.whyAnonymous?.text == "Not stated by the report")
