@@ -31,10 +31,15 @@ public enum LinkChecker {
 
     /// ``check(files:publicFiles:basePath:sourceOf:baseURL:sourceText:)`` with the HTML pages
     /// already scanned (by ``AssetFingerprinter/fingerprintScanningPages(_:basePath:baseURL:cache:)``).
-    /// - Parameter pages: The scan of every HTML file of `files`.
+    /// - Parameters:
+    ///   - pages: The scan of every HTML file of `files`.
+    ///   - unrendered: Output paths of pages that failed to render: they count as existing, with
+    ///     every fragment, so that the one template error is not followed by a warning at every
+    ///     link to the page.
     static func check(
         files: [String: Data], pages: [String: PageScan], publicFiles: Set<String>, basePath: String,
-        sourceOf: [String: String], baseURL: String?, sourceText: @escaping (String) -> String?
+        sourceOf: [String: String], baseURL: String?, unrendered: Set<String> = [],
+        sourceText: @escaping (String) -> String?
     ) -> [Diagnostic] {
         var itemsOf = pages.mapValues(\.items)
         for (path, data) in files where path.hasSuffix(".css") {
@@ -42,7 +47,8 @@ public enum LinkChecker {
         }
         let items = itemsOf
         let resolver = Resolver(
-            files: files, publicFiles: publicFiles, ids: pages.mapValues(\.ids), basePath: basePath, baseURL: baseURL)
+            files: files, publicFiles: publicFiles.union(unrendered), ids: pages.mapValues(\.ids), basePath: basePath,
+            baseURL: baseURL)
         // Resolving is the rest of the work: every file in parallel, each worker with a cache.
         let paths = items.keys.sorted()
         let problems = ParallelMap.map(paths, state: { resolver }) { resolver, path in

@@ -14,10 +14,12 @@ enum PublishStep {
     ///   - files: Generated files; `.css` and `.js` from `Public/` are moved in from `publicFiles`.
     ///   - publicFiles: Files to copy from `Public/`.
     ///   - pages: The pages rendered, for the content file behind each.
+    ///   - unrendered: Output paths of pages whose template failed: links to them are not checked.
     ///   - bag: Receives unreadable assets (errors) and link problems (warnings).
     static func run(
-        files: inout [String: Data], publicFiles: inout [String: URL], pages: [RenderJob], site: Site,
-        options: BuildOptions, scanCache: inout AssetFingerprinter.ScanCache, bag: inout DiagnosticBag
+        files: inout [String: Data], publicFiles: inout [String: URL], pages: [RenderJob],
+        unrendered: Set<String> = [], site: Site, options: BuildOptions, scanCache: inout AssetFingerprinter.ScanCache,
+        bag: inout DiagnosticBag
     ) {
         var timer = PhaseTimer()
         defer { timer.report() }
@@ -51,7 +53,7 @@ enum PublishStep {
         let root = options.siteRoot
         let problems = LinkChecker.check(
             files: files, pages: scanned.pages, publicFiles: Set(publicFiles.keys), basePath: config.basePath,
-            sourceOf: sourceOf, baseURL: config.baseURL,
+            sourceOf: sourceOf, baseURL: config.baseURL, unrendered: unrendered,
             sourceText: { try? String(contentsOf: root.appendingPathComponent($0), encoding: .utf8) })
         for problem in problems { bag.add(problem) }
         timer.mark("check")

@@ -125,13 +125,18 @@ struct SiteBuild {
         timer.mark("templates")
         var cached: [String: (template: String, context: ContextValue, html: Data)] = [:]
         var renderedCount = 0
+        // Pages whose template failed: their error is the one report; links to them are not
+        // also reported as broken.
+        var unrendered: Set<String> = []
         for (job, result) in zip(output.pages, rendered) {
             switch result {
             case .success(let (html, fresh)):
                 if fresh { renderedCount += 1 }
                 files[job.outputPath] = html
                 if cache.isEnabled { cached[job.outputPath] = (job.template, job.context, html) }
-            case .failure(let error): bag.add(error, at: nil)
+            case .failure(let error):
+                bag.add(error, at: nil)
+                unrendered.insert(job.outputPath)
             }
         }
         for file in output.files { files[file.path] = Data(file.contents.utf8) }
@@ -170,8 +175,8 @@ struct SiteBuild {
         // Publish: minify, fingerprint assets, check links (PublishStep.swift).
         cache.scans.isEnabled = cache.isEnabled
         PublishStep.run(
-            files: &files, publicFiles: &publicFiles, pages: output.pages, site: site, options: options,
-            scanCache: &cache.scans, bag: &bag)
+            files: &files, publicFiles: &publicFiles, pages: output.pages, unrendered: unrendered, site: site,
+            options: options, scanCache: &cache.scans, bag: &bag)
         timer.mark("publish")
         if options.strict {
             bag = DiagnosticBag(promotingWarningsIn: bag)

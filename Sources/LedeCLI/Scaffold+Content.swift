@@ -18,13 +18,17 @@ extension Scaffold {
         """#,
         "Content/_sources.yaml": #"""
         # Sources named in the seed report (seeds/example.txt). Replace this placeholder.
+        # label: how the explainer refers to the source, in full ("two senior officials").
+        # attribution: named (with name: and role:), on-record-unnamed, or anonymous.
+        # A named person needs no label: name: "Ada Reyes" and role: "council member"
+        # read "Ada Reyes, council member".
         placeholder-official:
           kind: official
+          attribution: anonymous
+          label: "a placeholder official"
           count: 1
-          description: "placeholder official"
           vantage: "replace with how this source knows what they say"
-          anonymous: true
-          why_anonymous: "replace with the reason the report gives, or remove this line"
+          why_anonymous: "replace with the reason the report gives, or write: not stated"
           cites: ["[¶1](seed:p1)"]
           notes: "Replace this note with what the report says of this source [¶1](seed:p1)."
 
@@ -60,6 +64,8 @@ extension Scaffold {
         ## Background
 
         Headings make the table of contents [¶2](seed:p2).
+
+        The first use of a glossary term, such as the placeholder term, links to its definition.
 
         """#,
         "Content/timeline/index.md": #"""

@@ -300,7 +300,7 @@ enum Scaffold {
             <section class="key-points" aria-labelledby="key-points-heading">
             <h2 id="key-points-heading">Key points</h2>
             <ul>
-            {{#overview.key_points}}<li id="{{id}}">{{{html}}}</li>
+            {{#overview.key_points}}<li id="{{id}}">{{{html}}}{{>partials/sources}}</li>
             {{/overview.key_points}}</ul>
             </section>
             <div class="know-grid">
@@ -313,7 +313,7 @@ enum Scaffold {
             <section class="unknown" aria-labelledby="unknown-heading">
             <h2 id="unknown-heading">What we don’t know</h2>
             <ul>
-            {{#overview.unknown}}<li id="{{id}}">{{{html}}}</li>
+            {{#overview.unknown}}<li id="{{id}}">{{{html}}}{{>partials/sources}}</li>
             {{/overview.unknown}}</ul>
             </section>
             </div>
@@ -406,11 +406,12 @@ enum Scaffold {
             <h3 id="source-{{id}}-heading">{{heading}}</h3>
             <dl class="facts">
             <div><dt>Kind</dt><dd>{{kind}}</dd></div>
-            <div><dt>How many</dt><dd>{{count}}</dd></div>
-            <div><dt>How they know</dt><dd>{{vantage}}</dd></div>
-            <div><dt>Named</dt><dd>{{#anonymous}}No, anonymous{{/anonymous}}{{^anonymous}}Yes{{/anonymous}}</dd></div>
-            {{#anonymous}}<div><dt>Why anonymous</dt><dd>{{why_anonymous}}</dd></div>
-            {{/anonymous}}</dl>
+            {{#role}}<div><dt>Role</dt><dd>{{role}}</dd></div>
+            {{/role}}<div><dt>Attribution</dt><dd>{{attribution_label}}</dd></div>
+            {{#count}}<div><dt>How many</dt><dd>{{count}}</dd></div>
+            {{/count}}{{#vantage}}<div><dt>How they know</dt><dd>{{vantage}}</dd></div>
+            {{/vantage}}{{#why_anonymous}}<div><dt>Why anonymous</dt><dd>{{why_anonymous}}</dd></div>
+            {{/why_anonymous}}</dl>
             <div class="prose">{{{notes_html}}}</div>
             <p class="meta-line"><span class="meta-label">In the report</span> {{#cites_html}}{{{.}}} {{/cites_html}}</p>
             {{#has_claims}}<p class="meta-label">Claims that rest on this source</p>
@@ -426,7 +427,7 @@ enum Scaffold {
             {{#sourcing.has_unconfirmed}}<section aria-labelledby="unconfirmed-heading">
             <h2 id="unconfirmed-heading">What is unconfirmed or undisclosed</h2>
             <ul>
-            {{#sourcing.unconfirmed}}<li id="{{id}}">{{{html}}}</li>
+            {{#sourcing.unconfirmed}}<li id="{{id}}">{{{html}}}{{>partials/sources}}</li>
             {{/sourcing.unconfirmed}}</ul>
             </section>
             {{/sourcing.has_unconfirmed}}<div class="prose">

@@ -263,7 +263,7 @@ struct ContextMaker: Sendable {
         .list(
             ids.compactMap { id in explainer.sources.first { $0.id == id } }.map {
                 [
-                    "label": .string($0.countedDescription),
+                    "label": .string($0.short),
                     "url": .string(explainer.href(sourcingURL + "#source-\($0.id)")),
                 ]
             })
@@ -350,13 +350,16 @@ struct ContextMaker: Sendable {
             let events = explainer.events.filter { $0.sourceIDs.contains(source.id) }
             let claims = claimsResting(on: source.id)
             return [
-                "id": .string(source.id), "label": .string(source.countedDescription),
-                "heading": .string(
-                    source.countedDescription.prefix(1).uppercased() + source.countedDescription.dropFirst()),
-                "kind": .string(source.kind),
-                "count": source.count.map { .string(String($0)) } ?? .string("not stated"),
-                "vantage": .string(source.vantage ?? "not stated"), "anonymous": .bool(source.anonymous),
-                "why_anonymous": .string(source.whyAnonymous ?? "not stated"),
+                "id": .string(source.id), "label": .string(source.label), "short": .string(source.short),
+                "heading": .string(source.label.prefix(1).uppercased() + source.label.dropFirst()),
+                "kind": .string(source.kind), "name": .optional(source.name), "role": .optional(source.role),
+                "attribution": .string(source.attribution.rawValue),
+                "attribution_label": .string(source.attribution.label),
+                "named": .bool(source.attribution == .named), "anonymous": .bool(source.anonymous),
+                "count": source.count.map { .string(String($0)) }
+                    ?? (source.attribution == .named ? .null : .string(Stated.notStatedLabel)),
+                "vantage": .optional(source.vantage?.text),
+                "why_anonymous": .optional(source.whyAnonymous?.text),
                 "notes_html": .string(group.html("source.\(source.id).notes")),
                 "cites_html": .list(source.cites.indices.map { .string(group.html("source.\(source.id).cite.\($0)")) }),
                 "events": .list(
@@ -364,8 +367,13 @@ struct ContextMaker: Sendable {
                 "has_events": .bool(!events.isEmpty), "claims": .list(claims), "has_claims": .bool(!claims.isEmpty),
             ]
         }
-        let unconfirmed: [ContextValue] = (page.frontMatter["unconfirmed"]?.items ?? []).indices.map {
-            ["id": .string("unconfirmed-\($0 + 1)"), "html": .string(group.html("unconfirmed.\($0)"))]
+        let unconfirmed: [ContextValue] = (page.frontMatter["unconfirmed"]?.items ?? []).enumerated().map {
+            index, node in
+            let ids = node["sources"]?.items?.compactMap(\.text) ?? []
+            return [
+                "id": .string("unconfirmed-\(index + 1)"), "html": .string(group.html("unconfirmed.\(index)")),
+                "sources": sourceLinks(ids), "has_sources": .bool(!ids.isEmpty),
+            ]
         }
         return [
             "sources": .list(sources), "unconfirmed": .list(unconfirmed),

@@ -70,7 +70,7 @@ extension Explainer {
                 items("unconfirmed", what: "unconfirmed item")
                 for source in sources {
                     let place = Place(
-                        label: "\(page.title): \(source.countedDescription)", url: page.url + "#source-\(source.id)")
+                        label: "\(page.title): \(source.label)", url: page.url + "#source-\(source.id)")
                     if let notes = source.notes {
                         pieces.append(Piece(key: "source.\(source.id).notes", text: notes, inline: false, place: place))
                     }

@@ -81,6 +81,8 @@ public struct Explainer: Sendable {
     let links: LinkResolver
     let matcher: TermMatcher
     let termsByID: [String: GlossaryTerm]
+    /// What reading the content found that does not stop the build (unused sources).
+    let warnings: [Diagnostic]
 
     /// Reads and checks the explainer's content.
     /// - Parameters:
@@ -91,14 +93,11 @@ public struct Explainer: Sendable {
         self.site = site
         self.renderer = renderer
         var bag = DiagnosticBag()
-        sources =
-            bag.collect(at: SourceLocation(path: "Content/_sources.yaml")) {
-                try SourceEntry.registry(from: site.data["sources"])
-            } ?? []
-        let sourceIDs = Set(sources.map(\.id))
+        let registry = SourceEntry.registry(from: site.data["sources"], bag: &bag)
+        sources = registry.entries
         var events: [TimelineEvent] = []
         for page in site.pages(ofKind: .event) {
-            if let event = bag.collect(at: page.fileLocation, { try TimelineEvent(page: page, sourceIDs: sourceIDs) }) {
+            if let event = bag.collect(at: page.fileLocation, { try TimelineEvent(page: page) }) {
                 events.append(event)
             }
         }
@@ -159,7 +158,9 @@ public struct Explainer: Sendable {
             documents: Dictionary(site.documents.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }),
             termIDs: Set(termsByID.keys), pageURLs: pageURLs, basePath: site.config.basePath)
         matcher = TermMatcher(terms: terms.map { (id: $0.id, phrases: $0.phrases) })
+        Self.checkSourceReferences(site: site, registry: registry, bag: &bag)
         try bag.throwIfErrors()
+        warnings = bag.diagnostics
     }
 
     /// Builds every explainer page and file.
@@ -190,6 +191,8 @@ public struct Explainer: Sendable {
         let index = Backlinks(groups: Array(renderedGroups.values), resolver: links)
         checkCitations(renderedGroups, bag: &bag)
         try bag.throwIfErrors()
+        for warning in warnings { bag.add(warning) }
+        checkTermsUsed(renderedGroups, bag: &bag)
         let context = ContextMaker(explainer: self, rendered: renderedGroups, backlinks: index)
         let pages = context.makePages()
         var files = [GeneratedFile]()

@@ -67,9 +67,9 @@ public struct TimelineEvent: Sendable, Hashable {
     /// Ids of the sources it rests on.
     public var sourceIDs: [String]
 
-    /// Reads an event's front matter.
+    /// Reads an event's front matter; its source ids are checked with the site's other uses.
     /// - Throws: ``DiagnosticError`` with every problem.
-    init(page: Page, sourceIDs known: Set<String>) throws {
+    init(page: Page) throws {
         self.page = page
         var bag = DiagnosticBag()
         let front = page.frontMatter
@@ -80,7 +80,8 @@ public struct TimelineEvent: Sendable, Hashable {
         dateText = ""
         precision = .unknown
         certainty = .reported
-        sourceIDs = []
+        // Checked, with every other use of a source id, by `Explainer.checkSourceReferences`.
+        sourceIDs = ((try? front["sources"]?.requireTextList("'sources'")) ?? []).map(\.text)
         if let date = front["date"], case .map = date.value {
             dateText =
                 bag.collect(at: date.location) { try date["text"].map { try $0.requireText("'date.text'") } ?? "" }
@@ -127,20 +128,6 @@ public struct TimelineEvent: Sendable, Hashable {
             bag.add(
                 Diagnostic(
                     at: front.location, "timeline event needs 'certainty': confirmed, reported, expected or disputed"))
-        }
-        if let node = front["sources"] {
-            for (id, location) in (bag.collect(at: node.location, { try node.requireTextList("'sources'") }) ?? []).map(
-                { ($0.text, $0.location) })
-            {
-                if known.contains(id) {
-                    sourceIDs.append(id)
-                } else {
-                    bag.add(
-                        Diagnostic(
-                            at: location, "unknown source '\(id)' (sources: \(known.sorted().joined(separator: ", ")))")
-                    )
-                }
-            }
         }
         try bag.throwIfErrors()
     }

@@ -153,8 +153,11 @@ import Testing
     @Test func sourcesAndUpdates() async throws {
         let output = try await Self.built()
         let sourcing = output["sourcing-notes/index.html"] ?? ""
-        #expect(sourcing.contains(">A city engineer<"))
-        #expect(sourcing.contains(">A council aide familiar with the budget talks<"))
+        #expect(
+            HTMLScan.captures(#"<h3 id="source-[a-z-]+-heading">([^<]*)</h3>"#, in: sourcing) == [
+                "Dana Whitlock, the council&#39;s engineer", "A council aide familiar with the budget talks",
+            ])
+        #expect(sourcing.contains("<div><dt>Why anonymous</dt><dd>Not stated by the report</dd></div>"))
         let updates = output["updates/index.html"] ?? ""
         let order = HTMLScan.captures(#"id="(2025-10-0\d-[a-z-]+)""#, in: updates)
         #expect(order == ["2025-10-03-vote-count", "2025-10-02-first"])

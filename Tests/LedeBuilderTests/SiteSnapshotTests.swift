@@ -5,7 +5,7 @@ import Testing
 
 /// Whole fixture sites built and compared, file by file, with their committed output.
 @Suite struct SiteSnapshotTests {
-    @Test(arguments: ["plain", "other-explainer"])
+    @Test(arguments: ["plain", "other-explainer", "council-vote"])
     func matchesSnapshot(_ name: String) async throws {
         try await withTemporaryFolder { folder in
             let output = folder.appendingPathComponent("Output")
