@@ -183,6 +183,7 @@ public struct Explainer: Sendable {
         try bag.throwIfErrors()
         let index = Backlinks(groups: Array(renderedGroups.values), resolver: links)
         checkCitations(renderedGroups, bag: &bag)
+        checkClaims(renderedGroups, bag: &bag)
         try bag.throwIfErrors()
         let context = ContextMaker(explainer: self, rendered: renderedGroups, backlinks: index)
         let pages = context.makePages()
