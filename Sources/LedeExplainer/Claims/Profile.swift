@@ -9,8 +9,11 @@ struct Profile: Sendable, Hashable {
 
     init(words: some Collection<Word>) {
         var run: [Word] = []
+        var names: [String] = []
         func closeRun() {
             if run.count >= 2 {
+                // A word of a name is not the common word ("United Nations" is not "nation").
+                for word in run { names.append(Words.stem(word.text)) }
                 for start in run.indices {
                     for end in (start + 1)..<run.count {
                         initials.insert(String(run[start...end].compactMap { $0.text.first }).lowercased())
@@ -41,6 +44,7 @@ struct Profile: Sendable, Hashable {
             }
         }
         closeRun()
+        stems = stems.map { names.contains($0) ? "^" + $0 : $0 }
     }
 
     var isEmpty: Bool { stems.isEmpty && abbreviations.isEmpty }

@@ -124,6 +124,10 @@ struct SourceParagraph: Sendable, Hashable {
         func phrase(_ from: Int, _ to: Int) -> String {
             String(characters[words[from].range.lowerBound..<words[to].range.upperBound])
         }
+        // A party is named up to its first speaking noun: "two senior Iranian officials".
+        func headEnd(_ from: Int, _ end: Int) -> Int {
+            (from...end).first { Attribution.partyNouns.contains(Words.stem(words[$0].text)) } ?? end
+        }
         var carried: [SourceSentence.Carried] = []
         for hedge in Hedge.all {
             for (index, marker) in hedge.markerMatches(in: lower) {
@@ -132,7 +136,7 @@ struct SourceParagraph: Sendable, Hashable {
                 if Profile(words: scopeWords).stems.count < 2, own + 1 < clauses.count {
                     scopeWords += words[clauses[own + 1]]
                 }
-                let text = phrase(index, index + marker.count - 1)
+                let text = phrase(index, index + marker.count - 1).lowercased()
                 let next = index + marker.count < lower.count ? lower[index + marker.count] : ""
                 let number = next.first?.isNumber ?? false || NumberWords.units[next] != nil
                 if !carried.contains(where: { $0.phrase.lowercased() == text.lowercased() }) {
@@ -152,7 +156,7 @@ struct SourceParagraph: Sendable, Hashable {
             let party = Array(words[(according + 2)...max(according + 2, end)])
             let heads = Attribution.heads(of: party)
             if !heads.isEmpty, !heads.contains("report") {
-                attribution = Attribution(phrase: phrase(according, end), heads: heads)
+                attribution = Attribution(phrase: phrase(according, headEnd(according + 2, end)), heads: heads)
             }
         }
         if attribution == nil, lower.count > 3, ["this", "that", "these"].contains(lower[0]),
@@ -162,7 +166,7 @@ struct SourceParagraph: Sendable, Hashable {
             let end = clauses[clause(of: from)].upperBound - 1
             if from + 1 <= end {
                 let heads = Attribution.heads(of: Array(words[(from + 1)...end]))
-                if !heads.isEmpty { coversEarlier = Attribution(phrase: phrase(0, end), heads: heads) }
+                if !heads.isEmpty { coversEarlier = Attribution(phrase: phrase(0, headEnd(from + 1, end)), heads: heads) }
             }
         }
         if attribution == nil, coversEarlier == nil {
