@@ -62,7 +62,8 @@ extension CMarkDocument {
                     if node.type == CMARK_NODE_IMAGE { imageDepth += 1 }
                 } else if let open = openLinks.popLast() {
                     if node.type == CMARK_NODE_IMAGE { imageDepth -= 1 }
-                    current?.links.append(ProseBlock.Link(range: open.start..<max(open.start, length), index: open.index))
+                    current?.links.append(
+                        ProseBlock.Link(range: open.start..<max(open.start, length), index: open.index))
                 }
             default:
                 break

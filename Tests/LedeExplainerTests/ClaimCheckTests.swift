@@ -40,7 +40,8 @@ func findings(
     // MARK: Numbers
 
     @Test func numbersInTheParagraphPass() {
-        #expect(findings("The administration deported roughly 100 Iranian migrants, officials said.", citing: [1]) == [])
+        #expect(
+            findings("The administration deported roughly 100 Iranian migrants, officials said.", citing: [1]) == [])
         #expect(findings("The U.S. had deported just over two dozen Iranians in 2024.", citing: [6]) == [])
     }
 
@@ -60,7 +61,9 @@ func findings(
     }
 
     @Test func numbersWrittenInDigitsWordsAndScores() {
-        let vote = [SourceParagraph(label: "¶1", text: "The council voted 5 to 2 to spend 1,200 dollars on two hundred trees.")]
+        let vote = [
+            SourceParagraph(label: "¶1", text: "The council voted 5 to 2 to spend 1,200 dollars on two hundred trees.")
+        ]
         #expect(findings("The vote was 5 to 2.", citing: [], paragraphs: vote) == [])
         #expect(findings("It spends 1,200 dollars on 200 trees.", citing: [], paragraphs: vote) == [])
         #expect(
@@ -119,7 +122,10 @@ func findings(
     @Test func namesInTheParagraph() {
         #expect(findings("A group was deported to Costa Rica and Panama.", citing: [3]) == [])
         #expect(findings("The sanctions of the U.N. Security Council took effect on Saturday.", citing: [10]) == [])
-        #expect(findings("It was cooperation between the United States and Iran, according to the Iranian officials.", citing: [8]) == [])
+        #expect(
+            findings(
+                "It was cooperation between the United States and Iran, according to the Iranian officials.",
+                citing: [8]) == [])
         #expect(findings("Many of the returning Iranians expressed disappointment.", citing: [9]) == [])
     }
 
@@ -175,7 +181,8 @@ func findings(
             findings(
                 "The deportation followed several months of negotiations, according to the Iranian officials.",
                 citing: [8]) == [])
-        #expect(findings("Iranian officials: the U.S. and Iran negotiated for several months", .title, citing: [8]) == [])
+        #expect(
+            findings("Iranian officials: the U.S. and Iran negotiated for several months", .title, citing: [8]) == [])
     }
 
     @Test func outrightDropped() {
@@ -191,10 +198,13 @@ func findings(
     @Test func aClaimOnlyCarriesTheHedgesOfTheSentenceItRestates() {
         // ¶7's "reportedly" belongs to its second sentence, not to the men and women.
         #expect(
-            findings("The Iranian officials said the deportees included men and women, among them several couples.", citing: [7])
+            findings(
+                "The Iranian officials said the deportees included men and women, among them several couples.",
+                citing: [7])
                 == [])
         #expect(
-            findings("The deportees included men and women, among them couples, the Iranian officials said.", citing: [7])
+            findings(
+                "The deportees included men and women, among them couples, the Iranian officials said.", citing: [7])
                 == ["the sentence drops \"several\" that ¶7 carries"])
         // The report's own comment after a leading attribution ("…, marking …") is not the official's.
         #expect(
@@ -203,18 +213,24 @@ func findings(
 
     @Test func aHedgeOnANumberBindsOnlyAClaimThatGivesTheNumber() {
         #expect(
-            findings("The administration deported 100 Iranian migrants, two senior Iranian officials said.", citing: [1])
+            findings(
+                "The administration deported 100 Iranian migrants, two senior Iranian officials said.", citing: [1])
                 == ["the sentence drops \"roughly\" that ¶1 carries"])
         #expect(findings("The 2024 deportations are the only event with a year the report states.", citing: [6]) == [])
     }
 
     @Test func attributionKeptBesideTheClaim() {
         let claim = "The deportation followed several months of negotiations."
-        #expect(findings(claim, citing: [8]) == ["the sentence drops \"according to the Iranian officials\" that ¶8 carries"])
+        #expect(
+            findings(claim, citing: [8]) == [
+                "the sentence drops \"according to the Iranian officials\" that ¶8 carries"
+            ])
         #expect(findings(claim, citing: [8], attributedTo: ["senior Iranian officials"]) == [])
         #expect(findings(claim, citing: [8], attributedTo: ["U.S. official"]) == [])
         #expect(
-            findings("They said it followed several months of negotiations.", citing: [8], before: "The Iranian officials spoke.")
+            findings(
+                "They said it followed several months of negotiations.", citing: [8],
+                before: "The Iranian officials spoke.")
                 == [])
         #expect(
             findings(
@@ -237,7 +253,9 @@ func findings(
     }
 
     @Test func sentencesThatRestateNothing() {
-        #expect(findings("The report does not say how many consented to leave after months in detention.", citing: [7]) == [])
+        #expect(
+            findings("The report does not say how many consented to leave after months in detention.", citing: [7])
+                == [])
         #expect(findings("Whether the flight reached Iran via Qatar.", citing: [2]) == [])
     }
 

@@ -14,14 +14,14 @@ func explainerDiagnostics(_ files: [String: String]) throws -> String {
     var all = files
     all["Content/_site.yaml"] =
         all["Content/_site.yaml"]
-        ?? """
-        title: "Test explainer"
-        base_url: "https://example.org/"
-        description: "A test."
-        author: { name: "Desk" }
-        publisher: { name: "Test", url: "https://example.org/" }
-        report_error_url: "https://example.org/errors"
-        """
+            ?? """
+            title: "Test explainer"
+            base_url: "https://example.org/"
+            description: "A test."
+            author: { name: "Desk" }
+            publisher: { name: "Test", url: "https://example.org/" }
+            report_error_url: "https://example.org/errors"
+            """
     all["Content/timeline/index.md"] = all["Content/timeline/index.md"] ?? "---\ntitle: \"Timeline\"\n---\n"
     all["seeds/report.txt"] = BundledReport.paragraphs.map(\.text).joined(separator: "\n")
     for (path, text) in all {
@@ -79,7 +79,9 @@ func event(_ title: String, certainty: String = "confirmed", _ body: String) -> 
                 """)
         ])
         #expect(
-            text == "lede: note: 1 claim finding is silenced in the content, each with its reason (<!-- lede: allow … -->)")
+            text
+                == "lede: note: 1 claim finding is silenced in the content, each with its reason (<!-- lede: allow … -->)"
+        )
     }
 
     @Test func aSilenceWithoutAReasonIsRefused() throws {

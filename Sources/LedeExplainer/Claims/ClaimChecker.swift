@@ -75,7 +75,9 @@ struct ClaimChecker: Sendable {
             }
             // The sentence it restates most, and any other nearly as much.
             let best = candidates.map(\.2.count).max() ?? 0
-            let aligned = candidates.filter { $0.2.count == best || ($0.2.count >= 3 && Double($0.2.count) >= Double(best) * 0.75) }
+            let aligned = candidates.filter {
+                $0.2.count == best || ($0.2.count >= 3 && Double($0.2.count) >= Double(best) * 0.75)
+            }
             for (paragraph, sentence, shared) in aligned {
                 for carried in sentence.hedges where !Set(profile.stems).isDisjoint(with: carried.scope.stems) {
                     if carried.qualifiesNumber && !givesNumber { continue }
@@ -118,7 +120,9 @@ struct ClaimChecker: Sendable {
         }
         if let after = claim.after {
             let next = Words.words(in: Array(after))
-            if let first = next.first, ["this", "that", "these", "all"].contains(first.lower), marks(next) || after.contains(" from "), names(next) {
+            if let first = next.first, ["this", "that", "these", "all"].contains(first.lower),
+                marks(next) || after.contains(" from "), names(next)
+            {
                 return true
             }
         }
@@ -213,7 +217,8 @@ extension SourceParagraph {
         guard !needle.isEmpty else { return true }
         var searchRange = normalized.startIndex..<normalized.endIndex
         while let found = normalized.range(of: needle, range: searchRange) {
-            let before = found.lowerBound == normalized.startIndex ? " " : normalized[normalized.index(before: found.lowerBound)]
+            let before =
+                found.lowerBound == normalized.startIndex ? " " : normalized[normalized.index(before: found.lowerBound)]
             let after = found.upperBound == normalized.endIndex ? " " : normalized[found.upperBound]
             if !(before.isLetter || before.isNumber) && !(after.isLetter || after.isNumber) { return true }
             searchRange = normalized.index(after: found.lowerBound)..<normalized.endIndex

@@ -24,7 +24,11 @@ extension Explainer {
                 reader.read(piece, result: result, page: group.group.page)
             }
         }
-        let checker = ClaimChecker(knownPhrases: [site.config.title] + terms.flatMap(\.phrases))
+        // The names in the site's own title are its subject, not claims.
+        let title = Array(site.config.title)
+        let titleNames = NameCheck.names(in: Words.words(in: title), characters: title)
+            .map { name in name.map(\.text).joined(separator: " ") }
+        let checker = ClaimChecker(knownPhrases: [site.config.title] + titleNames + terms.flatMap(\.phrases))
         reader.report(with: checker, into: &bag)
     }
 }
@@ -50,7 +54,8 @@ struct ClaimReader {
         else { return nil }
         if let known = paragraphs[citation] { return known }
         let label =
-            explainer.links.documents.count == 1 ? "¶\(citation.paragraph)" : "\(citation.document) ¶\(citation.paragraph)"
+            explainer.links.documents.count == 1
+            ? "¶\(citation.paragraph)" : "\(citation.document) ¶\(citation.paragraph)"
         let paragraph = SourceParagraph(label: label, text: document.paragraphs[citation.paragraph - 1].text)
         paragraphs[citation] = paragraph
         return paragraph
@@ -85,6 +90,7 @@ struct ClaimReader {
             return
         }
         var eventCitations: [SourceParagraph] = []
+        let firstOfPiece = statements.count
         var lastStatement: Int?
         for block in result.prose {
             if block.kind == .html {
@@ -109,7 +115,9 @@ struct ClaimReader {
             for (index, range) in ranges.enumerated() {
                 var claim = template
                 claim.text = String(characters[range])
-                let start = range.lowerBound + (characters[range].firstIndex { !$0.isWhitespace } ?? range.lowerBound) - range.lowerBound
+                let start =
+                    range.lowerBound + (characters[range].firstIndex { !$0.isWhitespace } ?? range.lowerBound)
+                    - range.lowerBound
                 claim.location = block.location(at: start)
                 claim.cited = cited[index]
                 claim.before = index > 0 ? String(characters[ranges[index - 1]]) : nil
@@ -122,6 +130,11 @@ struct ClaimReader {
                 attach(markup.literal, at: markup.location, to: index.map { (first ?? 0) + $0 } ?? lastStatement)
             }
             if !ranges.isEmpty { lastStatement = statements.count - 1 }
+        }
+        // A piece that must cite and cites nothing is already an error: one message is enough.
+        if piece.mustCite != nil, eventCitations.isEmpty {
+            statements.removeSubrange(firstOfPiece...)
+            return
         }
         if let event, !eventCitations.isEmpty {
             let title = event.page.frontMatter["title"]
@@ -220,7 +233,8 @@ struct ClaimReader {
 
     static let uncited = ClaimFinding(
         check: "uncited", subject: nil,
-        message: "the sentence states something but cites no paragraph: cite the one it comes from, as in [¶1](seed:p1)")
+        message: "the sentence states something but cites no paragraph: cite the one it comes from, as in [¶1](seed:p1)"
+    )
 
     /// Whether a sentence that cites nothing states something a reader would take from the
     /// report: not a question, and not about the explainer itself ("we", "our", "this

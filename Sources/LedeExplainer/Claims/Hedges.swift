@@ -1,4 +1,5 @@
 import Foundation
+
 /// A hedge a source sentence carries and a claim restating it must keep: a quantity ("nearly",
 /// "some"), a doubt ("reportedly", "expected") or a degree ("outright").
 struct Hedge: Sendable, Hashable {
@@ -25,23 +26,31 @@ struct Hedge: Sendable, Hashable {
     /// The hedges checked, with the equivalents a claim may use. "most" is not "nearly all",
     /// and "the report says" is not an attribution to officials.
     static let all: [Hedge] = [
-        Hedge(markers: [["nearly"], ["almost"]], kept: [["nearly"], ["almost"], ["virtually"], ["all", "but"]], kind: .quantity),
+        Hedge(
+            markers: [["nearly"], ["almost"]], kept: [["nearly"], ["almost"], ["virtually"], ["all", "but"]],
+            kind: .quantity),
         Hedge(
             markers: [["roughly"], ["approximately"], ["about"], ["around"], ["some"]],
             kept: [["roughly"], ["approximately"], ["about"], ["around"], ["some"], ["estimated"], ["nearly"]],
             kind: .quantity, beforeNumber: true),
         Hedge(
             markers: [["just", "over"], ["slightly", "more", "than"], ["a", "little", "over"]],
-            kept: [["just", "over"], ["slightly", "more", "than"], ["a", "little", "over"], ["more", "than"], ["over"]],
+            kept: [
+                ["just", "over"], ["slightly", "more", "than"], ["a", "little", "over"], ["more", "than"], ["over"],
+            ],
             kind: .quantity),
         Hedge(
             markers: [["more", "than"], ["at", "least"]],
             kept: [["more", "than"], ["at", "least"], ["over"], ["upwards", "of"]], kind: .quantity),
-        Hedge(markers: [["up", "to"], ["as", "many", "as"]], kept: [["up", "to"], ["as", "many", "as"], ["at", "most"]], kind: .quantity),
+        Hedge(
+            markers: [["up", "to"], ["as", "many", "as"]],
+            kept: [["up", "to"], ["as", "many", "as"], ["at", "most"]], kind: .quantity),
         Hedge(
             markers: [["some"]], kept: [["some"], ["certain"], ["a", "number", "of"], ["a", "few"]], kind: .quantity,
             notBeforeNumber: true),
-        Hedge(markers: [["many"]], kept: [["many"], ["numerous"], ["a", "number", "of"], ["a", "lot", "of"]], kind: .quantity),
+        Hedge(
+            markers: [["many"]], kept: [["many"], ["numerous"], ["a", "number", "of"], ["a", "lot", "of"]],
+            kind: .quantity),
         Hedge(markers: [["several"]], kept: [["several"], ["a", "number", "of"]], kind: .quantity),
         Hedge(markers: [["few"]], kept: [["few"]], kind: .quantity),
         Hedge(
@@ -50,18 +59,22 @@ struct Hedge: Sendable, Hashable {
             kind: .quantity),
         Hedge(
             markers: [["typically"], ["usually"], ["generally"]],
-            kept: [["typically"], ["usually"], ["generally"], ["often"], ["commonly"], ["mostly"], ["as", "a", "rule"]],
+            kept: [
+                ["typically"], ["usually"], ["generally"], ["often"], ["commonly"], ["mostly"], ["as", "a", "rule"],
+            ],
             kind: .quantity),
         Hedge(
             markers: [["reportedly"], ["allegedly"], ["apparently"], ["purportedly"]],
             kept: [
-                ["reportedly"], ["allegedly"], ["apparently"], ["purportedly"], ["reported"], ["reports"], ["said", "to"],
+                ["reportedly"], ["allegedly"], ["apparently"], ["purportedly"], ["reported"], ["reports"],
+                ["said", "to"],
                 ["according", "to"],
             ], kind: .doubt),
         Hedge(
             markers: [["expected"], ["planned"], ["scheduled"]],
             kept: [
-                ["expected"], ["expect"], ["expects"], ["expecting"], ["expectation"], ["planned"], ["plan"], ["plans"], ["scheduled"],
+                ["expected"], ["expect"], ["expects"], ["expecting"], ["expectation"], ["planned"], ["plan"], ["plans"],
+                ["scheduled"],
                 ["due"], ["set", "to"], ["anticipated"],
             ], kind: .doubt),
         Hedge(
@@ -127,7 +140,10 @@ struct Attribution: Sendable, Hashable {
         "diplomat", "aide", "representative", "authority", "authorities", "agency", "lawyer", "attorney", "witness",
         "advocate", "analyst", "expert", "person", "people", "police", "government", "department", "officer",
         "investigator", "prosecutor", "resident", "employee", "staff", "member", "group", "council", "court", "judge",
-        "statement", "document", "memo", "filing", "administration", "campaign", "company", "organisation",
+        "engineer", "mayor", "chair", "president", "director", "manager", "secretary", "commissioner", "inspector",
+        "researcher", "scientist", "doctor", "professor", "economist", "statement", "document", "memo", "filing",
+        "schedule", "minute", "record", "study", "survey", "letter", "administration", "campaign", "company",
+        "organisation",
         "organization",
     ]
 

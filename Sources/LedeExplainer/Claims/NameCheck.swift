@@ -45,7 +45,9 @@ enum NameCheck {
         for (index, part) in parts.enumerated() {
             let text = part.word.text
             guard text.first?.isUppercase ?? false, text != "I" else {
-                if text == "of", !run.isEmpty, index + 1 < parts.count, parts[index + 1].word.text.first?.isUppercase ?? false {
+                if text == "of", !run.isEmpty, index + 1 < parts.count,
+                    parts[index + 1].word.text.first?.isUppercase ?? false
+                {
                     run.append(part.word)
                 } else {
                     close()
@@ -94,7 +96,9 @@ enum NameCheck {
 
     static func sameName(_ one: String, _ other: String) -> Bool {
         if one == other { return true }
-        func singular(_ word: String) -> String { word.count > 4 && word.hasSuffix("s") ? String(word.dropLast()) : word }
+        func singular(_ word: String) -> String {
+            word.count > 4 && word.hasSuffix("s") ? String(word.dropLast()) : word
+        }
         let (first, second) = (singular(one), singular(other))
         if first == second { return true }
         let (short, long) = first.count < second.count ? (first, second) : (second, first)

@@ -1,4 +1,5 @@
 import Foundation
+
 /// What a stretch of text is about, for aligning a claim with the source sentence it
 /// restates: its content words (stemmed), its dotted abbreviations and the initials of its
 /// runs of capitalised words, so that "U.S." meets "United States".

@@ -124,9 +124,13 @@ struct SourceParagraph: Sendable, Hashable {
         func phrase(_ from: Int, _ to: Int) -> String {
             String(characters[words[from].range.lowerBound..<words[to].range.upperBound])
         }
-        // A party is named up to its first speaking noun: "two senior Iranian officials".
+        // A party is named up to its first speaking noun that is not a possessive: "two senior
+        // Iranian officials", "the council's published schedule".
         func headEnd(_ from: Int, _ end: Int) -> Int {
-            (from...end).first { Attribution.partyNouns.contains(Words.stem(words[$0].text)) } ?? end
+            (from...end).first { index in
+                Attribution.partyNouns.contains(Words.stem(words[index].text))
+                    && Words.withoutPossessive(words[index].text) == words[index].text
+            } ?? end
         }
         var carried: [SourceSentence.Carried] = []
         for hedge in Hedge.all {
@@ -149,7 +153,9 @@ struct SourceParagraph: Sendable, Hashable {
         var attribution: Attribution?
         var scope = profile
         var coversEarlier: Attribution?
-        if let according = lower.indices.first(where: { lower[$0] == "according" && $0 + 1 < lower.count && lower[$0 + 1] == "to" }),
+        if let according = lower.indices.first(where: {
+            lower[$0] == "according" && $0 + 1 < lower.count && lower[$0 + 1] == "to"
+        }),
             according + 2 < words.count
         {
             let end = clauses[clause(of: according + 2)].upperBound - 1
@@ -166,7 +172,9 @@ struct SourceParagraph: Sendable, Hashable {
             let end = clauses[clause(of: from)].upperBound - 1
             if from + 1 <= end {
                 let heads = Attribution.heads(of: Array(words[(from + 1)...end]))
-                if !heads.isEmpty { coversEarlier = Attribution(phrase: phrase(0, headEnd(from + 1, end)), heads: heads) }
+                if !heads.isEmpty {
+                    coversEarlier = Attribution(phrase: phrase(0, headEnd(from + 1, end)), heads: heads)
+                }
             }
         }
         if attribution == nil, coversEarlier == nil {
@@ -180,11 +188,20 @@ struct SourceParagraph: Sendable, Hashable {
                 {
                     subjectEnd -= 1
                 }
-                guard subjectEnd > own.lowerBound else { continue }
-                let party = Array(words[own.lowerBound..<subjectEnd])
+                var partyStart = own.lowerBound
+                // "…, the council's engineer, Dana Whitlock, told members": the subject and its
+                // apposition stand in the two clauses before the verb's.
+                if subjectEnd == own.lowerBound, let ownIndex = clauses.firstIndex(of: own), ownIndex > 0 {
+                    partyStart = clauses[max(0, ownIndex - 2)].lowerBound
+                    if ownIndex >= 2, Attribution.heads(of: Array(words[clauses[ownIndex - 2]])).isEmpty {
+                        partyStart = clauses[ownIndex - 1].lowerBound
+                    }
+                }
+                guard subjectEnd > partyStart else { continue }
+                let party = Array(words[partyStart..<subjectEnd])
                 let heads = Attribution.heads(of: party)
                 guard !heads.isEmpty, !heads.contains("report") else { continue }
-                attribution = Attribution(phrase: phrase(own.lowerBound, index), heads: heads)
+                attribution = Attribution(phrase: phrase(partyStart, index), heads: heads)
                 // A leading attribution does not cover a closing participle clause.
                 if own == clauses.first,
                     let comment = clauses.dropFirst().first(where: { words[$0.lowerBound].lower.hasSuffix("ing") })
