@@ -29,16 +29,16 @@ struct Claim: Sendable {
 }
 
 /// One thing a claim says that its paragraphs do not.
-public struct ClaimFinding: Sendable, Hashable {
+struct ClaimFinding: Sendable, Hashable {
     /// The check: `drops`, `number`, `date`, `name`, `quote` or `uncited`.
-    public var check: String
+    var check: String
     /// The words at issue, as the selector of a silence quotes them; `nil` for `uncited`.
-    public var subject: String?
+    var subject: String?
     /// The message, without location.
-    public var message: String
+    var message: String
 
     /// How a silence names this finding: `drops "nearly"`, `uncited`.
-    public var selector: String {
+    var selector: String {
         subject.map { "\(check) \"\($0)\"" } ?? check
     }
 
