@@ -190,6 +190,7 @@ public struct Explainer: Sendable {
         try bag.throwIfErrors()
         let index = Backlinks(groups: Array(renderedGroups.values), resolver: links)
         checkCitations(renderedGroups, bag: &bag)
+        checkClaims(renderedGroups, bag: &bag)
         try bag.throwIfErrors()
         for warning in warnings { bag.add(warning) }
         checkTermsUsed(renderedGroups, bag: &bag)

@@ -21,11 +21,7 @@ extension CMarkDocument {
         var rendered: [RenderedLink] = []
         for node in links {
             let destination = node.url
-            let position = node.startPosition
-            var column = columns.characterColumn(line: position.line, byteColumn: position.column)
-            // A snippet (a front-matter item) may start mid-line: its first line is shifted.
-            if position.line == 1 && file.column > 1 { column += file.column - 1 }
-            let location = SourceLocation(path: file.path, line: file.line - 1 + position.line, column: column)
+            let location = columns.location(of: node.startPosition, in: file)
             let rewrite = problems.collect(at: location) { try resolve?(destination, location) ?? .keep } ?? .keep
             let resolved = apply(rewrite, to: node, options: options) ?? destination
             rendered.append(RenderedLink(destination: destination, resolved: resolved, location: location))

@@ -52,8 +52,10 @@ public struct MarkdownRenderer: Sendable {
         try CMarkDocument.withParsed(source, options: options, at: file) { document in
             document.consolidateText()
             let survey = document.survey()
+            let columns = SourceColumns(source)
+            let prose = document.prose(columns: columns, file: file)
             let links = try document.rewriteLinks(
-                survey.links, columns: SourceColumns(source), file: file, options: options, resolve: hooks.resolveLink)
+                survey.links, columns: columns, file: file, options: options, resolve: hooks.resolveLink)
             let headings = document.anchorHeadings(survey.headings)
             var termsUsed: [String] = []
             if let matcher = hooks.terms, let termHTML = hooks.termHTML {
@@ -66,7 +68,7 @@ public struct MarkdownRenderer: Sendable {
             }
             return RenderedMarkdown(
                 html: html, headings: headings, links: links, termsUsed: termsUsed,
-                footnoteCount: survey.footnoteCount, wordCount: survey.wordCount)
+                footnoteCount: survey.footnoteCount, wordCount: survey.wordCount, prose: prose)
         }
     }
 }

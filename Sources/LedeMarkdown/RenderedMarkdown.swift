@@ -12,6 +12,8 @@ public struct RenderedMarkdown: Sendable, Hashable {
     public var footnoteCount: Int
     /// How many words of text and code the document holds, for a reading time.
     public var wordCount: Int
+    /// The text of each paragraph and heading, for checks that read what the page says.
+    public var prose: [ProseBlock]
 
     /// Creates a rendered document.
     /// - Parameters:
@@ -21,9 +23,10 @@ public struct RenderedMarkdown: Sendable, Hashable {
     ///   - termsUsed: The ids of linked glossary terms, in document order.
     ///   - footnoteCount: The number of rendered footnotes.
     ///   - wordCount: The number of words.
+    ///   - prose: The text of each paragraph and heading.
     public init(
         html: String, headings: [Heading] = [], links: [RenderedLink] = [], termsUsed: [String] = [],
-        footnoteCount: Int = 0, wordCount: Int = 0
+        footnoteCount: Int = 0, wordCount: Int = 0, prose: [ProseBlock] = []
     ) {
         self.html = html
         self.headings = headings
@@ -31,5 +34,6 @@ public struct RenderedMarkdown: Sendable, Hashable {
         self.termsUsed = termsUsed
         self.footnoteCount = footnoteCount
         self.wordCount = wordCount
+        self.prose = prose
     }
 }

@@ -1,0 +1,239 @@
+import Foundation
+
+/// Checks a claim against the text of the paragraphs it cites: its numbers, calendar dates,
+/// names and quotations must be there, and it must keep the hedges and attribution of the
+/// source sentences it restates.
+struct ClaimChecker: Sendable {
+    /// Phrases whose capitals are not names to check: the site's title, glossary terms.
+    var knownPhrases: [String] = []
+
+    /// Every finding of a claim, in the order of the checks.
+    func findings(for claim: Claim) -> [ClaimFinding] {
+        let characters = Array(claim.text)
+        let words = Words.words(in: characters)
+        let quotes = Self.quotations(in: characters)
+        let outside = words.filter { word in !quotes.contains { $0.overlaps(word.range) } }
+        let subject = "the \(claim.kind.rawValue)"
+        let labels = claim.cited.map(\.label).joined(separator: " or ")
+        var findings: [ClaimFinding] = []
+        func add(_ check: String, _ words: String, _ message: String) {
+            let finding = ClaimFinding(check: check, subject: words, message: message)
+            if !findings.contains(where: { $0.selector == finding.selector }) { findings.append(finding) }
+        }
+        for range in quotes {
+            let quote = String(characters[range]).trimmingPunctuation
+            let parts = quote.split(separator: "…").flatMap { $0.components(separatedBy: "...") }
+                .flatMap { $0.components(separatedBy: "[…]") }.map { String($0).trimmingPunctuation }
+                .filter { !$0.isEmpty }
+            let found = parts.allSatisfy { part in claim.cited.contains { $0.contains(quoted: part) } }
+            if !quote.isEmpty, !found {
+                add("quote", quote, "\(subject) quotes \"\(quote)\", which is not word for word in \(labels)")
+            }
+        }
+        for number in NumberWords.numbers(in: outside, characters: characters)
+        where !claim.cited.contains(where: { $0.numbers.contains(number.key) }) {
+            add("number", number.text, "\(subject) gives the number \"\(number.text)\", which is not in \(labels)")
+        }
+        let dates = NumberWords.dates(in: outside, characters: characters)
+        for date in dates where !claim.cited.contains(where: { $0.dates.contains(date.key) }) {
+            add("date", date.text, "\(subject) gives the date \"\(date.text)\", which is not in \(labels)")
+        }
+        let known = Self.ranges(of: knownPhrases, in: characters)
+        let nameWords = outside.filter { word in
+            !known.contains { $0.overlaps(word.range) } && !dates.contains { $0.range.overlaps(word.range) }
+        }
+        for name in NameCheck.names(in: nameWords, characters: characters)
+        where !claim.cited.contains(where: { NameCheck.paragraph($0, holds: name) }) {
+            let text = name.map(\.text).joined(separator: " ")
+            add("name", text, "\(subject) names \"\(text)\", which is not in \(labels)")
+        }
+        for (hedge, paragraph) in droppedHedges(claim, characters: characters, words: words, outside: outside) {
+            add("drops", hedge, "\(subject) drops \"\(hedge)\" that \(paragraph.label) carries")
+        }
+        return findings
+    }
+
+    /// The hedges and attributions of the source sentences the claim restates that it does
+    /// not keep, each with its paragraph.
+    private func droppedHedges(
+        _ claim: Claim, characters: [Character], words: [Word], outside: [Word]
+    ) -> [(String, SourceParagraph)] {
+        let lower = words.map(\.lower)
+        let givesNumber = !NumberWords.numbers(in: words, characters: characters).isEmpty
+        var dropped: [(String, SourceParagraph)] = []
+        let sentences = claim.kind == .title ? [0..<characters.count] : Words.sentences(in: characters)
+        for range in sentences {
+            let sentenceWords = outside.filter { range.contains($0.range.lowerBound) }
+            guard !Self.restatesNothing(sentenceWords, text: String(characters[range])) else { continue }
+            let profile = Profile(words: sentenceWords)
+            var candidates: [(SourceParagraph, SourceSentence, Set<String>)] = []
+            for paragraph in claim.cited {
+                for sentence in paragraph.sentences {
+                    let shared = profile.shared(with: sentence.profile)
+                    if shared.count >= 2 { candidates.append((paragraph, sentence, shared)) }
+                }
+            }
+            // The sentence it restates most, and any other nearly as much.
+            let best = candidates.map(\.2.count).max() ?? 0
+            let aligned = candidates.filter {
+                $0.2.count == best || ($0.2.count >= 3 && Double($0.2.count) >= Double(best) * 0.75)
+            }
+            for (paragraph, sentence, shared) in aligned {
+                for carried in sentence.hedges where !Set(profile.stems).isDisjoint(with: carried.scope.stems) {
+                    if carried.qualifiesNumber && !givesNumber { continue }
+                    if carried.hedge.isKept(in: lower) { continue }
+                    if carried.hedge.kind == .doubt && claim.certaintySaysDoubt { continue }
+                    dropped.append((carried.phrase, paragraph))
+                }
+                if let attribution = sentence.attribution {
+                    let covered = profile.shared(with: sentence.attributionScope)
+                    // It bears on the claim when the claim restates mostly what it covers.
+                    let bears = !covered.isEmpty && covered.count * 2 >= shared.count
+                    if bears && !claim.certaintySaysDoubt && !keeps(attribution, claim: claim, words: words) {
+                        dropped.append((attribution.phrase, paragraph))
+                    }
+                }
+            }
+        }
+        var seen: Set<String> = []
+        return dropped.filter { seen.insert($0.0.lowercased()).inserted }
+    }
+
+    /// Whether the claim, the sentences beside it or the sources named beside it say who
+    /// says it.
+    func keeps(_ attribution: Attribution, claim: Claim, words: [Word]) -> Bool {
+        func names(_ words: [Word]) -> Bool {
+            words.contains { attribution.heads.contains(Words.stem($0.text)) }
+        }
+        func marks(_ words: [Word]) -> Bool {
+            words.contains { Attribution.claimMarkers.contains($0.lower) }
+        }
+        if marks(words) && names(words) { return true }
+        if let colon = claim.text.firstIndex(of: ":") {
+            let head = Words.words(in: Array(claim.text[..<colon]))
+            if names(head) { return true }
+        }
+        if marks(words), words.contains(where: { Attribution.pronouns.contains($0.lower) }),
+            let before = claim.before, names(Words.words(in: Array(before)))
+        {
+            return true
+        }
+        if let after = claim.after {
+            let next = Words.words(in: Array(after))
+            if let first = next.first, ["this", "that", "these", "all"].contains(first.lower),
+                marks(next) || after.contains(" from "), names(next)
+            {
+                return true
+            }
+        }
+        return claim.attributedTo.contains { names(Words.words(in: Array($0))) }
+    }
+
+    /// Whether a sentence of a claim restates no source sentence: a question ("Whether the
+    /// flight reached Iran.") or a statement of what the report leaves out ("The report does
+    /// not say …", "The report says only …"). Its numbers, names and quotations are still
+    /// checked.
+    static func restatesNothing(_ words: [Word], text: String) -> Bool {
+        let lower = words.map(\.lower)
+        guard let first = lower.first else { return true }
+        if restatesNothingAsQuestion(lower, text: text) { return true }
+        let body: ArraySlice<String>
+        if lower.starts(with: ["the", "report"]) {
+            body = lower.dropFirst(2)
+        } else if first == "it" {
+            body = lower.dropFirst()
+        } else {
+            return false
+        }
+        let gaps: [[String]] = [
+            ["does", "not"], ["doesn't"], ["did", "not"], ["gives", "no"], ["names", "no"], ["has", "no"],
+            ["carries", "no"], ["offers", "no"], ["makes", "no"], ["never"], ["says", "only"], ["only", "says"],
+            ["says", "nothing"], ["gives", "only"], ["is", "silent"],
+        ]
+        return gaps.contains { body.starts(with: $0) }
+    }
+
+    /// Whether a sentence is a question, direct or indirect ("Whether the flight reached Iran.").
+    static func restatesNothingAsQuestion(_ lower: [String], text: String) -> Bool {
+        guard let first = lower.first else { return true }
+        if text.trimmingCharacters(in: .whitespaces).hasSuffix("?") { return true }
+        return ["whether", "who", "what", "which", "how", "when", "where", "why"].contains(first)
+    }
+
+    /// The insides of the quotations of a text: between “ and ”, or between straight quotes.
+    static func quotations(in characters: [Character]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var index = 0
+        while index < characters.count {
+            let closing: Character?
+            switch characters[index] {
+            case "“": closing = "”"
+            case "\"": closing = "\""
+            default: closing = nil
+            }
+            if let closing, let end = characters[(index + 1)...].firstIndex(of: closing) {
+                ranges.append((index + 1)..<end)
+                index = end + 1
+            } else {
+                index += 1
+            }
+        }
+        return ranges
+    }
+
+    /// Where the phrases occur in a text, whole words, case aside.
+    static func ranges(of phrases: [String], in characters: [Character]) -> [Range<Int>] {
+        let lowered = characters.map { character -> Character in
+            switch character {
+            case "’", "‘": "'"
+            case "“", "”": "\""
+            default: character.lowercased().first ?? character
+            }
+        }
+        var ranges: [Range<Int>] = []
+        for phrase in phrases.map(SourceParagraph.normalize) where !phrase.isEmpty {
+            let needle = Array(phrase)
+            var start = 0
+            while start + needle.count <= lowered.count {
+                if lowered[start..<start + needle.count].elementsEqual(needle),
+                    start == 0 || !(lowered[start - 1].isLetter || lowered[start - 1].isNumber),
+                    start + needle.count == lowered.count
+                        || !(lowered[start + needle.count].isLetter || lowered[start + needle.count].isNumber)
+                {
+                    ranges.append(start..<start + needle.count)
+                }
+                start += 1
+            }
+        }
+        return ranges
+    }
+}
+
+extension SourceParagraph {
+    /// Whether a quoted passage is in the paragraph word for word (case, quote marks and
+    /// spacing aside), as whole words.
+    func contains(quoted passage: String) -> Bool {
+        let needle = Self.normalize(passage)
+        guard !needle.isEmpty else { return true }
+        var searchRange = normalized.startIndex..<normalized.endIndex
+        while let found = normalized.range(of: needle, range: searchRange) {
+            let before =
+                found.lowerBound == normalized.startIndex ? " " : normalized[normalized.index(before: found.lowerBound)]
+            let after = found.upperBound == normalized.endIndex ? " " : normalized[found.upperBound]
+            if !(before.isLetter || before.isNumber) && !(after.isLetter || after.isNumber) { return true }
+            searchRange = normalized.index(after: found.lowerBound)..<normalized.endIndex
+        }
+        return false
+    }
+}
+
+extension String {
+    /// Without the spaces and punctuation at either end (`, fear.` → `fear`).
+    var trimmingPunctuation: String {
+        let edges: Set<Character> = [" ", ".", ",", ";", ":", "!", "?", "\n", "\t"]
+        var characters = Substring(self)
+        while let first = characters.first, edges.contains(first) { characters = characters.dropFirst() }
+        while let last = characters.last, edges.contains(last) { characters = characters.dropLast() }
+        return String(characters)
+    }
+}

@@ -1,0 +1,249 @@
+import Foundation
+import LedeContent
+import LedeCore
+import LedeMarkdown
+
+/// A claim, or a sentence that cites nothing, with the silences written after it.
+struct Statement: Sendable {
+    var claim: Claim
+    /// Whether a sentence that cites nothing is a finding here (event bodies, source notes).
+    var mustCite = false
+    var silences: [Silence] = []
+}
+
+extension Explainer {
+    /// Checks every claim of the explainer against the paragraphs it cites and adds a warning
+    /// for each finding that no silence names; silences that cannot be read are errors, and
+    /// silences that name no finding are warnings.
+    func checkClaims(_ groups: [String: RenderedGroup], bag: inout DiagnosticBag) {
+        var reader = ClaimReader(explainer: self)
+        for key in groups.keys.sorted() {
+            guard let group = groups[key] else { continue }
+            for piece in group.group.pieces {
+                guard let result = group.results[piece.key] else { continue }
+                reader.read(piece, result: result, page: group.group.page)
+            }
+        }
+        // The names in the site's own title are its subject, not claims.
+        let title = Array(site.config.title)
+        let titleNames = NameCheck.names(in: Words.words(in: title), characters: title)
+            .map { name in name.map(\.text).joined(separator: " ") }
+        let checker = ClaimChecker(knownPhrases: [site.config.title] + titleNames + terms.flatMap(\.phrases))
+        reader.report(with: checker, into: &bag)
+    }
+}
+
+/// Finds the claims of rendered pieces: sentences, items and event titles with their
+/// citations, read from the text the Markdown step kept (``ProseBlock``), at the locations it
+/// recorded.
+struct ClaimReader {
+    let explainer: Explainer
+    var paragraphs: [LinkResolver.Citation: SourceParagraph] = [:]
+    var statements: [Statement] = []
+    var problems = DiagnosticBag()
+
+    init(explainer: Explainer) {
+        self.explainer = explainer
+    }
+
+    /// The paragraph a `seed:` destination cites, read once.
+    mutating func paragraph(_ destination: String, at location: SourceLocation) -> SourceParagraph? {
+        guard let citation = try? explainer.links.citation(destination, at: location),
+            let document = explainer.links.documents[citation.document],
+            document.paragraphs.indices.contains(citation.paragraph - 1)
+        else { return nil }
+        if let known = paragraphs[citation] { return known }
+        let label =
+            explainer.links.documents.count == 1
+            ? "¶\(citation.paragraph)" : "\(citation.document) ¶\(citation.paragraph)"
+        let paragraph = SourceParagraph(label: label, text: document.paragraphs[citation.paragraph - 1].text)
+        paragraphs[citation] = paragraph
+        return paragraph
+    }
+
+    /// A block's text with its citations blanked out, and the citations with their offsets.
+    mutating func masked(_ block: ProseBlock, links: [RenderedLink]) -> ([Character], [(Int, SourceParagraph)]) {
+        var characters = Array(block.text)
+        var citations: [(Int, SourceParagraph)] = []
+        for link in block.links where links.indices.contains(link.index) {
+            let rendered = links[link.index]
+            guard rendered.destination.hasPrefix("seed:"),
+                let paragraph = paragraph(rendered.destination, at: rendered.location)
+            else { continue }
+            for offset in link.range where characters.indices.contains(offset) { characters[offset] = " " }
+            citations.append((link.range.lowerBound, paragraph))
+        }
+        return (characters, citations)
+    }
+
+    /// Reads the claims of one piece.
+    mutating func read(_ piece: Piece, result: RenderedMarkdown, page: Page) {
+        let event = explainer.events.first { piece.key == "event.\($0.page.id)" }
+        let isNotes = piece.key.hasPrefix("source.") && piece.key.hasSuffix(".notes")
+        var template = Claim(kind: .sentence, text: "", location: piece.text.location, cited: [])
+        if let event {
+            template.attributedTo = describe(event.sourceIDs)
+            template.certaintySaysDoubt = event.certainty != .confirmed
+        }
+        if piece.inline && piece.mustCite != nil {
+            readItem(piece, result: result, page: page, template: template)
+            return
+        }
+        var eventCitations: [SourceParagraph] = []
+        let firstOfPiece = statements.count
+        var lastStatement: Int?
+        for block in result.prose {
+            if block.kind == .html {
+                attach(block.text, at: block.location, to: lastStatement)
+                continue
+            }
+            guard block.kind == .paragraph else { continue }
+            let (characters, citations) = masked(block, links: result.links)
+            let ranges = Words.sentences(in: characters)
+            var cited = Array(repeating: [SourceParagraph](), count: ranges.count)
+            for (offset, paragraph) in citations {
+                // A citation belongs to the sentence it ends, even after its full stop.
+                guard let index = ranges.lastIndex(where: { $0.lowerBound <= offset }) ?? ranges.indices.first else {
+                    continue
+                }
+                let lead = characters[ranges[index].lowerBound..<min(offset, ranges[index].upperBound)]
+                let target = index > 0 && !lead.contains(where: { $0.isLetter || $0.isNumber }) ? index - 1 : index
+                if !cited[target].contains(paragraph) { cited[target].append(paragraph) }
+                if !eventCitations.contains(paragraph) { eventCitations.append(paragraph) }
+            }
+            var first: Int?
+            for (index, range) in ranges.enumerated() {
+                var claim = template
+                claim.text = String(characters[range])
+                let start =
+                    range.lowerBound + (characters[range].firstIndex { !$0.isWhitespace } ?? range.lowerBound)
+                    - range.lowerBound
+                claim.location = block.location(at: start)
+                claim.cited = cited[index]
+                claim.before = index > 0 ? String(characters[ranges[index - 1]]) : nil
+                claim.after = index + 1 < ranges.count ? String(characters[ranges[index + 1]]) : nil
+                statements.append(Statement(claim: claim, mustCite: event != nil || isNotes))
+                if first == nil { first = statements.count - 1 }
+            }
+            for markup in block.markup {
+                let index = ranges.lastIndex { $0.lowerBound < markup.offset }
+                attach(markup.literal, at: markup.location, to: index.map { (first ?? 0) + $0 } ?? lastStatement)
+            }
+            if !ranges.isEmpty { lastStatement = statements.count - 1 }
+        }
+        // A piece that must cite and cites nothing is already an error: one message is enough.
+        if piece.mustCite != nil, eventCitations.isEmpty {
+            statements.removeSubrange(firstOfPiece...)
+            return
+        }
+        if let event, !eventCitations.isEmpty {
+            let title = event.page.frontMatter["title"]
+            statements.append(
+                Statement(
+                    claim: Claim(
+                        kind: .title, text: event.page.title, location: title?.location ?? event.page.fileLocation,
+                        cited: eventCitations)))
+        }
+    }
+
+    /// Reads a front-matter list item: one claim, with every citation it holds.
+    private mutating func readItem(_ piece: Piece, result: RenderedMarkdown, page: Page, template: Claim) {
+        var claim = template
+        claim.kind = .item
+        var texts: [String] = []
+        var silences: [(String, SourceLocation)] = []
+        for block in result.prose {
+            if block.kind == .html {
+                silences.append((block.text, block.location))
+                continue
+            }
+            let (characters, citations) = masked(block, links: result.links)
+            texts.append(String(characters))
+            for (_, paragraph) in citations where !claim.cited.contains(paragraph) { claim.cited.append(paragraph) }
+            silences += block.markup.map { ($0.literal, $0.location) }
+        }
+        claim.text = texts.joined(separator: " ")
+        let parts = piece.key.split(separator: ".")
+        if parts.count == 2, let index = Int(parts[1]), let items = page.frontMatter[String(parts[0])]?.items,
+            items.indices.contains(index)
+        {
+            claim.attributedTo = describe(items[index]["sources"]?.items?.compactMap(\.text) ?? [])
+        }
+        guard !claim.cited.isEmpty else { return }
+        statements.append(Statement(claim: claim))
+        for (literal, location) in silences { attach(literal, at: location, to: statements.count - 1) }
+    }
+
+    private func describe(_ ids: [String]) -> [String] {
+        ids.compactMap { id in explainer.sources.first { $0.id == id }?.description }
+    }
+
+    /// Reads a piece of HTML and, when it is a silence, gives it to the statement before it.
+    private mutating func attach(_ html: String, at location: SourceLocation, to statement: Int?) {
+        guard let silence = problems.collect(at: location, { try Silence.read(html, at: location) }) ?? nil else {
+            return
+        }
+        guard let statement else {
+            problems.add(
+                Diagnostic(
+                    .warning, at: location,
+                    "this silence follows no claim: put it right after the sentence or item it silences (titles cannot be silenced)"
+                ))
+            return
+        }
+        statements[statement].silences.append(silence)
+    }
+
+    /// Checks every statement and adds its findings, and what became of the silences.
+    mutating func report(with checker: ClaimChecker, into bag: inout DiagnosticBag) {
+        var silenced = 0
+        var diagnostics = problems.diagnostics
+        for statement in statements {
+            var findings: [ClaimFinding]
+            if statement.claim.cited.isEmpty {
+                findings = statement.mustCite && Self.statesSomething(statement.claim.text) ? [Self.uncited] : []
+            } else {
+                findings = checker.findings(for: statement.claim)
+            }
+            for silence in statement.silences {
+                let named = findings.filter { $0.isNamed(by: silence) }
+                if named.isEmpty {
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, at: silence.location,
+                            "this silence (\(silence.selector)) names no finding of the claim before it: remove it"))
+                }
+                silenced += named.count
+                findings.removeAll { $0.isNamed(by: silence) }
+            }
+            for finding in findings {
+                diagnostics.append(Diagnostic(.warning, at: statement.claim.location, finding.message))
+            }
+        }
+        diagnostics.sort { ($0.location ?? SourceLocation(path: "")) < ($1.location ?? SourceLocation(path: "")) }
+        for diagnostic in diagnostics { bag.add(diagnostic) }
+        if silenced > 0 {
+            bag.add(
+                Diagnostic(
+                    .note, at: nil,
+                    "\(silenced) claim finding\(silenced == 1 ? " is" : "s are") silenced in the content, each with its reason (<!-- lede: allow … -->)"
+                ))
+        }
+    }
+
+    static let uncited = ClaimFinding(
+        check: "uncited", subject: nil,
+        message: "the sentence states something but cites no paragraph: cite the one it comes from, as in [¶1](seed:p1)"
+    )
+
+    /// Whether a sentence that cites nothing states something a reader would take from the
+    /// report: not a question, and not about the explainer itself ("we", "our", "this
+    /// explainer", "this page").
+    static func statesSomething(_ text: String) -> Bool {
+        let words = Words.words(in: Array(text)).map(\.lower)
+        guard !words.isEmpty, !ClaimChecker.restatesNothingAsQuestion(words, text: text) else { return false }
+        if words.contains(where: { ["we", "our", "ours", "us"].contains($0) }) { return false }
+        let own = ["explainer", "page", "timeline", "glossary", "site", "entry", "label"]
+        return !zip(words, words.dropFirst()).contains { ["this", "the"].contains($0.0) && own.contains($0.1) }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+/// Proper names in a claim: runs of capitalised words that do not merely start a sentence.
+enum NameCheck {
+    /// How a name's word is compared: lower case, no possessive, no dots (`Iran’s` → `iran`,
+    /// `U.S.` → `us`).
+    static func form(_ word: String) -> String {
+        Words.withoutPossessive(word).lowercased().replacingOccurrences(of: ".", with: "")
+    }
+
+    /// Capitalised words that, alone at the start of a sentence, are not names.
+    private static func isFunctionWord(_ word: String) -> Bool {
+        Words.stopWords.contains(word.lowercased()) || Words.sentenceStarters.contains(word.lowercased())
+    }
+
+    /// The names of a claim: each a run of capitalised words (split at hyphens, joined by
+    /// "of"); a dotted abbreviation is a name of its own. The first word of a sentence counts
+    /// only when the next word is capitalised too and it is not a function word ("The").
+    static func names(in words: [Word], characters: [Character]) -> [[Word]] {
+        let starts = Set(Words.sentences(in: characters).map(\.lowerBound))
+        var parts: [(word: Word, startsSentence: Bool)] = []
+        for word in words {
+            var offset = word.range.lowerBound
+            for (index, part) in word.text.split(separator: "-", omittingEmptySubsequences: false).enumerated() {
+                let range = offset..<offset + part.count
+                offset = range.upperBound + 1
+                guard !part.isEmpty else { continue }
+                var sentenceStart = index == 0 && starts.contains(word.range.lowerBound)
+                if index == 0, !sentenceStart {
+                    // A sentence may start after an opening quote or bracket.
+                    var before = word.range.lowerBound - 1
+                    while before >= 0, ["\"", "“", "(", "[", "‘", "*", "_"].contains(characters[before]) { before -= 1 }
+                    sentenceStart = starts.contains(before + 1) && before + 1 < word.range.lowerBound
+                }
+                parts.append((Word(text: String(part), range: range), sentenceStart))
+            }
+        }
+        var names: [[Word]] = []
+        var run: [Word] = []
+        func close() {
+            while let last = run.last, last.lower == "of" { run.removeLast() }
+            if !run.isEmpty { names.append(run) }
+            run = []
+        }
+        for (index, part) in parts.enumerated() {
+            let text = part.word.text
+            guard text.first?.isUppercase ?? false, text != "I" else {
+                if text == "of", !run.isEmpty, index + 1 < parts.count,
+                    parts[index + 1].word.text.first?.isUppercase ?? false
+                {
+                    run.append(part.word)
+                } else {
+                    close()
+                }
+                continue
+            }
+            if Words.isDottedAbbreviation(text) {
+                close()
+                names.append([part.word])
+                continue
+            }
+            if part.startsSentence {
+                let nextCapitalised =
+                    index + 1 < parts.count && (parts[index + 1].word.text.first?.isUppercase ?? false)
+                    && !Words.isDottedAbbreviation(parts[index + 1].word.text)
+                if isFunctionWord(text) || !nextCapitalised {
+                    close()
+                    continue
+                }
+            }
+            run.append(part.word)
+        }
+        close()
+        // A run of function words in title case ("The Return") names no one.
+        return names.filter { name in !name.allSatisfy { isFunctionWord($0.text) } }
+    }
+
+    /// Whether a paragraph holds a name: its words in a row, each the same word or one that
+    /// extends it by up to three letters (plurals and adjectives: Iranian and Iranians for
+    /// Iran, Qatari for Qatar); an abbreviation as written or as the initials of a run of
+    /// capitalised words (U.N. for United Nations).
+    static func paragraph(_ paragraph: SourceParagraph, holds name: [Word]) -> Bool {
+        let forms = name.map { form($0.text) }
+        if name.count == 1, name[0].isAbbreviation {
+            return paragraph.nameWords.contains(forms[0]) || paragraph.profile.initials.contains(forms[0])
+        }
+        // "United States" for the paragraph's "U.S.".
+        let initials = String(name.compactMap { $0.text.first }).lowercased()
+        if name.count >= 2, paragraph.profile.abbreviations.contains(initials) { return true }
+        let words = paragraph.nameWords
+        guard words.count >= forms.count else { return false }
+        return (0...(words.count - forms.count)).contains { start in
+            forms.indices.allSatisfy { sameName(forms[$0], words[start + $0]) }
+        }
+    }
+
+    static func sameName(_ one: String, _ other: String) -> Bool {
+        if one == other { return true }
+        func singular(_ word: String) -> String {
+            word.count > 4 && word.hasSuffix("s") ? String(word.dropLast()) : word
+        }
+        let (first, second) = (singular(one), singular(other))
+        if first == second { return true }
+        let (short, long) = first.count < second.count ? (first, second) : (second, first)
+        return short.count >= 4 && long.hasPrefix(short) && long.count - short.count <= 3
+    }
+}

@@ -1,0 +1,194 @@
+import Foundation
+
+/// A word of a text and where it is, for the claim checks.
+struct Word: Sendable, Hashable {
+    /// The word as written (`U.S.-chartered`, `1,200`, `Iran’s`).
+    var text: String
+    /// Where it is in the characters it was read from.
+    var range: Range<Int>
+
+    /// Lower case, with curly apostrophes made straight.
+    var lower: String { text.lowercased().replacingOccurrences(of: "’", with: "'") }
+
+    /// Whether the word starts with a capital letter.
+    var isCapitalised: Bool { text.first?.isUppercase ?? false }
+
+    /// Whether it is a dotted abbreviation (`U.S.`, `L.G.B.T.Q.`).
+    var isAbbreviation: Bool { Words.isDottedAbbreviation(text) }
+
+    /// The word without a possessive ending.
+    var bare: String { Words.withoutPossessive(text) }
+}
+
+/// Reading words and sentences, and comparing words, for the claim checks. English only, and
+/// deliberately simple: every rule is one a reader can predict.
+enum Words {
+    /// The words of `characters` (letters and digits, with apostrophes, hyphens, dots and
+    /// commas inside them: `Iran’s`, `U.S.-chartered`, `1,200`, `2.5`).
+    static func words(in characters: [Character]) -> [Word] {
+        var words: [Word] = []
+        var index = 0
+        while index < characters.count {
+            guard characters[index].isLetter || characters[index].isNumber else {
+                index += 1
+                continue
+            }
+            let start = index
+            index += 1
+            while index < characters.count {
+                let character = characters[index]
+                if character.isLetter || character.isNumber {
+                    index += 1
+                    continue
+                }
+                let next = index + 1 < characters.count ? characters[index + 1] : nil
+                let joins: Bool
+                switch character {
+                case "'", "’", "-": joins = next.map { $0.isLetter || $0.isNumber } ?? false
+                case ".":
+                    joins =
+                        next.map { $0.isLetter || $0.isNumber } ?? false
+                        || isDottedAbbreviation(String(characters[start..<index]) + ".")
+                case ",": joins = characters[index - 1].isNumber && (next?.isNumber ?? false)
+                default: joins = false
+                }
+                guard joins else { break }
+                index += 1
+            }
+            // "U.S." ends with its dot; a sentence's full stop does not belong to the word.
+            var end = index
+            if end > start, characters[end - 1] == ".", !isDottedAbbreviation(String(characters[start..<end])) {
+                end -= 1
+            }
+            words.append(Word(text: String(characters[start..<end]), range: start..<end))
+        }
+        return words
+    }
+
+    /// Whether `text` is single letters each followed by a dot, at least two (`U.S.`).
+    static func isDottedAbbreviation(_ text: String) -> Bool {
+        let characters = Array(text)
+        guard characters.count >= 4, characters.count % 2 == 0 else { return false }
+        for (offset, character) in characters.enumerated() {
+            if offset % 2 == 0 ? !character.isLetter : character != "." { return false }
+        }
+        return true
+    }
+
+    /// `Iran’s` → `Iran`.
+    static func withoutPossessive(_ text: String) -> String {
+        for ending in ["'s", "’s", "'", "’"] where text.hasSuffix(ending) {
+            return String(text.dropLast(ending.count))
+        }
+        return text
+    }
+
+    /// Words that may start a sentence after an abbreviation ("… into the U.S. Prior to this").
+    static let sentenceStarters: Set<String> = [
+        "a", "after", "all", "an", "and", "as", "at", "before", "but", "by", "despite", "earlier", "for", "from", "he",
+        "her", "his", "however", "if", "in", "it", "its", "many", "most", "no", "on", "one", "or", "our", "prior",
+        "she", "some", "that", "the", "their", "there", "these", "they", "this", "those", "we", "when", "while",
+        "according", "beyond", "historically", "later", "meanwhile", "officials",
+    ]
+
+    /// Abbreviations that end with a dot without ending a sentence.
+    static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col", "capt", "prof", "inc",
+        "ltd", "co", "corp", "vs", "etc", "e.g", "i.e", "no", "approx", "jan", "feb", "aug", "sept", "oct", "nov",
+        "dec",
+    ]
+
+    /// The sentences of `characters`, as ranges: a sentence ends at `.`, `!` or `?` (and the
+    /// quotes and brackets closing it) followed by space and a capital, digit, quote or
+    /// bracket, or by the end. After an abbreviation (`U.S.`, `Mr.`) only a word that often
+    /// starts a sentence ("The", "Prior") ends it.
+    static func sentences(in characters: [Character]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        var index = 0
+        let closers: Set<Character> = ["\"", "”", "’", "'", ")", "]"]
+        while index < characters.count {
+            let character = characters[index]
+            guard character == "." || character == "!" || character == "?" else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < characters.count, closers.contains(characters[end]) { end += 1 }
+            var next = end
+            while next < characters.count, characters[next].isWhitespace { next += 1 }
+            let atEnd = next == characters.count
+            let followed =
+                next > end && !atEnd
+                && (characters[next].isUppercase || characters[next].isNumber
+                    || ["\"", "“", "(", "[", "‘", "¶", "*", "_"].contains(characters[next]))
+            if atEnd || followed {
+                if character != "." || atEnd || endsSentence(characters, dot: index, next: next) {
+                    ranges.append(start..<end)
+                    start = next
+                }
+            }
+            index = end
+        }
+        if start < characters.count { ranges.append(start..<characters.count) }
+        return ranges.filter { range in characters[range].contains { $0.isLetter || $0.isNumber } }
+    }
+
+    private static func endsSentence(_ characters: [Character], dot: Int, next: Int) -> Bool {
+        var wordStart = dot
+        while wordStart > 0, !characters[wordStart - 1].isWhitespace, characters[wordStart - 1] != "(" {
+            wordStart -= 1
+        }
+        let before = String(characters[wordStart..<dot]).lowercased()
+        let isAbbreviation = abbreviations.contains(before) || isDottedAbbreviation(before + ".")
+        guard isAbbreviation else { return true }
+        var wordEnd = next
+        while wordEnd < characters.count, characters[wordEnd].isLetter { wordEnd += 1 }
+        return sentenceStarters.contains(String(characters[next..<wordEnd]).lowercased())
+    }
+
+    /// A crude stem: lower case, no possessive, no plural `s`, no `-ed` or `-ing`.
+    static func stem(_ word: String) -> String {
+        var stem = withoutPossessive(word.lowercased().replacingOccurrences(of: "’", with: "'"))
+        if stem.count > 4, stem.hasSuffix("ies") {
+            stem = String(stem.dropLast(3)) + "y"
+        } else if stem.count > 3, stem.hasSuffix("s"), !stem.hasSuffix("ss") {
+            stem.removeLast()
+        }
+        if stem.count > 5, stem.hasSuffix("ing") {
+            stem.removeLast(3)
+        } else if stem.count > 4, stem.hasSuffix("ed") {
+            stem.removeLast(2)
+        }
+        return stem
+    }
+
+    /// Whether two stems are the same word for aligning a claim with a sentence: equal, or
+    /// one starts with the other and the shorter has four letters or more (`deport` and
+    /// `deportee`, `negotiat` and `negotiation`, `iran` and `iranian`).
+    static func sameStem(_ one: String, _ other: String) -> Bool {
+        if one == other { return true }
+        guard min(one.count, other.count) >= 4 else { return false }
+        return one.hasPrefix(other) || other.hasPrefix(one)
+    }
+
+    /// Words that say nothing of what a sentence is about: function words, and the words of
+    /// reporting itself ("the report says", "officials said").
+    static let stopWords: Set<String> = [
+        "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at",
+        "be", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does",
+        "doing", "down", "during", "each", "either", "few", "for", "from", "further", "had", "has", "have", "having",
+        "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just",
+        "may", "me", "might", "more", "most", "much", "must", "my", "neither", "no", "nor", "not", "now", "of", "off",
+        "on", "once", "one", "only", "or", "other", "others", "our", "ours", "out", "over", "own", "same", "she",
+        "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "then", "there", "these",
+        "they", "this", "those", "through", "to", "too", "under", "until", "up", "upon", "very", "via", "was", "we",
+        "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with",
+        "would", "yet", "you", "your", "two", "three", "many", "several", "nearly", "roughly", "almost", "reportedly",
+        "expected", "according", "said", "say", "says", "saying", "stated", "states", "noted", "notes", "confirmed",
+        "confirm", "confirms", "indicated", "told", "reported", "report", "reports", "added", "described",
+        "describes", "calls", "called", "official", "officials", "source", "sources", "around", "because", "due",
+        "even", "ever", "instead", "like", "per", "since", "though", "unless", "whatever", "within", "without",
+        "already", "often", "typically", "outright", "potential", "all",
+    ]
+}
