@@ -6,7 +6,7 @@ extension SourceColumns {
     ///
     /// A snippet (a front-matter item) may start mid-line: its first line is shifted by the
     /// column it starts at.
-    func location(of position: (line: Int, column: Int), in file: SourceLocation) -> SourceLocation {
+    mutating func location(of position: (line: Int, column: Int), in file: SourceLocation) -> SourceLocation {
         var column = characterColumn(line: position.line, byteColumn: position.column)
         if position.line == 1 && file.column > 1 { column += file.column - 1 }
         return SourceLocation(path: file.path, line: file.line - 1 + position.line, column: column)
@@ -19,6 +19,7 @@ extension CMarkDocument {
     /// Run before any pass changes the tree: link indices count links and images in document
     /// order, as ``CMarkSurvey/links`` does.
     func prose(columns: SourceColumns, file: SourceLocation) -> [ProseBlock] {
+        var columns = columns
         var blocks: [ProseBlock] = []
         var current: ProseBlock?
         var length = 0

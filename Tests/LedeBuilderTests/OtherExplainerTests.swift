@@ -49,7 +49,8 @@ import Testing
         let texts = events.compactMap { $0["text"] as? [String: String] }
         #expect(
             texts.map { $0["headline"] } == [
-                "The Old Mill Bridge is built", "Bridge closed to trucks", "Public consultation",
+                "The Old Mill Bridge is built", "Council engineer: the bridge was closed to trucks",
+                "Public consultation",
             ])
         #expect(texts.allSatisfy { $0["text"]?.contains(#"class="cite""#) == true })
     }

@@ -151,9 +151,11 @@ func event(_ title: String, certainty: String = "confirmed", _ body: String) -> 
             "Content/_sources.yaml": """
             iranian-officials:
               kind: official
+              attribution: anonymous
+              label: "two senior Iranian officials"
               count: 2
-              description: "senior Iranian officials"
               vantage: "involved in the negotiations"
+              why_anonymous: not stated
             """,
         ])
         #expect(

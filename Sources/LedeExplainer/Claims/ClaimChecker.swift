@@ -101,19 +101,19 @@ struct ClaimChecker: Sendable {
 
     /// Whether the claim, the sentences beside it or the sources named beside it say who
     /// says it.
-    func keeps(_ attribution: Attribution, claim: Claim, words: [Word]) -> Bool {
+    func keeps(_ attribution: AttributionPhrase, claim: Claim, words: [Word]) -> Bool {
         func names(_ words: [Word]) -> Bool {
             words.contains { attribution.heads.contains(Words.stem($0.text)) }
         }
         func marks(_ words: [Word]) -> Bool {
-            words.contains { Attribution.claimMarkers.contains($0.lower) }
+            words.contains { AttributionPhrase.claimMarkers.contains($0.lower) }
         }
         if marks(words) && names(words) { return true }
         if let colon = claim.text.firstIndex(of: ":") {
             let head = Words.words(in: Array(claim.text[..<colon]))
             if names(head) { return true }
         }
-        if marks(words), words.contains(where: { Attribution.pronouns.contains($0.lower) }),
+        if marks(words), words.contains(where: { AttributionPhrase.pronouns.contains($0.lower) }),
             let before = claim.before, names(Words.words(in: Array(before)))
         {
             return true

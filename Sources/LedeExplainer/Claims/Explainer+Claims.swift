@@ -175,7 +175,7 @@ struct ClaimReader {
     }
 
     private func describe(_ ids: [String]) -> [String] {
-        ids.compactMap { id in explainer.sources.first { $0.id == id }?.description }
+        ids.compactMap { id in explainer.sources.first { $0.id == id }?.label }
     }
 
     /// Reads a piece of HTML and, when it is a silence, gives it to the statement before it.

@@ -113,7 +113,7 @@ struct Hedge: Sendable, Hashable {
 }
 
 /// Who a source sentence attributes its content to, and what it covers.
-struct Attribution: Sendable, Hashable {
+struct AttributionPhrase: Sendable, Hashable {
     /// The attribution as the paragraph words it ("according to the Iranian officials",
     /// "Iranian sources indicated").
     var phrase: String
@@ -131,7 +131,8 @@ struct Attribution: Sendable, Hashable {
     static let claimMarkers: Set<String> = verbs.union([
         "according", "say", "saying", "state", "note", "confirm", "indicate", "tell", "report", "add", "describe",
         "describes", "call", "calls", "called", "attributed", "attributes", "attribute", "per", "cited", "citing",
-        "relayed", "relays", "quoted", "claim", "comes", "came", "come", "rests", "relies",
+        "relayed", "relays", "quoted", "claim", "comes", "came", "come", "rests", "relies", "show", "shows",
+        "showed", "shown",
     ])
 
     /// Nouns that name a party that speaks.
@@ -150,11 +151,15 @@ struct Attribution: Sendable, Hashable {
     /// Words that stand for a party named just before ("they said").
     static let pronouns: Set<String> = ["they", "he", "she", "them", "him", "her", "their", "his"]
 
-    /// The heads of a party's words: its speaking nouns, or, for a named person, the
-    /// capitalised words of the name.
+    /// The heads of a party's words: its speaking nouns, and the words of a personal name in
+    /// it ("Council member Ada Reyes" is kept by "member", "Ada" or "Reyes"). A lone capitalised
+    /// word ("Iranian officials") is a description, not a name: "Iranian sources" does not
+    /// keep "according to the Iranian officials".
     static func heads(of words: [Word]) -> Set<String> {
         let nouns = Set(words.map { Words.stem($0.text) }.filter { partyNouns.contains($0) })
-        if !nouns.isEmpty { return nouns }
-        return Set(words.filter { $0.isCapitalised && !Words.stopWords.contains($0.lower) }.map { Words.stem($0.text) })
+        let capitalised = words.map { $0.isCapitalised && !Words.stopWords.contains($0.lower) }
+        let hasName = zip(capitalised, capitalised.dropFirst()).contains { $0 && $1 }
+        guard nouns.isEmpty || hasName else { return nouns }
+        return nouns.union(zip(words, capitalised).filter(\.1).map { Words.stem($0.0.text) })
     }
 }

@@ -17,7 +17,7 @@ struct SourceSentence: Sendable, Hashable {
     var text: String
     var profile: Profile
     var hedges: [Carried]
-    var attribution: Attribution?
+    var attribution: AttributionPhrase?
     /// The words the attribution covers: the whole sentence, except a trailing participle
     /// clause after a leading "X said that …", which is the report's own comment ("…, marking
     /// a notable development").
@@ -49,7 +49,7 @@ struct SourceParagraph: Sendable, Hashable {
         nameWords = words.flatMap { $0.text.split(separator: "-").map { NameCheck.form(String($0)) } }
         profile = Profile(words: words)
         var sentences: [SourceSentence] = []
-        var anaphora: [(index: Int, attribution: Attribution)] = []
+        var anaphora: [(index: Int, attribution: AttributionPhrase)] = []
         for range in Words.sentences(in: characters) {
             let sentenceWords = words.filter { range.contains($0.range.lowerBound) }
             let (sentence, coversEarlier) = Self.read(sentenceWords, characters: characters, range: range)
@@ -115,7 +115,7 @@ struct SourceParagraph: Sendable, Hashable {
     /// Reads one sentence; the second value is the attribution of the sentences before it,
     /// when the sentence is "This information comes from …".
     private static func read(_ words: [Word], characters: [Character], range: Range<Int>) -> (
-        SourceSentence, Attribution?
+        SourceSentence, AttributionPhrase?
     ) {
         let lower = words.map(\.lower)
         let clauses = clauses(words, characters: characters)
@@ -128,7 +128,7 @@ struct SourceParagraph: Sendable, Hashable {
         // Iranian officials", "the council's published schedule".
         func headEnd(_ from: Int, _ end: Int) -> Int {
             (from...end).first { index in
-                Attribution.partyNouns.contains(Words.stem(words[index].text))
+                AttributionPhrase.partyNouns.contains(Words.stem(words[index].text))
                     && Words.withoutPossessive(words[index].text) == words[index].text
             } ?? end
         }
@@ -150,9 +150,9 @@ struct SourceParagraph: Sendable, Hashable {
                 }
             }
         }
-        var attribution: Attribution?
+        var attribution: AttributionPhrase?
         var scope = profile
-        var coversEarlier: Attribution?
+        var coversEarlier: AttributionPhrase?
         if let according = lower.indices.first(where: {
             lower[$0] == "according" && $0 + 1 < lower.count && lower[$0 + 1] == "to"
         }),
@@ -160,9 +160,9 @@ struct SourceParagraph: Sendable, Hashable {
         {
             let end = clauses[clause(of: according + 2)].upperBound - 1
             let party = Array(words[(according + 2)...max(according + 2, end)])
-            let heads = Attribution.heads(of: party)
+            let heads = AttributionPhrase.heads(of: party)
             if !heads.isEmpty, !heads.contains("report") {
-                attribution = Attribution(phrase: phrase(according, headEnd(according + 2, end)), heads: heads)
+                attribution = AttributionPhrase(phrase: phrase(according, headEnd(according + 2, end)), heads: heads)
             }
         }
         if attribution == nil, lower.count > 3, ["this", "that", "these"].contains(lower[0]),
@@ -171,15 +171,16 @@ struct SourceParagraph: Sendable, Hashable {
         {
             let end = clauses[clause(of: from)].upperBound - 1
             if from + 1 <= end {
-                let heads = Attribution.heads(of: Array(words[(from + 1)...end]))
+                let heads = AttributionPhrase.heads(of: Array(words[(from + 1)...end]))
                 if !heads.isEmpty {
-                    coversEarlier = Attribution(phrase: phrase(0, headEnd(from + 1, end)), heads: heads)
+                    coversEarlier = AttributionPhrase(phrase: phrase(0, headEnd(from + 1, end)), heads: heads)
                 }
             }
         }
         if attribution == nil, coversEarlier == nil {
             // A verb in capitals is part of a name ("the United States").
-            for index in words.indices where Attribution.verbs.contains(lower[index]) && !words[index].isCapitalised {
+            for index in words.indices
+            where AttributionPhrase.verbs.contains(lower[index]) && !words[index].isCapitalised {
                 let own = clauses[clause(of: index)]
                 var subjectEnd = index
                 while subjectEnd > own.lowerBound,
@@ -193,15 +194,15 @@ struct SourceParagraph: Sendable, Hashable {
                 // apposition stand in the two clauses before the verb's.
                 if subjectEnd == own.lowerBound, let ownIndex = clauses.firstIndex(of: own), ownIndex > 0 {
                     partyStart = clauses[max(0, ownIndex - 2)].lowerBound
-                    if ownIndex >= 2, Attribution.heads(of: Array(words[clauses[ownIndex - 2]])).isEmpty {
+                    if ownIndex >= 2, AttributionPhrase.heads(of: Array(words[clauses[ownIndex - 2]])).isEmpty {
                         partyStart = clauses[ownIndex - 1].lowerBound
                     }
                 }
                 guard subjectEnd > partyStart else { continue }
                 let party = Array(words[partyStart..<subjectEnd])
-                let heads = Attribution.heads(of: party)
+                let heads = AttributionPhrase.heads(of: party)
                 guard !heads.isEmpty, !heads.contains("report") else { continue }
-                attribution = Attribution(phrase: phrase(partyStart, index), heads: heads)
+                attribution = AttributionPhrase(phrase: phrase(partyStart, index), heads: heads)
                 // A leading attribution does not cover a closing participle clause.
                 if own == clauses.first,
                     let comment = clauses.dropFirst().first(where: { words[$0.lowerBound].lower.hasSuffix("ing") })
