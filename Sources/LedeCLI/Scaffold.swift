@@ -111,7 +111,7 @@ enum Scaffold {
             .event-title { margin: 0.2rem 0 0.4rem; font-size: 1.25rem; }
             .tags { margin: 0 0 0.5rem; display: flex; flex-wrap: wrap; gap: 0.4rem; }
             .tag { display: inline-block; font: 600 0.75rem/1.4 var(--sans); text-transform: uppercase; letter-spacing: 0.04em; padding: 0.1rem 0.45rem; border: 1px solid var(--line); border-radius: 3px; color: var(--muted); }
-            .certainty-confirmed .tag-certainty { color: var(--known); border-color: var(--known); }
+            .certainty-stated .tag-certainty { color: var(--known); border-color: var(--known); }
             .certainty-expected .tag-certainty, .certainty-disputed .tag-certainty { color: var(--unknown); border-color: var(--unknown); }
             .date-note { font-family: var(--sans); font-size: 0.875rem; color: var(--muted); margin: 0 0 0.5rem; font-style: italic; }
             .event-body p { margin: 0.4rem 0; }
@@ -305,13 +305,13 @@ enum Scaffold {
             </section>
             <div class="know-grid">
             <section class="known" aria-labelledby="known-heading">
-            <h2 id="known-heading">What we know</h2>
+            <h2 id="known-heading">What the report says</h2>
             <ul>
             {{#overview.known}}<li id="{{id}}">{{{html}}}{{>partials/sources}}</li>
             {{/overview.known}}</ul>
             </section>
             <section class="unknown" aria-labelledby="unknown-heading">
-            <h2 id="unknown-heading">What we don’t know</h2>
+            <h2 id="unknown-heading">What the report does not say</h2>
             <ul>
             {{#overview.unknown}}<li id="{{id}}">{{{html}}}{{>partials/sources}}</li>
             {{/overview.unknown}}</ul>

@@ -64,8 +64,8 @@ extension Explainer {
             switch page.kind {
             case .overview:
                 items("key_points", what: "key point")
-                items("known", what: "“what we know” item")
-                items("unknown", what: "“what we don't know” item")
+                items("known", what: "“what the report says” item")
+                items("unknown", what: "“what the report does not say” item")
             case .sourcing:
                 items("unconfirmed", what: "unconfirmed item")
                 for source in sources {

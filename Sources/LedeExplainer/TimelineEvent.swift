@@ -28,8 +28,9 @@ public enum DatePrecision: String, Sendable, Hashable, CaseIterable {
 
 /// How sure the report is that an event happened as told.
 public enum Certainty: String, Sendable, Hashable, CaseIterable {
-    /// Stated as fact or confirmed.
-    case confirmed
+    /// Stated by the report in its own voice, without a source (not checked independently:
+    /// "confirmed" would say more than that, so the word is not used).
+    case stated
     /// Reported, attributed to sources.
     case reported
     /// Expected or planned.
@@ -40,7 +41,7 @@ public enum Certainty: String, Sendable, Hashable, CaseIterable {
     /// The label shown to readers.
     public var label: String {
         switch self {
-        case .confirmed: "Confirmed"
+        case .stated: "Stated by the report"
         case .reported: "Reported"
         case .expected: "Expected"
         case .disputed: "Disputed"
@@ -117,6 +118,12 @@ public struct TimelineEvent: Sendable, Hashable {
             let raw = node.text ?? ""
             if let value = Certainty(rawValue: raw) {
                 certainty = value
+            } else if raw == "confirmed" {
+                bag.add(
+                    Diagnostic(
+                        at: node.location,
+                        "certainty 'confirmed' is now 'stated': it means the report states it in its own voice, "
+                            + "not that anyone confirmed it"))
             } else {
                 bag.add(
                     Diagnostic(
@@ -127,7 +134,7 @@ public struct TimelineEvent: Sendable, Hashable {
         } else {
             bag.add(
                 Diagnostic(
-                    at: front.location, "timeline event needs 'certainty': confirmed, reported, expected or disputed"))
+                    at: front.location, "timeline event needs 'certainty': stated, reported, expected or disputed"))
         }
         try bag.throwIfErrors()
     }

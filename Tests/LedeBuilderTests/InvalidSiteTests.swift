@@ -59,7 +59,7 @@ import Testing
         ),
         (
             "known-without-citation",
-            "Content/index.md:5:11: error: “what we know” item cites no source paragraph: add a citation such as [¶1](seed:p1)"
+            "Content/index.md:5:11: error: “what the report says” item cites no source paragraph: add a citation such as [¶1](seed:p1)"
         ),
         (
             "day-precision-year-value",

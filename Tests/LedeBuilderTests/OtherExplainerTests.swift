@@ -45,7 +45,7 @@ import Testing
         #expect(dates.map { $0["month"] as? Int } == [nil, 3, 9])
         #expect(dates.map { $0["day"] as? Int } == [nil, nil, 14])
         #expect(dates.map { $0["display_date"] as? String } == ["1931", "March 2023", "14 September 2024"])
-        #expect(events.map { $0["group"] as? String } == ["Confirmed", "Confirmed", "Confirmed"])
+        #expect(events.map { $0["group"] as? String } == ["Stated by the report", "Stated by the report", "Stated by the report"])
         let texts = events.compactMap { $0["text"] as? [String: String] }
         #expect(
             texts.map { $0["headline"] } == [
@@ -106,7 +106,7 @@ import Testing
         let citedBy = HTMLScan.captures(#"<span class="meta-label">Cited by</span> (.*?)</p>"#, in: html)
         #expect(citedBy.count == 6)
         let links = [
-            #"<a href="/explainers/bridge/#known-3">Eastmoor votes to replace the Old Mill Bridge: “what we know” item</a>"#,
+            #"<a href="/explainers/bridge/#known-3">Eastmoor votes to replace the Old Mill Bridge: “what the report says” item</a>"#,
             #"<a href="/explainers/bridge/">Eastmoor votes to replace the Old Mill Bridge</a>"#,
             #"<a href="/explainers/bridge/timeline/#consultation">Timeline: Public consultation</a>"#,
         ]

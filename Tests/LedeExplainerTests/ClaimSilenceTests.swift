@@ -39,7 +39,7 @@ func explainerDiagnostics(_ files: [String: String]) throws -> String {
 }
 
 /// A timeline event file with the given title and body.
-func event(_ title: String, certainty: String = "confirmed", _ body: String) -> String {
+func event(_ title: String, certainty: String = "stated", _ body: String) -> String {
     """
     ---
     title: "\(title)"

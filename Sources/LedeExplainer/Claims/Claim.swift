@@ -23,7 +23,7 @@ struct Claim: Sendable {
     /// Descriptions of the sources named beside it (an event's or a "what we know" item's
     /// `sources:`, shown as "According to …" next to it).
     var attributedTo: [String] = []
-    /// Whether it sits in the body of an event whose certainty is not "confirmed": the label
+    /// Whether it sits in the body of an event whose certainty is not "stated": the label
     /// ("Reported", "Expected") then says what "reportedly" or "expected" would.
     var certaintySaysDoubt = false
 }

@@ -83,7 +83,7 @@ struct ClaimReader {
         var template = Claim(kind: .sentence, text: "", location: piece.text.location, cited: [])
         if let event {
             template.attributedTo = describe(event.sourceIDs)
-            template.certaintySaysDoubt = event.certainty != .confirmed
+            template.certaintySaysDoubt = event.certainty != .stated
         }
         if piece.inline && piece.mustCite != nil {
             readItem(piece, result: result, page: page, template: template)

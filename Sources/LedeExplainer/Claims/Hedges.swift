@@ -3,7 +3,7 @@ import Foundation
 /// A hedge a source sentence carries and a claim restating it must keep: a quantity ("nearly",
 /// "some"), a doubt ("reportedly", "expected") or a degree ("outright").
 struct Hedge: Sendable, Hashable {
-    /// How it weighs when a claim sits in an event whose certainty is not "confirmed".
+    /// How it weighs when a claim sits in an event whose certainty is not "stated".
     enum Kind: Sendable, Hashable {
         /// Says how many or how often: no label says it for the claim.
         case quantity
