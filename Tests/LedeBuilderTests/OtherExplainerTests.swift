@@ -45,7 +45,10 @@ import Testing
         #expect(dates.map { $0["month"] as? Int } == [nil, 3, 9])
         #expect(dates.map { $0["day"] as? Int } == [nil, nil, 14])
         #expect(dates.map { $0["display_date"] as? String } == ["1931", "March 2023", "14 September 2024"])
-        #expect(events.map { $0["group"] as? String } == ["Stated by the report", "Stated by the report", "Stated by the report"])
+        #expect(
+            events.map { $0["group"] as? String } == [
+                "Stated by the report", "Stated by the report", "Stated by the report",
+            ])
         let texts = events.compactMap { $0["text"] as? [String: String] }
         #expect(
             texts.map { $0["headline"] } == [
