@@ -28,7 +28,13 @@ extension CMarkDocument {
             var characters: [Unicode.Scalar] = []
             var node = textNode
             var start = 0
-            while let match = matcher.firstMatch(in: lowered, from: start, where: { !done.contains($0) }) {
+            var searchFrom = 0
+            // Every term is matched, linked or not: a term already linked, or the entry's own
+            // term, still covers its words, so "asylum" is not linked inside "asylum seeker" on
+            // the asylum-seeker entry or after "asylum seeker" was linked.
+            while let match = matcher.firstMatch(in: lowered, from: searchFrom, where: { _ in true }) {
+                searchFrom = match.range.upperBound
+                if done.contains(match.id) { continue }
                 if characters.isEmpty { characters = Array(literal.unicodeScalars) }
                 done.insert(match.id)
                 used.append(match.id)

@@ -30,6 +30,29 @@ import Testing
         #expect(rendered.termsUsed == ["policy", "asylum", "box"])
     }
 
+    /// An excluded term (the glossary entry's own) or one already linked still covers its
+    /// words: "asylum" is not linked inside "asylum seeker".
+    @Test func aLongerTermCoversAShorterOneEvenWhenNotLinked() throws {
+        let hooks = MarkdownHooks(
+            terms: TermMatcher(terms: [
+                (id: "asylum", phrases: ["asylum"]), (id: "asylum-seeker", phrases: ["asylum seeker"]),
+            ]),
+            termHTML: { id, text in "<a href=\"#\(id)\">\(text)</a>" }, excludedTerms: ["asylum-seeker"])
+        let rendered = try render("An asylum seeker asks for asylum.", hooks: hooks)
+        #expect(rendered.html == "<p>An asylum seeker asks for <a href=\"#asylum\">asylum</a>.</p>\n")
+        let linked = try render(
+            "Asylum seeker; an asylum seeker seeks asylum.",
+            hooks: MarkdownHooks(
+                terms: TermMatcher(terms: [
+                    (id: "asylum", phrases: ["asylum"]), (id: "asylum-seeker", phrases: ["asylum seeker"]),
+                ]),
+                termHTML: { id, text in "<a href=\"#\(id)\">\(text)</a>" }))
+        #expect(
+            linked.html
+                == "<p><a href=\"#asylum-seeker\">Asylum seeker</a>; an asylum seeker seeks "
+                + "<a href=\"#asylum\">asylum</a>.</p>\n")
+    }
+
     @Test func wordBoundariesAndPunctuatedPhrases() throws {
         let rendered = try render("Boxer, unbox; the U.N. said it.", hooks: hooks)
         #expect(rendered.termsUsed == ["un"])
