@@ -51,6 +51,8 @@ struct ServeCommand: AsyncParsableCommand {
         defer { previewFolder?.remove() }
         if let previewFolder { options.output = previewFolder.url.appendingPathComponent("site") }
         let displayHost = host.contains(":") ? "[\(host)]" : host
+        // The site's absolute URLs carry the port, so --port 0 is resolved before the build.
+        let port = self.port == 0 ? PreviewServer.freePort(on: host) ?? 0 : self.port
         if site.baseURL == nil { options.baseURL = "http://\(displayHost):\(port == 0 ? 80 : port)/" }
         if !PreviewServer.isLoopback(host) {
             Console.error("lede: warning: serving on \(host): the preview is reachable from the network")

@@ -4,10 +4,15 @@ import LedeBuilder
 
 /// Options every command that builds shares.
 struct SiteOptions: ParsableArguments {
-    @Argument(help: "The site folder (default: the current folder).", completion: .directory)
+    @Argument(help: "The site folder.", completion: .directory)
     var site: String = "."
 
-    @Option(name: .long, help: "Where to write the site (default: SITE/Output).", completion: .directory)
+    @Option(
+        name: .long,
+        help: """
+            Where to write the site. build: SITE/Output by default; serve: a temporary folder by \
+            default; check: ignored (it builds into a temporary folder).
+            """, completion: .directory)
     var output: String?
 
     @Option(

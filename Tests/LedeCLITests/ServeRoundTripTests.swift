@@ -111,6 +111,8 @@ import Testing
             let page = try Self.get("/about/", port: port)
             #expect(page.contains("HTTP/1.1 200"))
             #expect(page.contains("/__lede/livereload.js"), "serve injects the live-reload script")
+            // --port 0: the port is chosen before the build, so absolute URLs carry it.
+            #expect(page.contains("<link rel=\"canonical\" href=\"http://127.0.0.1:\(port)/about/\">"))
 
             let events = try Connection(port: port)
             events.send("GET /__lede/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
