@@ -416,7 +416,7 @@ enum Scaffold {
             <p class="meta-line"><span class="meta-label">In the report</span> {{#cites_html}}{{{.}}} {{/cites_html}}</p>
             {{#has_claims}}<p class="meta-label">Claims that rest on this source</p>
             <ul class="claims">
-            {{#claims}}<li>{{{html}}} <a href="{{url}}">In the overview</a></li>
+            {{#claims}}<li>{{{html}}} <a href="{{url}}">{{where}}</a></li>
             {{/claims}}</ul>
             {{/has_claims}}{{#has_events}}<p class="meta-label">Timeline events attributed to this source</p>
             <ul>

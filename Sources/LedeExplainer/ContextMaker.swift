@@ -348,7 +348,7 @@ struct ContextMaker: Sendable {
     private func sourcingContext(_ page: Page, _ group: RenderedGroup) -> ContextValue {
         let sources: [ContextValue] = explainer.sources.map { source in
             let events = explainer.events.filter { $0.sourceIDs.contains(source.id) }
-            let claims = claimsResting(on: source.id)
+            let claims = claimsResting(on: source.id, sourcing: (page, group))
             return [
                 "id": .string(source.id), "label": .string(source.label), "short": .string(source.short),
                 "heading": .string(source.label.prefix(1).uppercased() + source.label.dropFirst()),
@@ -381,15 +381,26 @@ struct ContextMaker: Sendable {
         ]
     }
 
-    /// The overview's claims ("what we know") that name the source.
-    private func claimsResting(on id: String) -> [ContextValue] {
-        guard let overview, let group = rendered[overview.sourcePath] else { return [] }
-        return (overview.frontMatter["known"]?.items ?? []).enumerated().compactMap { index, node in
-            guard node["sources"]?.items?.contains(where: { $0.text == id }) == true else { return nil }
-            return [
-                "html": .string(group.html("known.\(index)")),
-                "url": .string(explainer.href(overview.url + "#known-\(index + 1)")),
-            ]
+    /// The items that name the source in their `sources:`: the overview's key points, "what
+    /// the report says" and "what the report does not say" items, and the sourcing page's
+    /// unconfirmed items, each with where it is.
+    private func claimsResting(on id: String, sourcing: (page: Page, group: RenderedGroup)) -> [ContextValue] {
+        var lists: [(key: String, anchor: String, place: String, page: Page, group: RenderedGroup)] = []
+        if let overview, let group = rendered[overview.sourcePath] {
+            lists.append(("key_points", "key-points", "Key point", overview, group))
+            lists.append(("known", "known", "What the report says", overview, group))
+            lists.append(("unknown", "unknown", "What the report does not say", overview, group))
+        }
+        lists.append(("unconfirmed", "unconfirmed", "Unconfirmed", sourcing.page, sourcing.group))
+        return lists.flatMap { list in
+            (list.page.frontMatter[list.key]?.items ?? []).enumerated().compactMap { index, node -> ContextValue? in
+                guard node["sources"]?.items?.contains(where: { $0.text == id }) == true else { return nil }
+                return [
+                    "html": .string(list.group.html("\(list.key).\(index)")),
+                    "url": .string(explainer.href(list.page.url + "#\(list.anchor)-\(index + 1)")),
+                    "where": .string(list.place),
+                ]
+            }
         }
     }
 

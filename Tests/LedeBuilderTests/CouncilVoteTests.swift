@@ -61,6 +61,20 @@ import Testing
             ])
     }
 
+    /// Every item that lists a source in its `sources:` appears on that source's card, with
+    /// where it is: key points, what the report says and does not say, unconfirmed items.
+    @Test func sourceCardsListEveryItemResting() async throws {
+        let sourcing = try await Self.built()["sourcing-notes/index.html"] ?? ""
+        let places = HTMLScan.captures(#"(<ul class="claims">[\s\S]*?</ul>)"#, in: sourcing).joined()
+        #expect(
+            HTMLScan.captures(
+                #"<a href="([^"]*)">(?:Key point|What the report (?:says|does not say)|Unconfirmed)</a>"#, in: places
+            )
+            .contains("/explainers/water/sourcing-notes/#unconfirmed-1"))
+        #expect(places.contains(#"<a href="/explainers/water/#unknown-1">What the report does not say</a>"#))
+        #expect(places.contains(#"<a href="/explainers/water/#known-1">What the report says</a>"#))
+    }
+
     @Test func buildsWithoutWarnings() async throws {
         try await withTemporaryFolder { folder in
             let summary = try await build(Fixtures.site("council-vote"), into: folder.appendingPathComponent("Output"))
