@@ -117,22 +117,56 @@ func event(_ title: String, certainty: String = "stated", _ body: String) -> Str
                 """)
     }
 
-    @Test func titlesCannotBeSilenced() throws {
+    /// A silence in a title's body is not the title's: a title's silences are a front-matter
+    /// list beside it, each with its reason.
+    @Test func titlesAreSilencedInTheirFrontMatter() throws {
+        let body = "Some deportees reportedly agreed to leave after months in detention [¶7](seed:p7)."
         let text = try explainerDiagnostics([
             "Content/timeline/detention.md": event(
                 "Deportees held in detention for months",
                 """
                 <!-- lede: allow drops "some": the title is short -->
 
-                Some deportees reportedly agreed to leave after months in detention [¶7](seed:p7).
-                """)
+                \(body)
+                """),
+            "Content/timeline/silenced.md": event(
+                "Deportees held in detention for months", body
+            ).replacingOccurrences(
+                of: "certainty: stated\n",
+                with:
+                    "certainty: stated\nallow:\n  - 'drops \"some\": the body says some'\n  - 'drops \"reportedly\"'\n"
+            ).replacingOccurrences(of: "order: 10", with: "order: 20"),
         ])
         #expect(
             text == """
+                lede: note: 1 claim finding is silenced in the content, each with its reason (<!-- lede: allow … -->)
                 Content/timeline/detention.md:2:8: warning: the title drops "some" that ¶7 carries
                 Content/timeline/detention.md:2:8: warning: the title drops "reportedly" that ¶7 carries
-                Content/timeline/detention.md:10:1: warning: this silence follows no claim: put it right after the sentence or item it silences (titles cannot be silenced)
+                Content/timeline/detention.md:10:1: warning: this silence follows no claim: put it right after the sentence or item it silences (a title's silences go in its front matter: allow: ['drops "…": the reason'])
+                Content/timeline/silenced.md:2:8: warning: the title drops "reportedly" that ¶7 carries
+                Content/timeline/silenced.md:11:5: error: this silence gives no reason and is refused: write why the finding is wrong after a colon (<!-- lede: allow drops "reportedly": the reason -->)
                 """)
+    }
+
+    /// A source's own notes speak of it: "They said" needs no other attribution.
+    @Test func sourceNotesAreAttributedToTheirSource() throws {
+        let text = try explainerDiagnostics([
+            "Content/_sources.yaml": """
+            officials:
+              kind: official
+              attribution: anonymous
+              label: "two senior Iranian officials"
+              count: 2
+              vantage: "involved in the negotiations"
+              why_anonymous: not stated
+              notes: "The deportation followed several months of negotiations between the two nations [¶8](seed:p8)."
+            """,
+            "Content/timeline/talks.md": event(
+                "Iranian officials: several months of negotiations", certainty: "reported",
+                "The deportation followed several months of negotiations [¶8](seed:p8)."
+            ).replacingOccurrences(of: "certainty: reported\n", with: "certainty: reported\nsources: [officials]\n"),
+        ])
+        #expect(text == "")
     }
 
     @Test func listItemsAreClaimsAndTakeSilencesInside() throws {

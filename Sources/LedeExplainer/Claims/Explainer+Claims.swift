@@ -85,6 +85,10 @@ struct ClaimReader {
             template.attributedTo = describe(event.sourceIDs)
             template.certaintySaysDoubt = event.certainty != .stated
         }
+        // A source's own notes speak of that source: "She said …" keeps its attribution.
+        if isNotes, let source = explainer.sources.first(where: { piece.key == "source.\($0.id).notes" }) {
+            template.attributedTo = [source.label, source.short] + [source.name, source.role].compactMap { $0 }
+        }
         if piece.inline && piece.mustCite != nil {
             readItem(piece, result: result, page: page, template: template)
             return
@@ -143,6 +147,11 @@ struct ClaimReader {
                     claim: Claim(
                         kind: .title, text: event.page.title, location: title?.location ?? event.page.fileLocation,
                         cited: eventCitations)))
+            // A title's silences are a front-matter list, `allow: ['drops "planned": the reason']`,
+            // so that they sit beside the title and show in the file.
+            for node in event.page.frontMatter["allow"]?.items ?? [] {
+                attach("<!-- lede: allow \(node.text ?? "") -->", at: node.location, to: statements.count - 1)
+            }
         }
     }
 
@@ -187,7 +196,7 @@ struct ClaimReader {
             problems.add(
                 Diagnostic(
                     .warning, at: location,
-                    "this silence follows no claim: put it right after the sentence or item it silences (titles cannot be silenced)"
+                    "this silence follows no claim: put it right after the sentence or item it silences (a title's silences go in its front matter: allow: ['drops \"…\": the reason'])"
                 ))
             return
         }

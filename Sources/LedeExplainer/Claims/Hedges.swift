@@ -144,7 +144,9 @@ struct AttributionPhrase: Sendable, Hashable {
         "engineer", "mayor", "chair", "president", "director", "manager", "secretary", "commissioner", "inspector",
         "researcher", "scientist", "doctor", "professor", "economist", "statement", "document", "memo", "filing",
         "schedule", "minute", "record", "study", "survey", "letter", "administration", "campaign", "company",
-        "organisation",
+        "organisation", "executive", "ceo", "chief", "senator", "lawmaker", "legislator", "governor", "nurse",
+        "worker", "chairman", "chairwoman", "chairperson", "head", "leader", "founder", "owner", "physician",
+        "surgeon", "activist", "student", "teacher", "parent", "union", "board", "councillor", "councilor",
         "organization",
     ]
 
