@@ -50,7 +50,8 @@ struct ServerGuardTests {
     func idleKeepAlive() async throws {
         let site = try Self.makeSite()
         defer { site.remove() }
-        try await withServer(root: site.url, idleTimeout: .milliseconds(300)) { port in
+        // Two seconds: long enough for a first response under ThreadSanitizer's slowdown.
+        try await withServer(root: site.url, idleTimeout: .seconds(2)) { port in
             try await onThread {
                 let socket = try Socket(port: port)
                 defer { socket.close() }
