@@ -4,6 +4,11 @@ extension Scaffold {
     /// The placeholder explainer of a new site: every page kind once, every claim cited, so that
     /// it builds and passes `lede check` before an author has changed a line.
     static let content: [String: String] = [
+        // What a build writes beside the sources: the site, Lede's spare folder.
+        ".gitignore": #"""
+        Output/
+        .*.lede-*
+        """# + "\n",
         "Content/_site.yaml": #"""
         title: "Replace this title: the story, explained"
         base_url: "https://example.org/explainers/new-story/"

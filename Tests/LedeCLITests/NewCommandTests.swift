@@ -40,6 +40,9 @@ import Testing
         #expect(files.keys.contains { $0.hasPrefix("style.") && $0.hasSuffix(".css") })
         let seed = try String(contentsOf: folder.appendingPathComponent("seeds/example.txt"), encoding: .utf8)
         #expect(seed.split(separator: "\n").count == 3)
+        // The built site and Lede's spare folder stay out of git.
+        let ignore = try String(contentsOf: folder.appendingPathComponent(".gitignore"), encoding: .utf8)
+        #expect(ignore == "Output/\n.*.lede-*\n")
     }
 
     @Test func aNonEmptyFolderIsRefused() async throws {
