@@ -39,6 +39,18 @@ public struct DataNode: Sendable, Hashable {
     public var value: Value
     /// Where it starts.
     public var location: SourceLocation
+    /// For a block scalar (`notes: >-` and the lines below it), its lines as written, dedented,
+    /// and where the first starts: Markdown rendered from this keeps every line's place in the
+    /// file, where the folded value has lost them.
+    public var block: Block?
+
+    /// The lines of a block scalar as written.
+    public struct Block: Sendable, Hashable {
+        /// The lines, without their indentation, joined by line breaks.
+        public var text: String
+        /// Where the first line's text starts; every line starts at this column.
+        public var location: SourceLocation
+    }
 
     /// Creates a node.
     public init(_ value: Value, at location: SourceLocation) {

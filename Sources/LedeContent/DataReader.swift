@@ -26,7 +26,8 @@ public enum DataReader {
             throw DiagnosticError(diagnostic(for: error, in: yaml, at: location))
         }
         guard let node else { return DataNode(.scalar("", quoted: false), at: location) }
-        return try convert(node, base: location)
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        return try convert(node, base: location, lines: lines)
     }
 
     private static func place(_ mark: Mark?, base: SourceLocation) -> SourceLocation {
@@ -40,13 +41,17 @@ public enum DataReader {
         return SourceLocation(path: base.path, line: base.line - 1 + line, column: max(column, 1))
     }
 
-    private static func convert(_ node: Node, base: SourceLocation) throws -> DataNode {
+    private static func convert(_ node: Node, base: SourceLocation, lines: [Substring]) throws -> DataNode {
         let location = place(node.mark, base: base)
         switch node {
         case .scalar(let scalar):
-            return DataNode(.scalar(scalar.string, quoted: scalar.style != .plain), at: location)
+            var converted = DataNode(.scalar(scalar.string, quoted: scalar.style != .plain), at: location)
+            if scalar.style == .folded || scalar.style == .literal, let mark = node.mark {
+                converted.block = blockText(after: mark.line, in: lines, base: base)
+            }
+            return converted
         case .sequence(let sequence):
-            return DataNode(.list(try sequence.map { try convert($0, base: base) }), at: location)
+            return DataNode(.list(try sequence.map { try convert($0, base: base, lines: lines) }), at: location)
         case .mapping(let mapping):
             var pairs: [(key: String, value: DataNode)] = []
             var seen: [String: SourceLocation] = [:]
@@ -59,12 +64,35 @@ public enum DataReader {
                     throw DiagnosticError(duplicateKey(scalar.string, at: keyLocation, first: first))
                 }
                 seen[scalar.string] = keyLocation
-                pairs.append((scalar.string, try convert(value, base: base)))
+                pairs.append((scalar.string, try convert(value, base: base, lines: lines)))
             }
             return DataNode(.map(pairs), at: location)
         case .alias:
             throw DiagnosticError(Diagnostic(at: location, aliasMessage))
         }
+    }
+
+    /// The lines of a block scalar (`>` or `|`) whose indicator is on `line`, dedented, with
+    /// their line breaks, and where its first line starts: text that Markdown reads as the
+    /// scalar's value, and whose every line keeps its place in the file.
+    private static func blockText(after line: Int, in lines: [Substring], base: SourceLocation) -> DataNode.Block? {
+        var index = line  // The line after the indicator, from 0.
+        while index < lines.count, lines[index].allSatisfy({ $0 == " " }) { index += 1 }
+        guard index < lines.count else { return nil }
+        let indent = lines[index].prefix { $0 == " " }.count
+        guard indent > 0 else { return nil }
+        let first = index
+        var taken: [Substring] = []
+        while index < lines.count {
+            let text = lines[index]
+            let blank = text.allSatisfy { $0 == " " }
+            guard blank || text.prefix(indent).allSatisfy({ $0 == " " }) && text.count > indent else { break }
+            taken.append(blank ? "" : text.dropFirst(indent))
+            index += 1
+        }
+        while taken.last?.isEmpty == true { taken.removeLast() }
+        return DataNode.Block(
+            text: taken.joined(separator: "\n"), location: place(line: first + 1, column: indent + 1, base: base))
     }
 
     private static let aliasMessage = "YAML aliases (*name) are not supported: write the value out in full"

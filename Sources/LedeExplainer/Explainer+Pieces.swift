@@ -53,7 +53,7 @@ extension Explainer {
                     guard let source = textNode.text else { continue }
                     pieces.append(
                         Piece(
-                            key: "\(key).\(index)", text: MarkdownText(source: source, location: textNode.location),
+                            key: "\(key).\(index)", text: MarkdownText(node: textNode, text: source),
                             inline: true,
                             place: Place(
                                 label: "\(page.title): \(what)",
@@ -132,8 +132,12 @@ extension Explainer {
             let location = piece.text.location
             let result = bag.collect(at: location) {
                 piece.inline
-                    ? try renderer.renderInline(piece.text.source, file: location, hooks: hooks)
-                    : try renderer.render(piece.text.source, file: location, hooks: hooks)
+                    ? try renderer.renderInline(
+                        piece.text.source, file: location, hooks: hooks,
+                        everyLineIndented: piece.text.everyLineIndented)
+                    : try renderer.render(
+                        piece.text.source, file: location, hooks: hooks,
+                        everyLineIndented: piece.text.everyLineIndented)
             }
             if let result {
                 results[piece.key] = result

@@ -206,7 +206,7 @@ public struct SourceEntry: Sendable, Hashable {
             .map { MarkdownText(source: $0.text, location: $0.location) }
         notes = node["notes"].flatMap { value in
             bag.collect(at: value.location) {
-                MarkdownText(source: try value.requireText("'notes'"), location: value.location)
+                MarkdownText(node: value, text: try value.requireText("'notes'"))
             }
         }
         if parsed != nil { checkAnonymity(node, bag: &bag) }
@@ -267,4 +267,23 @@ public struct MarkdownText: Sendable, Hashable {
     public var source: String
     /// Where it is written.
     public var location: SourceLocation
+    /// Whether every line starts at `location`'s column (a YAML block scalar), not only the first.
+    public var everyLineIndented = false
+
+    /// Markdown at a place.
+    public init(source: String, location: SourceLocation) {
+        self.source = source
+        self.location = location
+    }
+
+    /// The Markdown of a text value: a block scalar's lines as written, so that every line of
+    /// it keeps its place in the file; any other scalar as its value.
+    init(node: DataNode, text: String) {
+        if let block = node.block {
+            self.init(source: block.text, location: block.location)
+            everyLineIndented = true
+        } else {
+            self.init(source: text, location: node.location)
+        }
+    }
 }

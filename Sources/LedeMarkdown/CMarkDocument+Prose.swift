@@ -5,10 +5,10 @@ extension SourceColumns {
     /// The file location of a node's cmark position in a document that starts at `file`.
     ///
     /// A snippet (a front-matter item) may start mid-line: its first line is shifted by the
-    /// column it starts at.
+    /// column it starts at; in an indented block (a YAML block scalar) every line is.
     mutating func location(of position: (line: Int, column: Int), in file: SourceLocation) -> SourceLocation {
         var column = characterColumn(line: position.line, byteColumn: position.column)
-        if position.line == 1 && file.column > 1 { column += file.column - 1 }
+        if (position.line == 1 || everyLineIndented) && file.column > 1 { column += file.column - 1 }
         return SourceLocation(path: file.path, line: file.line - 1 + position.line, column: column)
     }
 }

@@ -23,36 +23,41 @@ public struct MarkdownRenderer: Sendable {
     ///   - file: Where the body's first line is: a body that starts on line 6 of
     ///     `Content/a.md` is `SourceLocation(path: "Content/a.md", line: 6, column: 1)`.
     ///   - hooks: Link rewriting and glossary linking.
+    ///   - everyLineIndented: As for ``renderInline(_:file:hooks:everyLineIndented:)``.
     /// - Returns: The HTML and what was found on the way.
     /// - Throws: `DiagnosticError` with every bad link at its `path:line:col`.
     public func render(
-        _ source: String, file: SourceLocation, hooks: MarkdownHooks = MarkdownHooks()
+        _ source: String, file: SourceLocation, hooks: MarkdownHooks = MarkdownHooks(), everyLineIndented: Bool = false
     ) throws -> RenderedMarkdown {
-        try render(source, file: file, hooks: hooks, unwrapSingleParagraph: false)
+        try render(
+            source, file: file, hooks: hooks, unwrapSingleParagraph: false, everyLineIndented: everyLineIndented)
     }
 
     /// Renders a short inline snippet, such as a front-matter list item: like
-    /// ``render(_:file:hooks:)``, without the `<p>…</p>` around a single paragraph.
+    /// ``render(_:file:hooks:everyLineIndented:)``, without the `<p>…</p>` around a single paragraph.
     /// - Parameters:
     ///   - source: The Markdown snippet.
     ///   - file: Where the snippet is.
     ///   - hooks: Link rewriting and glossary linking.
+    ///   - everyLineIndented: The source is a dedented block whose every line starts at
+    ///     `file`'s column (a YAML block scalar), so locations keep that indent on every line.
     /// - Returns: The HTML and what was found on the way.
     /// - Throws: `DiagnosticError` with every bad link at its `path:line:col`.
     public func renderInline(
-        _ source: String, file: SourceLocation, hooks: MarkdownHooks = MarkdownHooks()
+        _ source: String, file: SourceLocation, hooks: MarkdownHooks = MarkdownHooks(), everyLineIndented: Bool = false
     ) throws -> RenderedMarkdown {
-        try render(source, file: file, hooks: hooks, unwrapSingleParagraph: true)
+        try render(source, file: file, hooks: hooks, unwrapSingleParagraph: true, everyLineIndented: everyLineIndented)
     }
 
     /// Parses, runs the passes in order (links, headings, terms) and renders.
     private func render(
-        _ source: String, file: SourceLocation, hooks: MarkdownHooks, unwrapSingleParagraph: Bool
+        _ source: String, file: SourceLocation, hooks: MarkdownHooks, unwrapSingleParagraph: Bool,
+        everyLineIndented: Bool
     ) throws -> RenderedMarkdown {
         try CMarkDocument.withParsed(source, options: options, at: file) { document in
             document.consolidateText()
             let survey = document.survey()
-            let columns = SourceColumns(source)
+            let columns = SourceColumns(source, everyLineIndented: everyLineIndented)
             let prose = document.prose(columns: columns, file: file)
             let links = try document.rewriteLinks(
                 survey.links, columns: columns, file: file, options: options, resolve: hooks.resolveLink)

@@ -8,9 +8,14 @@ struct SourceColumns {
     /// The last answer: counting resumes there when the next column is further on the same line.
     private var last: (line: Int, byteColumn: Int, characterColumn: Int)?
 
+    /// Whether every line of the source starts at the file location's column (a YAML block
+    /// scalar, dedented), not only the first.
+    let everyLineIndented: Bool
+
     /// Indexes the lines of `source`.
-    init(_ source: String) {
+    init(_ source: String, everyLineIndented: Bool = false) {
         lines = source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        self.everyLineIndented = everyLineIndented
     }
 
     /// The 1-based character column of the 1-based byte column `byteColumn` on the 1-based

@@ -148,6 +148,36 @@ func event(_ title: String, certainty: String = "stated", _ body: String) -> Str
                 """)
     }
 
+    /// A finding in a folded block (`notes: >-`) is at its own line and column in the file.
+    @Test func findingsInABlockScalarAreAtTheirLine() throws {
+        let text = try explainerDiagnostics([
+            "Content/_sources.yaml": """
+            officials:
+              kind: official
+              attribution: anonymous
+              label: "two senior Iranian officials"
+              count: 2
+              vantage: "involved in the negotiations"
+              why_anonymous: not stated
+              notes: >-
+                They spoke anonymously [¶1](seed:p1).
+                They were involved in the
+                negotiations. Nobody else was.
+            """,
+            "Content/sourcing-notes.md": "---\ntitle: \"Sourcing notes\"\n---\nHow we worked.\n",
+            "Content/timeline/talks.md": event(
+                "Iranian officials: several months of negotiations", certainty: "reported",
+                "The deportation followed several months of negotiations [¶8](seed:p8)."
+            ).replacingOccurrences(of: "certainty: reported\n", with: "certainty: reported\nsources: [officials]\n"),
+        ])
+        #expect(
+            text
+                == "Content/_sources.yaml:10:5: warning: the sentence states something but cites no paragraph: "
+                + "cite the one it comes from, as in [¶1](seed:p1)\n"
+                + "Content/_sources.yaml:11:19: warning: the sentence states something but cites no paragraph: "
+                + "cite the one it comes from, as in [¶1](seed:p1)")
+    }
+
     /// A source's own notes speak of it: "They said" needs no other attribution.
     @Test func sourceNotesAreAttributedToTheirSource() throws {
         let text = try explainerDiagnostics([
