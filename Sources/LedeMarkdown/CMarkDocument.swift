@@ -1,6 +1,5 @@
 internal import CCmarkGFM
 import LedeCore
-import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -25,7 +24,7 @@ struct CMarkDocument {
     /// > extensions switch on and off while parsing, so `cmark_parser_feed` and
     /// > `cmark_parser_finish` must never run in parallel. Walking and rendering finished
     /// > trees may.
-    private static let parseLock = Mutex<Void>(())
+    private static let parseLock = Locked<Void>(())
 
     /// The document node.
     let root: CMarkNode
