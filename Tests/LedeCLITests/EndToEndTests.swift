@@ -89,4 +89,22 @@ import Testing
                 """)
         #expect(!FileManager.default.fileExists(atPath: empty.appendingPathComponent("Output").path))
     }
+
+    /// `--output "$OUT"` with `OUT` unset once moved the whole site into a hidden folder.
+    @Test func anEmptyOutputIsRefusedAndNothingMoves() throws {
+        try withSiteCopy { site in
+            let before = try snapshot(of: site)
+            let result = try runLede(["build", ".", "--output", ""], in: site)
+            #expect(result.status == 64)
+            #expect(
+                result.stderr.hasPrefix(
+                    "Error: --output is an empty string (is a shell variable unset?); leave it out to write to SITE/Output\n"
+                ))
+            #expect(try snapshot(of: site) == before)
+            let dot = try runLede(["build", ".", "--output", "."], in: site)
+            #expect(dot.status == 1)
+            #expect(dot.stderr.contains("it is the site folder itself"))
+            #expect(try snapshot(of: site) == before)
+        }
+    }
 }
