@@ -28,7 +28,8 @@ struct BuildCommand: AsyncParsableCommand {
         let options = site.buildOptions()
         guard watch else {
             let builder = SiteBuilder(options: options)
-            try await BuildReporter.run { try await builder.build() }
+            let shown = site.output ?? "Output/"
+            try await BuildReporter.run(output: shown) { try await builder.build() }
             return
         }
         let loop = RebuildLoop(builder: SiteBuilder(options: options, incremental: true)) { RebuildPrinter.print($0) }
@@ -45,9 +46,10 @@ struct BuildCommand: AsyncParsableCommand {
 /// Prints a build's outcome the way a compiler does and exits non-zero on errors.
 enum BuildReporter {
     /// Runs one build and prints its diagnostics and summary.
+    /// - Parameter output: The output folder as the author named it, for the failure line.
     /// - Throws: `ExitCode.failure` when the build failed.
     @discardableResult
-    static func run(_ build: () async throws -> BuildSummary) async throws -> BuildSummary {
+    static func run(output: String = "Output/", _ build: () async throws -> BuildSummary) async throws -> BuildSummary {
         do {
             let summary = try await build()
             for diagnostic in summary.diagnostics { Console.error(diagnostic.description) }
@@ -56,7 +58,7 @@ enum BuildReporter {
         } catch let error as DiagnosticError {
             Console.error(error.description)
             let count = error.diagnostics.filter { $0.severity == .error }.count
-            Console.error("lede: build failed with \(count) error\(count == 1 ? "" : "s"); Output/ was not changed")
+            Console.error("lede: build failed with \(count) error\(count == 1 ? "" : "s"); \(output) was not changed")
             throw ExitCode.failure
         }
     }
