@@ -6,35 +6,10 @@ import LedeCore
     import Darwin
 #endif
 
-/// The file-system calls the output writer needs beyond Foundation: an atomic exchange of two
-/// folders, `lstat` and `realpath`. The platform differences of writing output live here.
+/// The file-system calls the output writer needs beyond Foundation and ``FileSystem``: an
+/// atomic exchange of two folders, rename, unlink, rmdir. The platform differences of writing
+/// output live here.
 enum FolderSwap {
-    /// What is at a path, without following a symbolic link there.
-    enum Kind: Equatable {
-        case missing
-        case folder
-        case file
-        case symbolicLink
-    }
-
-    /// What is at `path`; a symbolic link is reported as such, not as its target.
-    static func kind(at path: String) -> Kind {
-        var status = stat()
-        guard lstat(path, &status) == 0 else { return .missing }
-        switch status.st_mode & S_IFMT {
-        case S_IFDIR: return .folder
-        case S_IFLNK: return .symbolicLink
-        default: return .file
-        }
-    }
-
-    /// The canonical absolute path of an existing file or folder, every link resolved.
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
-
     /// Swaps two existing folders in one step: a reader sees one or the other, never neither.
     /// - Throws: The system's error message when the swap is not possible.
     static func exchange(_ first: String, _ second: String) throws(SwapError) {

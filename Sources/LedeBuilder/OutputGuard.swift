@@ -26,13 +26,13 @@ enum OutputGuard {
         }
         let name = PathText.lastComponent(of: output)
         if name.hasSuffix(".lede-spare") { throw refuse("names ending in .lede-spare are Lede's spare folders") }
-        let kind = FolderSwap.kind(at: output)
+        let kind = FileSystem.kind(at: output, followingLinks: false)
         if kind == .symbolicLink {
             throw refuse("it is a symbolic link; give the folder it points to, or a new folder")
         }
-        if kind == .file { throw refuse("it is a file, not a folder") }
+        if kind == .file || kind == .other { throw refuse("it is a file, not a folder") }
         let resolved = realLocation(of: output)
-        let site = FolderSwap.realPath(siteRoot) ?? siteRoot
+        let site = FileSystem.realPath(siteRoot) ?? siteRoot
         if resolved == "/" { throw refuse("it is the root of the file system") }
         if resolved == site {
             throw refuse("it is the site folder itself (the output replaces the folder it is written to)")
@@ -46,7 +46,7 @@ enum OutputGuard {
                 throw refuse("it is inside the site's \(folder)/ folder, which holds the site's sources")
             }
         }
-        if let home, let realHome = FolderSwap.realPath(home),
+        if let home, let realHome = FileSystem.realPath(home),
             resolved == realHome || realHome.hasPrefix(resolved + "/")
         {
             throw refuse(resolved == realHome ? "it is the home folder" : "it contains the home folder \(realHome)")
@@ -66,7 +66,7 @@ enum OutputGuard {
     static func isLedes(_ folder: String) -> Bool {
         if OutputMark.isMarked(folder) { return true }
         let legacyList = PathText.parent(of: folder) + "/." + PathText.lastComponent(of: folder) + ".lede-files"
-        return FolderSwap.kind(at: legacyList) == .file
+        return FileSystem.kind(at: legacyList, followingLinks: false) == .file
     }
 
     /// The output's real location: its nearest existing ancestor with every link resolved,
@@ -75,7 +75,7 @@ enum OutputGuard {
         var existing = path
         var rest: [String] = []
         while !existing.isEmpty {
-            if let real = FolderSwap.realPath(existing) {
+            if let real = FileSystem.realPath(existing) {
                 let joined = ([real == "/" ? "" : real] + rest.reversed()).joined(separator: "/")
                 return joined.isEmpty ? "/" : joined
             }

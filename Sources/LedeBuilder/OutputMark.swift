@@ -16,12 +16,12 @@ enum OutputMark {
 
     /// Whether `folder` holds a mark, readable or not: the folder is then Lede's.
     static func isMarked(_ folder: String) -> Bool {
-        FolderSwap.kind(at: folder + "/" + fileName) == .file
+        FileSystem.kind(at: folder + "/" + fileName, followingLinks: false) == .file
     }
 
     /// The files a marked folder lists, or `nil` when the mark is missing or damaged.
     static func files(in folder: String) -> [String]? {
-        guard FolderSwap.kind(at: folder + "/" + fileName) == .file,
+        guard FileSystem.kind(at: folder + "/" + fileName, followingLinks: false) == .file,
             let bytes = FileBytes.contents(ofFile: folder + "/" + fileName)
         else { return nil }
         let headerBytes = Array(header.utf8)

@@ -92,10 +92,10 @@ struct OutputWriter {
             timer.mark("hash")
             try OutputMark.write(written, in: spare)
             timer.mark("stale")
-            switch FolderSwap.kind(at: destination.path) {
+            switch FileSystem.kind(at: destination.path, followingLinks: false) {
             case .missing: try FolderSwap.rename(spare, to: destination.path)
             case .folder: try FolderSwap.exchange(spare, destination.path)
-            case .file, .symbolicLink:
+            case .file, .symbolicLink, .other:
                 throw DiagnosticError(
                     Diagnostic(at: nil, "cannot write the site to \(destination.path): it is no longer a folder"))
             }
@@ -119,11 +119,11 @@ struct OutputWriter {
     /// it is Lede's own folder, and nothing in it can be trusted.
     /// - Returns: The files the reused spare lists, or `nil` for a new, empty spare.
     private func prepareSpare(_ spare: String) throws -> [String]? {
-        switch FolderSwap.kind(at: spare) {
+        switch FileSystem.kind(at: spare, followingLinks: false) {
         case .folder:
             if let listed = OutputMark.files(in: spare) { return listed }
             try FileManager.default.removeItem(atPath: spare)
-        case .file, .symbolicLink: FolderSwap.unlinkFile(spare)
+        case .file, .symbolicLink, .other: FolderSwap.unlinkFile(spare)
         case .missing: break
         }
         try FileManager.default.createDirectory(atPath: spare, withIntermediateDirectories: false)

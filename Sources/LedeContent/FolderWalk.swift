@@ -47,34 +47,22 @@ struct FolderWalk {
             let childPath = path + "/" + name
             let childRelative = relative + "/" + name
             switch type(of: entry, at: childPath) {
-            case .directory: _ = visit(childPath, relative: childRelative)
+            case .folder: _ = visit(childPath, relative: childRelative)
             case .file: files.append(childRelative)
-            case .link: visitLink(childPath, relative: childRelative)
-            case .other: break
+            case .symbolicLink: visitLink(childPath, relative: childRelative)
+            case .other, .missing: break
             }
         }
         return true
     }
 
-    private enum EntryType { case directory, file, link, other }
-
-    private func type(of entry: UnsafeMutablePointer<dirent>, at path: String) -> EntryType {
-        var kind = Int32(entry.pointee.d_type)
-        if kind == Int32(DT_UNKNOWN) {
-            // Some file systems leave the type out of the folder; ask for it.
-            var status = stat()
-            guard lstat(path, &status) == 0 else { return .other }
-            switch status.st_mode & S_IFMT {
-            case S_IFDIR: kind = Int32(DT_DIR)
-            case S_IFREG: kind = Int32(DT_REG)
-            case S_IFLNK: kind = Int32(DT_LNK)
-            default: return .other
-            }
-        }
-        switch kind {
-        case Int32(DT_DIR): return .directory
+    private func type(of entry: UnsafeMutablePointer<dirent>, at path: String) -> FileKind {
+        switch Int32(entry.pointee.d_type) {
+        case Int32(DT_DIR): return .folder
         case Int32(DT_REG): return .file
-        case Int32(DT_LNK): return .link
+        case Int32(DT_LNK): return .symbolicLink
+        // Some file systems leave the type out of the folder; ask for it.
+        case Int32(DT_UNKNOWN): return FileSystem.kind(at: path, followingLinks: false)
         default: return .other
         }
     }
@@ -92,8 +80,7 @@ struct FolderWalk {
 
     /// Whether `path` is a symbolic link.
     static func isLink(_ path: String) -> Bool {
-        var status = stat()
-        return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK
+        FileSystem.kind(at: path, followingLinks: false) == .symbolicLink
     }
 
     /// Where a link leads, or `nil` when that is outside the site folder.

@@ -48,7 +48,7 @@ import Testing
                 at: site.appendingPathComponent("seeds"), withIntermediateDirectories: true)
             let before = try sources(of: site)
             let target = site.appendingPathComponent(output).standardizedFileURL
-            let realSite = FolderSwap.realPath(site.path) ?? site.path
+            let realSite = FileSystem.realPath(site.path) ?? site.path
             let realTarget = OutputGuard.realLocation(of: target.path)
             let message = try await refusal(site, output: target, force: true)
             #expect(
@@ -65,7 +65,7 @@ import Testing
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("lede-home-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: home) }
-        let realHome = FolderSwap.realPath(home.path) ?? home.path
+        let realHome = FileSystem.realPath(home.path) ?? home.path
         do {
             try OutputGuard.check(output: home.path, siteRoot: "/srv/site", force: true, home: home.path)
             Issue.record("the home folder was accepted")

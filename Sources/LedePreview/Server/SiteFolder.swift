@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    internal import Glibc
-#elseif canImport(Darwin)
-    internal import Darwin
-#endif
+import LedeCore
 
 /// The built site folder, looked up afresh on every request.
 ///
@@ -29,16 +25,16 @@ struct SiteFolder: Sendable {
     /// Maps a checked request path to a file.
     func resolve(_ path: RequestPath) -> Resolution {
         let joined = ([root] + path.segments).joined(separator: "/")
-        guard let kind = Self.kind(ofFileAt: joined) else { return .notFound }
-        switch kind {
-        case .directory:
+        switch FileSystem.kind(at: joined, followingLinks: true) {
+        case .missing, .symbolicLink: return .notFound
+        case .folder:
             let index = joined + "/index.html"
-            guard Self.kind(ofFileAt: index) == .regular else { return .notFound }
+            guard FileSystem.kind(at: index, followingLinks: true) == .file else { return .notFound }
             if !path.hasTrailingSlash && !path.segments.isEmpty {
                 return .redirect(location: path.folderURL)
             }
             return confined(index)
-        case .regular:
+        case .file:
             // `/page.html/` is not a folder: serving it would break every relative link in it.
             if path.hasTrailingSlash { return .notFound }
             return confined(joined)
@@ -59,28 +55,9 @@ struct SiteFolder: Sendable {
     /// Follows every symbolic link and checks the result is still under the root's real path;
     /// `lstat`-based checks alone would miss a link in a parent folder.
     private func confined(_ path: String) -> Resolution {
-        guard let realRoot = Self.realPath(root), let real = Self.realPath(path) else { return .notFound }
+        guard let realRoot = FileSystem.realPath(root), let real = FileSystem.realPath(path) else { return .notFound }
         let prefix = realRoot.hasSuffix("/") ? realRoot : realRoot + "/"
         guard real.hasPrefix(prefix) else { return .outsideRoot }
-        return Self.kind(ofFileAt: real) == .regular ? .file(realPath: real) : .notFound
-    }
-
-    enum Kind { case regular, directory, other }
-
-    /// The kind of the file at `path`, links followed; `nil` when there is none.
-    static func kind(ofFileAt path: String) -> Kind? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: return .regular
-        case S_IFDIR: return .directory
-        default: return .other
-        }
-    }
-
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
+        return FileSystem.kind(at: real, followingLinks: true) == .file ? .file(realPath: real) : .notFound
     }
 }
