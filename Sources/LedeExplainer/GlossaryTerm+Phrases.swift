@@ -1,6 +1,7 @@
 import Foundation
 import LedeContent
 import LedeCore
+import LedeMarkdown
 
 extension GlossaryTerm {
     /// One phrase that links to a term, with where it is written.
@@ -39,7 +40,7 @@ extension GlossaryTerm {
         for term in terms.sorted(by: { $0.page.sourcePath < $1.page.sourcePath }) {
             var clashes: Set<String> = []
             for phrase in term.writtenPhrases {
-                let spellings = matchedSpellings(of: phrase.text)
+                let spellings = TermMatcher.matchedSpellings(of: phrase.text)
                 if let (other, earlier) = spellings.lazy.compactMap({ owners[$0] }).first(where: {
                     $0.term.id != term.id
                 }),
@@ -56,14 +57,4 @@ extension GlossaryTerm {
         }
     }
 
-    /// The lower-cased spellings the glossary matcher links for a phrase.
-    ///
-    /// > Warning: Must follow `TermMatcher.spellings(of:)` in LedeMarkdown.
-    static func matchedSpellings(of phrase: String) -> [String] {
-        let trimmed = phrase.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        guard !trimmed.isEmpty else { return [] }
-        var result = [trimmed, trimmed + "s", trimmed + "es"]
-        if trimmed.hasSuffix("y") { result.append(trimmed.dropLast() + "ies") }
-        return result
-    }
 }

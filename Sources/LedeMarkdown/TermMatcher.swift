@@ -48,6 +48,16 @@ public struct TermMatcher: Sendable {
         }
     }
 
+    /// Every spelling of `phrase` the matcher links, as it compares them (lower-cased): the
+    /// glossary's check for a phrase claimed by two terms uses exactly this.
+    public static func matchedSpellings(of phrase: String) -> [String] {
+        spellings(of: phrase).map { spelling in
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: lowercased(spelling))
+            return String(view)
+        }
+    }
+
     /// The phrase and its simple plurals.
     private static func spellings(of phrase: String) -> [String] {
         let trimmed = phrase.trimmed()
