@@ -98,10 +98,7 @@ public struct ContentLoader: Sendable {
         // below, for its error messages. (`appendingPathComponent` asks the file system whether
         // the path is a folder: a string is enough here.)
         if let bytes = FileBytes.contents(ofFile: root.path + "/" + path) {
-            // Foundation's `String(data:encoding:)` drops a byte order mark; so do we.
-            let hasMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
-            if let text = String(validating: bytes[(hasMark ? 3 : 0)...], as: UTF8.self) { return text }
-            throw notUTF8(Data(bytes), path: path)
+            return try UTF8Check.text(of: bytes, path: path)
         }
         let data: Data
         do {
@@ -111,16 +108,7 @@ public struct ContentLoader: Sendable {
                 Diagnostic(
                     at: SourceLocation(path: path), "cannot read the file", causes: ["\(error.localizedDescription)"]))
         }
-        if let text = String(data: data, encoding: .utf8) { return text }
-        throw notUTF8(data, path: path)
-    }
-
-    private func notUTF8(_ data: Data, path: String) -> DiagnosticError {
-        let (line, column, byte) = UTF8Check.firstInvalidByte(in: data)
-        return DiagnosticError(
-            Diagnostic(
-                at: SourceLocation(path: path, line: line, column: column),
-                "file is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)))"))
+        return try UTF8Check.text(of: [UInt8](data), path: path)
     }
 
     // MARK: - Config and data
