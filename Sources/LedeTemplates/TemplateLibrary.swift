@@ -206,7 +206,8 @@ public struct TemplateLibrary: Sendable {
             if scanned.isEmpty {
                 let location = SourceLocation(
                     path: path, line: error.context.lineNumber, column: error.context.columnNumber)
-                bag.add(Diagnostic(at: location, describe(error.error)))
+                let atEnd = (error.context.lineNumber, error.context.columnNumber) >= endPosition(of: text)
+                bag.add(Diagnostic(at: location, describe(error.error, atEnd: atEnd)))
             }
             scanned.forEach { bag.add($0) }
             return nil
@@ -218,10 +219,27 @@ public struct TemplateLibrary: Sendable {
         return scanned.isEmpty ? scanner : nil
     }
 
-    private static func describe(_ error: any Error) -> String {
+    /// The line and column (from 1) just past the last character of `text`.
+    private static func endPosition(of text: String) -> (Int, Int) {
+        var line = 1
+        var column = 1
+        for character in text {
+            if character.isNewline {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return (line, column)
+    }
+
+    /// Words for a swift-mustache parser error; `atEnd` when it stopped at the end of the text.
+    private static func describe(_ error: any Error, atEnd: Bool) -> String {
         guard let error = error as? MustacheTemplate.Error else {
-            // swift-mustache's reader throws its internal `overflow` when a tag runs past the end.
-            return "\(error)" == "overflow" ? "unexpected end of template" : "invalid template: \(error)"
+            // swift-mustache's reader throws an untyped error when a tag runs past the end of the
+            // text: where it stopped says so, not the error's words.
+            return atEnd ? "unexpected end of template" : "invalid template: \(error)"
         }
         switch error {
         case .sectionCloseNameIncorrect: return "closing tag does not match the open section"
