@@ -8,9 +8,9 @@ import LedeCore
 /// folder. Paths are separated by NUL bytes, which no file name can hold, so no name can forge
 /// an entry; and every path read back is checked with ``isSafeRelativePath(_:)`` before it is
 /// acted on, so a damaged or hand-edited list can never reach outside the folder.
-enum OutputMark {
+public enum OutputMark {
     /// The mark's file name inside an output folder.
-    static let fileName = ".lede-output"
+    public static let fileName = ".lede-output"
     /// The first line of the mark; a file without it is not a list Lede can trust.
     private static let header = "lede output folder, format 1: the files Lede wrote here, NUL-separated\n"
 
@@ -35,8 +35,10 @@ enum OutputMark {
     }
 
     /// Writes the mark listing `paths` (in sorted order, so that equal sites have equal marks)
-    /// into `folder`, atomically (a temporary file renamed).
-    static func write(_ paths: some Sequence<String>, in folder: String) throws {
+    /// into `folder`, atomically (a temporary file renamed). Anything that writes into an
+    /// output folder besides the builder (the preview's placeholder page) marks what it wrote.
+    /// - Throws: ``DiagnosticError`` when the mark cannot be written.
+    public static func write(_ paths: some Sequence<String>, in folder: String) throws {
         var bytes = Array(header.utf8)
         for path in Set(paths).sorted() {
             bytes.append(contentsOf: path.utf8)

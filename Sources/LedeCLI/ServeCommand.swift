@@ -145,5 +145,7 @@ enum PreviewPlaceholder {
 
             """
         try? Data(html.utf8).write(to: index)
+        // The page is Lede's: marked, so that the next build may replace the folder.
+        try? OutputMark.write(["index.html"], in: folder.path)
     }
 }

@@ -73,4 +73,17 @@ import Testing
             #expect(Scaffold.theme[path] == text, "\(path) differs: run python3 Tests/Tools/make-scaffold.py")
         }
     }
+
+    /// `lede serve` shows a placeholder when its first build fails; the fixed site then builds
+    /// over it (the placeholder is marked as Lede's, so the output guard accepts the folder).
+    @Test func aBuildReplacesThePreviewPlaceholder() async throws {
+        let folder = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await NewCommand.parse([folder.path]).run()
+        let output = folder.appendingPathComponent("preview")
+        PreviewPlaceholder.writeIfMissing(in: output)
+        let summary = try await SiteBuilder(options: BuildOptions(siteRoot: folder, output: output)).build()
+        #expect(summary.pagesWritten == 8)
+        #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8).contains("<h1"))
+    }
 }
