@@ -385,13 +385,21 @@ struct ContextMaker: Sendable {
     /// the report says" and "what the report does not say" items, and the sourcing page's
     /// unconfirmed items, each with where it is.
     private func claimsResting(on id: String, sourcing: (page: Page, group: RenderedGroup)) -> [ContextValue] {
+        // The same lists the reference check reads (``Explainer/itemListsWithSources``).
+        let places = [
+            "key_points": "Key point", "known": "What the report says", "unknown": "What the report does not say",
+            "unconfirmed": "Unconfirmed",
+        ]
         var lists: [(key: String, anchor: String, place: String, page: Page, group: RenderedGroup)] = []
-        if let overview, let group = rendered[overview.sourcePath] {
-            lists.append(("key_points", "key-points", "Key point", overview, group))
-            lists.append(("known", "known", "What the report says", overview, group))
-            lists.append(("unknown", "unknown", "What the report does not say", overview, group))
+        for (kind, keys) in Explainer.itemListsWithSources {
+            let page = kind == .sourcing ? sourcing.page : explainer.site.pages(ofKind: kind).first
+            guard let page, let group = kind == .sourcing ? sourcing.group : rendered[page.sourcePath] else {
+                continue
+            }
+            for key in keys {
+                lists.append((key, key.replacingOccurrences(of: "_", with: "-"), places[key] ?? key, page, group))
+            }
         }
-        lists.append(("unconfirmed", "unconfirmed", "Unconfirmed", sourcing.page, sourcing.group))
         return lists.flatMap { list in
             (list.page.frontMatter[list.key]?.items ?? []).enumerated().compactMap { index, node -> ContextValue? in
                 guard node["sources"]?.items?.contains(where: { $0.text == id }) == true else { return nil }
