@@ -80,6 +80,13 @@ public struct ContentLoader: Sendable {
         for (path, reason) in walk.unreadable {
             bag.add(Diagnostic(at: SourceLocation(path: path), "cannot read the folder", causes: [reason]))
         }
+        for path in walk.notUTF8 {
+            bag.add(
+                Diagnostic(
+                    at: SourceLocation(path: path),
+                    "the file name is not valid UTF-8 (the bad bytes are shown as �), so it cannot be published: rename the file"
+                ))
+        }
         for path in walk.linksOutside {
             bag.add(Diagnostic(at: SourceLocation(path: path), "symbolic link points outside the site folder"))
         }

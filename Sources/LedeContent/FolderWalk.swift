@@ -22,6 +22,9 @@ struct FolderWalk {
     var linksOutside: [String] = []
     /// The site-relative paths of folders that could not be read, with the system's reason.
     var unreadable: [(path: String, reason: String)] = []
+    /// The site-relative paths (invalid bytes shown as U+FFFD) of names that are not UTF-8:
+    /// they cannot be read back by that name, nor published.
+    var notUTF8: [String] = []
     private var resolvedRoot: String?
 
     init(siteRoot: URL) {
@@ -38,10 +41,14 @@ struct FolderWalk {
         }
         defer { closedir(folder) }
         while let entry = readdir(folder) {
-            let name = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+            let names = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
                 pointer.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: pointer.pointee)) {
-                    String(cString: $0)
+                    (String(validatingCString: $0), String(cString: $0))
                 }
+            }
+            guard let name = names.0 else {
+                if !names.1.hasPrefix(".") { notUTF8.append(relative + "/" + names.1) }
+                continue
             }
             if name.hasPrefix(".") { continue }
             let childPath = path + "/" + name

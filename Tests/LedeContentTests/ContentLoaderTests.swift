@@ -34,6 +34,23 @@ import Testing
         )
     }
 
+    /// A name that is not UTF-8 cannot be read back by its decoded name: one located error.
+    @Test func aFileNameThatIsNotUTF8IsALocatedError() throws {
+        let message = try withSite(["Content/_site.yaml": Self.configFile, "Content/q.md": Self.page("Q")]) { root in
+            let bad = root.path + "/Content/bad"
+            let made = (Array(bad.utf8) + [0xFF] + Array(".md".utf8) + [0]).withUnsafeBufferPointer { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { creat($0.baseAddress!, 0o644) }
+            }
+            try #require(made >= 0)
+            close(made)
+            return diagnostics { _ = try ContentLoader(root: root).load() }
+        }
+        #expect(
+            message
+                == "Content/bad\u{FFFD}.md: error: the file name is not valid UTF-8 (the bad bytes are shown as \u{FFFD}), "
+                + "so it cannot be published: rename the file")
+    }
+
     @Test func dataFilesRefuseAliases() throws {
         let message = try withSite([
             "Content/_site.yaml": Self.configFile, "Content/_terms.yaml": Data("a: &x [1]\nb: *x\n".utf8),
