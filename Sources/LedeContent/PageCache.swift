@@ -1,4 +1,3 @@
-import Glibc
 import LedeCore
 
 /// Pages read by earlier builds, kept by a builder that builds again (preview, `--watch`), so
@@ -20,12 +19,8 @@ public final class PageCache: Sendable {
     public init() {}
 
     static func signature(of path: String) -> Signature? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return Signature(
-            size: Int(info.st_size), inode: UInt(info.st_ino),
-            modified: info.st_mtim.tv_sec * 1_000_000_000 + info.st_mtim.tv_nsec,
-            changed: info.st_ctim.tv_sec * 1_000_000_000 + info.st_ctim.tv_nsec)
+        guard let info = FileSystem.status(at: path, followingLinks: true) else { return nil }
+        return Signature(size: info.size, inode: info.inode, modified: info.modified, changed: info.changed)
     }
 
     /// The page read from `path` when the file has not changed since.

@@ -4,14 +4,6 @@
 /// plurals (`+s`, `+es`, `y` → `ies`); other inflections are listed by the caller as phrases.
 /// Where several phrases match at one position, the longest wins.
 public struct TermMatcher: Sendable {
-    /// One spelling that links to a term.
-    struct Variant: Sendable {
-        /// The term's id.
-        var id: String
-        /// The spelling, lower-cased, one Unicode scalar per element.
-        var characters: [Unicode.Scalar]
-    }
-
     /// A match of a term in a text.
     struct Match: Equatable {
         /// The term's id.
@@ -20,32 +12,63 @@ public struct TermMatcher: Sendable {
         var range: Range<Int>
     }
 
-    /// Variants by their first lower-cased character, longest first.
-    private let variantsByFirstCharacter: [Unicode.Scalar: [Variant]]
+    /// The spellings as a trie over lower-cased Unicode scalars: node 0 is the root; a node's
+    /// children are found in `asciiChildren` (128 slots per node, 0 for none: the root is never
+    /// a child) or, for other scalars, in `otherChildren`. Matching walks it once from each word
+    /// start, so its cost is one pass over the text whatever the number of terms and aliases.
+    private let asciiChildren: [Int32]
+    private let otherChildren: [UInt64: Int32]
+    /// The term linked by the spelling that ends at each node, or `nil`.
+    private let terminals: [String?]
 
     /// Whether there is nothing to match (a site without a glossary).
-    var isEmpty: Bool { variantsByFirstCharacter.isEmpty }
+    var isEmpty: Bool { terminals.count == 1 }
 
     /// Creates a matcher.
     /// - Parameter terms: Each term's id and the phrases that name it (title, aliases).
     public init(terms: [(id: String, phrases: [String])]) {
-        var byFirst: [Unicode.Scalar: [Variant]] = [:]
+        var ascii = [Int32](repeating: 0, count: 128)
+        var other: [UInt64: Int32] = [:]
+        var terminals: [String?] = [nil]
         for term in terms {
-            var seen: Set<[Unicode.Scalar]> = []
             for phrase in term.phrases {
                 for spelling in Self.spellings(of: phrase) {
-                    let characters = Self.lowercased(spelling)
-                    guard let first = characters.first, seen.insert(characters).inserted else { continue }
-                    byFirst[first, default: []].append(Variant(id: term.id, characters: characters))
+                    var node = 0
+                    for scalar in Self.lowercased(spelling) {
+                        let existing =
+                            scalar.value < 128
+                            ? Int(ascii[node * 128 + Int(scalar.value)])
+                            : Int(other[UInt64(node) << 32 | UInt64(scalar.value)] ?? 0)
+                        if existing != 0 {
+                            node = existing
+                            continue
+                        }
+                        let child = terminals.count
+                        terminals.append(nil)
+                        ascii.append(contentsOf: repeatElement(0, count: 128))
+                        if scalar.value < 128 {
+                            ascii[node * 128 + Int(scalar.value)] = Int32(child)
+                        } else {
+                            other[UInt64(node) << 32 | UInt64(scalar.value)] = Int32(child)
+                        }
+                        node = child
+                    }
+                    // The first term to claim a spelling keeps it (the glossary reports the clash).
+                    if node != 0, terminals[node] == nil { terminals[node] = term.id }
                 }
             }
         }
-        // A stable sort keeps the caller's order between equally long phrases.
-        variantsByFirstCharacter = byFirst.mapValues { variants in
-            variants.enumerated()
-                .sorted { ($1.element.characters.count, $0.offset) < ($0.element.characters.count, $1.offset) }
-                .map(\.element)
-        }
+        asciiChildren = ascii
+        otherChildren = other
+        self.terminals = terminals
+    }
+
+    /// The trie node reached from `node` by `scalar`, or 0.
+    @inline(__always)
+    private func child(of node: Int, _ scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
+        if value < 128 { return Int(asciiChildren[node &* 128 &+ Int(value)]) }
+        return Int(otherChildren[UInt64(node) << 32 | UInt64(value)] ?? 0)
     }
 
     /// Every spelling of `phrase` the matcher links, as it compares them (lower-cased): the
@@ -93,18 +116,22 @@ public struct TermMatcher: Sendable {
     ///   - isWanted: Whether a term may still be linked.
     /// - Returns: The earliest match, the longest at that position; `nil` when none.
     func firstMatch(in text: [Unicode.Scalar], from start: Int, where isWanted: (String) -> Bool) -> Match? {
+        let count = text.count
         var position = start
-        while position < text.count {
-            if position == start || !Self.isWordCharacter(text[position - 1]),
-                let candidates = variantsByFirstCharacter[text[position]]
-            {
-                for variant in candidates where isWanted(variant.id) {
-                    let end = position + variant.characters.count
-                    guard end <= text.count, end == text.count || !Self.isWordCharacter(text[end]),
-                        text[position..<end].elementsEqual(variant.characters)
-                    else { continue }
-                    return Match(id: variant.id, range: position..<end)
+        while position < count {
+            if position == start || !Self.isWordCharacter(text[position - 1]) {
+                var node = 0
+                var end = position
+                var best: Match?
+                while end < count {
+                    node = child(of: node, text[end])
+                    if node == 0 { break }
+                    end += 1
+                    if let id = terminals[node], end == count || !Self.isWordCharacter(text[end]), isWanted(id) {
+                        best = Match(id: id, range: position..<end)
+                    }
                 }
+                if let best { return best }
             }
             position += 1
         }

@@ -53,6 +53,27 @@ import Testing
                 + "<a href=\"#asylum\">asylum</a>.</p>\n")
     }
 
+    /// Spellings share prefixes in the matcher's trie: a walk that goes deeper than a shorter
+    /// spelling and then fails ("sanction regime" is not a term, "sanctions regime" is) falls back
+    /// to the longest spelling that ended on a word boundary; non-ASCII spellings match
+    /// case-insensitively, and the first term to claim a spelling keeps it.
+    @Test func sharedPrefixesFallBackToTheLongestWholeSpelling() throws {
+        let hooks = MarkdownHooks(
+            terms: TermMatcher(terms: [
+                (id: "sanction", phrases: ["sanction"]), (id: "regime", phrases: ["sanctions regime"]),
+                (id: "rial", phrases: ["Rial"]), (id: "evin", phrases: ["Évin prison"]),
+                (id: "copy", phrases: ["sanction"]),
+            ]),
+            termHTML: { id, text in "[\(id): \(text)]" })
+        let rendered = try render(
+            "A sanction regime, then a sanctions regime; rials at ÉVIN PRISON; sanctioned.", hooks: hooks)
+        #expect(
+            rendered.html
+                == "<p>A [sanction: sanction] regime, then a [regime: sanctions regime]; "
+                + "[rial: rials] at [evin: ÉVIN PRISON]; sanctioned.</p>\n")
+        #expect(rendered.termsUsed == ["sanction", "regime", "rial", "evin"])
+    }
+
     @Test func wordBoundariesAndPunctuatedPhrases() throws {
         let rendered = try render("Boxer, unbox; the U.N. said it.", hooks: hooks)
         #expect(rendered.termsUsed == ["un"])

@@ -89,6 +89,9 @@ struct ClaimReader {
         if isNotes, let source = explainer.sources.first(where: { piece.key == "source.\($0.id).notes" }) {
             template.attributedTo = [source.label, source.short] + [source.name, source.role].compactMap { $0 }
         }
+        // Most pages of a large site (articles around the explainer) cite nothing and silence
+        // nothing: their sentences can have no finding, so they are not split at all.
+        if event == nil, !isNotes, piece.mustCite == nil, !Self.hasClaimsToCheck(result) { return }
         if piece.inline && piece.mustCite != nil {
             readItem(piece, result: result, page: page, template: template)
             return
@@ -153,6 +156,16 @@ struct ClaimReader {
                 attach("<!-- lede: allow \(node.text ?? "") -->", at: node.location, to: statements.count - 1)
             }
         }
+    }
+
+    /// Whether rendered Markdown holds a citation or a `lede:` comment, without which none of
+    /// its sentences can have a finding.
+    static func hasClaimsToCheck(_ result: RenderedMarkdown) -> Bool {
+        result.links.contains { $0.destination.hasPrefix("seed:") }
+            || result.prose.contains { block in
+                (block.kind == .html && block.text.contains("lede:"))
+                    || block.markup.contains { $0.literal.contains("lede:") }
+            }
     }
 
     /// Reads a front-matter list item: one claim, with every citation it holds.

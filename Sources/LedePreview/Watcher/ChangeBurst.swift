@@ -1,3 +1,5 @@
+internal import LedeCore
+
 #if canImport(Glibc)
     internal import Glibc
 #elseif canImport(Darwin)
@@ -64,7 +66,6 @@ struct ChangeBurst {
     }
 
     static func exists(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0
+        FileSystem.kind(at: path, followingLinks: false) != .missing
     }
 }

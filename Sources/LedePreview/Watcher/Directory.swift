@@ -1,3 +1,5 @@
+internal import LedeCore
+
 #if canImport(Glibc)
     internal import Glibc
 #elseif canImport(Darwin)
@@ -25,15 +27,13 @@ enum Directory {
 
     /// `lstat` of a path: symbolic links are not followed, so a link to a parent folder
     /// cannot make a walk loop forever.
-    static func status(_ path: String) -> stat? {
-        var info = stat()
-        return lstat(path, &info) == 0 ? info : nil
+    static func status(_ path: String) -> FileStatus? {
+        FileSystem.status(at: path, followingLinks: false)
     }
 
     /// `stat` of a path, links followed (for the paths the caller named).
-    static func followedStatus(_ path: String) -> stat? {
-        var info = stat()
-        return stat(path, &info) == 0 ? info : nil
+    static func followedStatus(_ path: String) -> FileStatus? {
+        FileSystem.status(at: path, followingLinks: true)
     }
 
     /// The parent folder and the last component of an absolute path (`/` for a top-level one).
@@ -43,7 +43,7 @@ enum Directory {
         return (parent.isEmpty ? "/" : parent, String(path[path.index(after: slash)...]))
     }
 
-    static func isDirectory(_ info: stat) -> Bool { info.st_mode & S_IFMT == S_IFDIR }
+    static func isDirectory(_ info: FileStatus) -> Bool { info.isFolder }
 
     /// The message for the current `errno`.
     static func errorMessage(_ code: Int32 = errno) -> String {

@@ -1,6 +1,4 @@
-// The `stat` fields below are attributed to the C module Dispatch brings in on Linux; without
-// this import `MemberImportVisibility` rejects them.
-internal import Dispatch
+internal import LedeCore
 
 #if canImport(Glibc)
     internal import Glibc
@@ -73,10 +71,10 @@ struct PollingSource {
 }
 
 extension PollingSource.Stamp {
-    init(_ info: stat) {
-        seconds = Int(info.st_mtim.tv_sec)
-        nanoseconds = Int(info.st_mtim.tv_nsec)
-        size = Int(info.st_size)
-        inode = UInt(info.st_ino)
+    init(_ info: FileStatus) {
+        seconds = info.modified / 1_000_000_000
+        nanoseconds = info.modified % 1_000_000_000
+        size = info.size
+        inode = info.inode
     }
 }
