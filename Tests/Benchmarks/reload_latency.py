@@ -46,14 +46,20 @@ def p90(values):
 
 
 class Server:
-    """`lede serve` as a child process; its output lines go to a queue, with arrival times."""
+    """`lede serve` (or `hugo server`) as a child process; its output lines go to a queue,
+    with arrival times."""
 
-    def __init__(self, lede, site, port, timings):
+    def __init__(self, lede, site, port, timings, hugo=None):
         env = dict(os.environ)
         if timings:
             env["LEDE_TIMINGS"] = "1"
+        command = [lede, "serve", site, "--port", str(port)]
+        if hugo:
+            # Hugo renders to memory in server mode; live reload stays on, as an author has it.
+            command = [hugo, "server", "-s", site, "--port", str(port), "--bind", "127.0.0.1",
+                       "--config", "hugo.toml,nohighlight.toml"]
         self.proc = subprocess.Popen(
-            [lede, "serve", site, "--port", str(port)],
+            command,
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env,
             start_new_session=True)
         self.lines = queue.Queue()
@@ -172,7 +178,8 @@ def fetch(url):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--lede", required=True, help="the lede binary")
+    ap.add_argument("--lede", help="the lede binary")
+    ap.add_argument("--hugo", help="measure `hugo server` with this binary instead (save->served only)")
     ap.add_argument("--site", required=True, help="the site folder (it gets edited, then restored)")
     ap.add_argument("--file", required=True, help="content file to edit, relative to --site")
     ap.add_argument("--page", required=True, help="URL path of the page it makes, e.g. /about/")
@@ -184,6 +191,8 @@ def main(argv=None):
     ap.add_argument("--no-timings", action="store_true", help="do not set LEDE_TIMINGS")
     ap.add_argument("--json", help="also write the results here")
     a = ap.parse_args(argv)
+    if not a.lede and not a.hugo:
+        ap.error("one of --lede and --hugo is required")
 
     site = os.path.abspath(a.site)
     path = os.path.join(site, a.file)
@@ -193,22 +202,23 @@ def main(argv=None):
     url = f"http://127.0.0.1:{port}{a.page}"
     label = a.label or a.file
 
-    server = Server(a.lede, site, port, timings=not a.no_timings)
+    server = Server(a.lede, site, port, timings=not a.no_timings, hugo=a.hugo)
     stream = None
     save_event, save_served, rebuild_lines = [], [], []
     failed = None
     try:
         t = time.perf_counter()
-        startup = server.wait_for("Serving ", a.first_build_timeout)
+        startup = server.wait_for("Web Server is available" if a.hugo else "Serving ", a.first_build_timeout)
         first_build_s = time.perf_counter() - t
-        stream = EventStream(port)
+        stream = None if a.hugo else EventStream(port)
         # The stream is live once the server has registered us; a first GET of the page also
         # makes sure the page exists before we start timing.
         page = fetch(url)
         if b"<html" not in page.lower() and b"<!doctype" not in page.lower():
             raise RuntimeError(f"{url} does not look like a page")
         time.sleep(0.5)
-        stream.drain()
+        if stream:
+            stream.drain()
         server.drain()
         nonce = f"{os.getpid()}{int(time.time())}"
         for i in range(a.runs):
@@ -220,7 +230,7 @@ def main(argv=None):
             # 1. the reload event
             deadline = time.monotonic() + a.timeout
             t_event = None
-            while t_event is None:
+            while t_event is None and stream:
                 left = deadline - time.monotonic()
                 if left <= 0:
                     raise TimeoutError(f"run {i + 1}: no reload event within {a.timeout} s")
@@ -241,11 +251,12 @@ def main(argv=None):
                     t_served = time.perf_counter()
                 else:
                     time.sleep(0.002)
-            save_event.append((t_event - t0) * 1000)
+            if t_event is not None:
+                save_event.append((t_event - t0) * 1000)
             save_served.append((t_served - t0) * 1000)
             time.sleep(a.pause)
             # A second build for one save would show up here as an extra event.
-            extra = [e for e in stream.drain() if e[1] == "reload"]
+            extra = [e for e in stream.drain() if e[1] == "reload"] if stream else []
             lines = server.drain()
             rebuild_lines.append({"run": i + 1, "extra_reload_events": len(extra), "server": lines})
     except Exception as e:  # noqa: BLE001 - reported, then exit 1
@@ -266,11 +277,12 @@ def main(argv=None):
         "extra_reload_events": sum(r["extra_reload_events"] for r in rebuild_lines),
         "rebuilds": rebuild_lines, "error": failed,
     }
-    if save_served:
+    if save_event:
         result["save_to_event_ms"] = {"median": round(statistics.median(save_event), 1),
                                       "p90": round(p90(save_event), 1),
                                       "min": round(min(save_event), 1),
                                       "max": round(max(save_event), 1)}
+    if save_served:
         result["save_to_served_ms"] = {"median": round(statistics.median(save_served), 1),
                                        "p90": round(p90(save_served), 1),
                                        "min": round(min(save_served), 1),
@@ -282,8 +294,9 @@ def main(argv=None):
     print(f"{label}: first build {result['first_build_s']} s; {len(save_served)}/{a.runs} runs")
     if save_served:
         e, s = result["save_to_event_ms"], result["save_to_served_ms"]
-        print(f"  save->reload event:  median {e['median']:.0f} ms, p90 {e['p90']:.0f} ms "
-              f"(min {e['min']:.0f}, max {e['max']:.0f})")
+        if save_event:
+            print(f"  save->reload event:  median {e['median']:.0f} ms, p90 {e['p90']:.0f} ms "
+                  f"(min {e['min']:.0f}, max {e['max']:.0f})")
         print(f"  save->page served:   median {s['median']:.0f} ms, p90 {s['p90']:.0f} ms "
               f"(min {s['min']:.0f}, max {s['max']:.0f})")
         if rebuild_lines and rebuild_lines[-1]["server"]:
