@@ -26,3 +26,92 @@ import Testing
         }
     }
 }
+
+/// Progress during a build: only on a terminal, only after a second, one line overwritten.
+@Suite struct ProgressLineTests {
+    /// A clock the test moves, and everything written to "standard error".
+    final class Harness: Sendable {
+        let now = Locked(Duration.zero)
+        let written = Locked([String]())
+
+        func line(isTerminal: Bool) -> ProgressLine {
+            ProgressLine(
+                isTerminal: isTerminal, elapsed: { self.now.withLock { $0 } },
+                write: { text in self.written.withLock { $0.append(text) } })
+        }
+
+        func advance(to time: Duration) { now.withLock { $0 = time } }
+        var output: [String] { written.withLock { $0 } }
+    }
+
+    @Test func theRuleIsATerminalAndOverASecond() {
+        #expect(!ProgressLine.shows(isTerminal: true, elapsed: .milliseconds(1000)))
+        #expect(ProgressLine.shows(isTerminal: true, elapsed: .milliseconds(1001)))
+        #expect(!ProgressLine.shows(isTerminal: false, elapsed: .seconds(60)))
+    }
+
+    @Test func aSlowBuildOnATerminalShowsPagesDoneOfTotalThenClearsTheLine() {
+        let harness = Harness()
+        let progress = harness.line(isTerminal: true)
+        harness.advance(to: .milliseconds(400))
+        progress.pageDone(of: 4)
+        #expect(harness.output == [], "nothing in the first second")
+        harness.advance(to: .milliseconds(1200))
+        progress.pageDone(of: 4)
+        harness.advance(to: .milliseconds(1250))
+        progress.pageDone(of: 4)  // within 100 ms of the last redraw: not drawn
+        harness.advance(to: .milliseconds(1260))
+        progress.pageDone(of: 4)  // the last page is always drawn
+        progress.finish()
+        #expect(
+            harness.output == [
+                "\r\u{1B}[KRendering pages: 2 of 4", "\r\u{1B}[KRendering pages: 4 of 4", "\r\u{1B}[K",
+            ])
+    }
+
+    @Test func aQuickBuildOnATerminalShowsNothing() {
+        let harness = Harness()
+        let progress = harness.line(isTerminal: true)
+        harness.advance(to: .milliseconds(300))
+        for _ in 0..<3 { progress.pageDone(of: 3) }
+        progress.finish()
+        #expect(harness.output == [])
+    }
+
+    @Test func withoutATerminalASlowBuildShowsNothing() {
+        let harness = Harness()
+        let progress = harness.line(isTerminal: false)
+        harness.advance(to: .seconds(30))
+        for _ in 0..<3 { progress.pageDone(of: 3) }
+        progress.finish()
+        #expect(harness.output == [])
+    }
+
+    @Test func theBuilderReportsEachPageOnceWithTheTotal() async throws {
+        let calls = Locked([Int]())
+        var options = BuildOptions(
+            siteRoot: packageRoot,
+            output: FileManager.default.temporaryDirectory
+                .appendingPathComponent("lede-progress-\(UUID().uuidString)"))
+        defer { try? FileManager.default.removeItem(at: options.output) }
+        options.progress = { total in calls.withLock { $0.append(total) } }
+        let summary = try await SiteBuilder(options: options).build()
+        let totals = calls.withLock { $0 }
+        #expect(totals.count == summary.pagesWritten)
+        #expect(Set(totals) == [summary.pagesWritten])
+    }
+
+    /// Through a pipe (as in CI), a build prints its summary line and no progress.
+    @Test func aPipedBuildPrintsOnlyTheSummaryLine() throws {
+        try withSiteCopy { site in
+            let result = try runLede(["build", "."], in: site)
+            #expect(result.status == 0)
+            // The bundled site's one note, and no progress line.
+            #expect(
+                result.stderr.split(separator: "\n").allSatisfy { $0.hasPrefix("lede: note: ") }, "\(result.stderr)")
+            #expect(!result.stderr.contains("\r") && !result.stderr.contains("Rendering pages"))
+            #expect(result.stdout.split(separator: "\n").count == 1)
+            #expect(result.stdout.hasPrefix("Built "))
+        }
+    }
+}
