@@ -140,7 +140,7 @@ cat "$WORK/timings-$BIG.txt" >&2
 # ---- rebuild latency -----------------------------------------------------------------------
 say "rebuild latency: bundled site, Content/about.md -> /about/"
 "$PY" "$HERE/reload_latency.py" --lede "$LEDE" --site "$WORK/bundled" --file Content/about.md \
-    --page /about/ --runs "$RELOAD_RUNS" --label "bundled site" --json "$WORK/reload-bundled.json" >&2
+    --page /explainers/iran-deportations/about/ --runs "$RELOAD_RUNS" --label "bundled site" --json "$WORK/reload-bundled.json" >&2
 RELOADS="bundled"
 if [ "$QUICK" != 1 ]; then
     say "rebuild latency: 1,000-page site, Content/posts/post-00500.md -> /posts/post-00500/"
