@@ -24,7 +24,8 @@ struct ServeCommand: AsyncParsableCommand {
     // `.unconditional`: `--port -1` is a port to refuse with a clear message, not a missing
     // value followed by an unknown option `-1`.
     @Option(
-        name: .long, parsing: .unconditional, help: "The port to listen on (0 picks a free one).",
+        name: .long, parsing: .unconditional,
+        help: "The port to listen on, 1 to 65535, or 0 for any free one. (default: 1111)",
         transform: ServeCommand.port(from:))
     var port: Int = 1111
 

@@ -27,6 +27,42 @@ import Testing
     }
 }
 
+/// The README's usage lines against each command's `--help`, so that the two never drift.
+@Suite struct ReadmeAgreementTests {
+    /// The `--options` named in a line.
+    static func options(in line: Substring) -> Set<String> {
+        let separators: Set<Character> = [" ", "[", "]", "|", "<", ">", "="]
+        let words = line.split { separators.contains($0) }.map(String.init)
+        return Set(words.filter { $0.hasPrefix("--") })
+    }
+
+    /// The lines of `text` after the line `start`, up to the first line that ends the block.
+    static func lines(of text: String, after start: String, until end: (Substring) -> Bool) -> [Substring] {
+        let all = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = all.firstIndex(where: { $0 == start }) else { return [] }
+        return Array(all[(first + 1)...].prefix { !end($0) })
+    }
+
+    @Test func everyCommandsUsageLineListsTheOptionsOfItsHelp() throws {
+        let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let sectionStart = try #require(readme.range(of: "## The command line\n\n"))
+        let usage = Self.lines(of: String(readme[sectionStart.upperBound...]), after: "```") { $0 == "```" }
+        let top = try runLede(["--help"], in: packageRoot).stdout
+        let listed = Self.lines(of: top, after: "SUBCOMMANDS:") { $0.isEmpty }
+        let commands: [String] = listed.compactMap { line in line.split(separator: " ").first.map(String.init) }
+        #expect(commands == ["build", "serve", "check", "new"])
+        for command in commands {
+            let help = try runLede([command, "--help"], in: packageRoot).stdout
+            let helpLines: [Substring] = help.split(separator: "\n")
+            let helpLine = try #require(helpLines.first { $0.hasPrefix("USAGE: lede \(command)") })
+            let readmeLine = usage.first { $0 == "lede \(command)" || $0.hasPrefix("lede \(command) ") }
+            #expect(readmeLine != nil, "README has no usage line for lede \(command)")
+            #expect(Self.options(in: readmeLine ?? "") == Self.options(in: helpLine), "lede \(command)")
+        }
+        #expect(usage.contains("lede --version"))
+    }
+}
+
 /// Progress during a build: only on a terminal, only after a second, one line overwritten.
 @Suite struct ProgressLineTests {
     /// A clock the test moves, and everything written to "standard error".
