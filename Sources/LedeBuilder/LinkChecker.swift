@@ -52,17 +52,17 @@ public enum LinkChecker {
         // Resolving is the rest of the work: every file in parallel, each worker with a cache.
         let paths = items.keys.sorted()
         let problems = ParallelMap.map(paths, state: { resolver }) { resolver, path in
-            (items[path] ?? []).compactMap { item -> (String?, String)? in
+            (items[path] ?? []).compactMap { item -> (String?, String, DiagnosticRule)? in
                 switch item {
                 case .reference(let reference, let isLink):
-                    resolver.problem(with: reference, isLink: isLink, at: path).map { (reference, $0) }
-                case .problem(let reference, let problem): (reference, problem)
+                    resolver.problem(with: reference, isLink: isLink, at: path).map { (reference, $0, .link) }
+                case .problem(let reference, let problem): (reference, problem, .page)
                 }
             }
         }
         var report = Report(sourceOf: sourceOf, basePath: basePath, sourceText: sourceText)
         for (path, found) in zip(paths, problems) {
-            for (reference, problem) in found { report.add(path, reference, problem) }
+            for (reference, problem, rule) in found { report.add(path, reference, problem, rule: rule) }
         }
         return report.diagnostics
     }
@@ -158,15 +158,15 @@ public enum LinkChecker {
         }
 
         /// Adds a problem of the output file `page`, concerning `reference` as written there.
-        mutating func add(_ page: String, _ reference: String?, _ problem: String) {
+        mutating func add(_ page: String, _ reference: String?, _ problem: String, rule: DiagnosticRule) {
             var message = problem
             if let reference, !reference.isEmpty, !problem.hasPrefix("duplicate id") { message += " '\(reference)'" }
             message += " in \(page)"
             guard let source = sourceOf[page] else {
-                diagnostics.append(Diagnostic(.warning, at: nil, message))
+                diagnostics.append(Diagnostic(.warning, at: nil, message, rule: rule))
                 return
             }
-            diagnostics.append(Diagnostic(.warning, at: locate(reference, in: source), message))
+            diagnostics.append(Diagnostic(.warning, at: locate(reference, in: source), message, rule: rule))
         }
 
         /// The place of `reference` in `source`: as written, or with the base path taken off

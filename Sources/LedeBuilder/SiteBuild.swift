@@ -104,6 +104,7 @@ struct SiteBuild {
 
         let previous = cache.pages
         let rendered = ParallelMap.map(output.pages) { job -> Result<(Data, Bool), DiagnosticError> in
+            defer { options.progress?(output.pages.count) }
             if let old = previous[job.outputPath], old.template == job.template, old.context == job.context {
                 return .success((old.html, false))
             }

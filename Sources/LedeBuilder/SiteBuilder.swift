@@ -21,6 +21,10 @@ public struct BuildOptions: Sendable {
     /// Lets the build replace an existing output folder that Lede did not make (`--force`);
     /// the refusals that protect the site's own folders hold regardless.
     public var force: Bool = false
+    /// Called once for each page of the build as its template is rendered (or its page reused),
+    /// with the number of pages in the build, so that a terminal can show how far it is. It is
+    /// called from the build's worker threads, several at once.
+    public var progress: (@Sendable (_ pagesInBuild: Int) -> Void)?
 
     /// Creates options; `output` defaults to `SITE/Output`.
     public init(

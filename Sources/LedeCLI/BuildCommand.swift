@@ -25,11 +25,16 @@ struct BuildCommand: AsyncParsableCommand {
     var poll = false
 
     func run() async throws {
-        let options = site.buildOptions()
+        var options = site.buildOptions()
         guard watch else {
+            let progress = ProgressLine.onStandardError()
+            options.progress = { progress.pageDone(of: $0) }
             let builder = SiteBuilder(options: options)
             let shown = site.output ?? "Output/"
-            try await BuildReporter.run(output: shown) { try await builder.build() }
+            try await BuildReporter.run(output: shown) {
+                defer { progress.finish() }
+                return try await builder.build()
+            }
             return
         }
         let loop = RebuildLoop(builder: SiteBuilder(options: options, incremental: true)) { RebuildPrinter.print($0) }

@@ -11,6 +11,7 @@ public struct LedeCommand: AsyncParsableCommand {
             seeds/ (the source documents), Templates/ (Mustache) and Public/ (static files). \
             The built site goes to Output/.
             """,
+        version: LedeVersion.current,
         subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, NewCommand.self]
     )
 

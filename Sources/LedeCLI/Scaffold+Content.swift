@@ -130,6 +130,10 @@ extension Scaffold {
 
         Replace this with the report this explainer is based on, and how it was read [¶1](seed:p1).
 
+        ## Method
+
+        - **Timeline labels.** *Stated by the report* means the report says it in its own voice, naming no source; we have not checked it independently. *Reported* means the report attributes it to a source or hedges it ("reportedly"). *Expected* means it had not happened when the report was written. *Disputed* means the report gives conflicting accounts.
+
         """#,
         "Content/updates/index.md": #"""
         ---

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LedeBuilder
+import LedeContent
 import LedeCore
 import LedePreview
 
@@ -11,9 +12,10 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Preview the site with live reload.",
         discussion: """
             Builds the site into a preview folder (a temporary folder unless --output is given; \
-            Output/ is left alone), serves it on http://127.0.0.1:1111/, and rebuilds whenever a \
-            file in Content/, Templates/, Public/ or seeds/ changes. Open pages reload when the \
-            rebuild is complete; a build error is shown over the page until it is fixed.
+            Output/ is left alone), serves it on http://127.0.0.1:1111/ under the path of base_url \
+            (/explainers/x/, where / redirects), and rebuilds whenever a file in Content/, \
+            Templates/, Public/ or seeds/ changes. Open pages reload when the rebuild is complete; \
+            a build error is shown over the page until it is fixed.
             """
     )
 
@@ -22,7 +24,8 @@ struct ServeCommand: AsyncParsableCommand {
     // `.unconditional`: `--port -1` is a port to refuse with a clear message, not a missing
     // value followed by an unknown option `-1`.
     @Option(
-        name: .long, parsing: .unconditional, help: "The port to listen on (0 picks a free one).",
+        name: .long, parsing: .unconditional,
+        help: "The port to listen on, 1 to 65535, or 0 for any free one. (default: 1111)",
         transform: ServeCommand.port(from:))
     var port: Int = 1111
 
@@ -53,7 +56,8 @@ struct ServeCommand: AsyncParsableCommand {
         let displayHost = host.contains(":") ? "[\(host)]" : host
         // The site's absolute URLs carry the port, so --port 0 is resolved before the build.
         let port = self.port == 0 ? PreviewServer.freePort(on: host) ?? 0 : self.port
-        if site.baseURL == nil { options.baseURL = "http://\(displayHost):\(port == 0 ? 80 : port)/" }
+        let basePath = Self.basePath(siteRoot: options.siteRoot, baseURL: site.baseURL)
+        if site.baseURL == nil { options.baseURL = "http://\(displayHost):\(port == 0 ? 80 : port)\(basePath)" }
         if !PreviewServer.isLoopback(host) {
             Console.error("lede: warning: serving on \(host): the preview is reachable from the network")
         }
@@ -75,10 +79,24 @@ struct ServeCommand: AsyncParsableCommand {
         try watcher.start()
         defer { watcher.stop() }
         let siteRoot = options.siteRoot
-        let server = PreviewServer(root: output, host: host, port: port, liveReload: liveReload)
+        var server = PreviewServer(root: output, host: host, port: port, liveReload: liveReload)
+        server.basePath = basePath
         try await server.run { bound in
-            Console.info("Serving \(siteRoot.path) at http://\(displayHost):\(bound)/ (Ctrl-C to stop)")
+            Console.info("Serving \(siteRoot.path) at http://\(displayHost):\(bound)\(basePath) (Ctrl-C to stop)")
         }
+    }
+
+    /// The path of the site's base URL (`/explainers/x/`), which the preview serves the site
+    /// under: `--base-url`'s, else the config's; `/` when the config cannot be read (the build
+    /// then reports why).
+    static func basePath(siteRoot: URL, baseURL: String?) -> String {
+        let path = SiteConfig.path
+        guard let text = try? String(contentsOf: siteRoot.appendingPathComponent(path), encoding: .utf8),
+            let node = try? DataReader.parse(text, at: SourceLocation(path: path, line: 1, column: 1)),
+            let config = try? SiteConfig(from: node)
+        else { return "/" }
+        guard let baseURL else { return config.basePath }
+        return (try? config.with(baseURL: baseURL))?.basePath ?? "/"
     }
 }
 

@@ -10,8 +10,9 @@ struct SiteOptions: ParsableArguments {
     @Option(
         name: .long,
         help: """
-            Where to write the site. build: SITE/Output by default; serve: a temporary folder by \
-            default; check: ignored (it builds into a temporary folder).
+            Where to write the site. build: SITE/Output by default. serve: a temporary folder, \
+            removed on exit, by default (Output/ only when named here). check: ignored (it \
+            builds into a temporary folder).
             """, completion: .directory)
     var output: String?
 

@@ -59,6 +59,7 @@ public struct ContentLoader: Sendable {
         }.map { String($0.dropFirst("Content/".count)) }
         var site = Site(config: config, pages: pages, documents: documents, data: data, publicFiles: publicFiles)
         site.contentAssets = assets
+        site.warnings = bag.diagnostics
         return site
     }
 
@@ -231,7 +232,18 @@ public struct ContentLoader: Sendable {
     // MARK: - Seeds
 
     func loadDocuments(bag: inout DiagnosticBag) -> [SourceDocument] {
-        let files = listFiles(in: "seeds", bag: &bag).filter { $0.hasSuffix(".txt") }
+        let seedFiles = listFiles(in: "seeds", bag: &bag)
+        let files = seedFiles.filter { $0.hasSuffix(".txt") }
+        // Metadata left behind (the scaffold's seeds/example.yaml) would be ignored without a word.
+        for path in seedFiles where path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
+            let text = PathText.deletingExtension(of: path) + ".txt"
+            guard path.split(separator: "/").count == 2, !files.contains(text) else { continue }
+            bag.add(
+                Diagnostic(
+                    .warning, at: SourceLocation(path: path),
+                    "no \(text) beside this file: it describes no source document and is ignored (add the text or delete the file)"
+                ))
+        }
         var documents: [SourceDocument] = []
         for path in files {
             let name = PathText.deletingExtension(of: PathText.lastComponent(of: path))

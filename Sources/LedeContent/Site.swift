@@ -1,3 +1,5 @@
+public import LedeCore
+
 /// Everything read from a site folder, checked and immutable: the input of every later step.
 public struct Site: Sendable {
     /// The site settings.
@@ -13,6 +15,8 @@ public struct Site: Sendable {
     /// Files beside the pages in `Content/` that are neither Markdown nor data (images of a
     /// page bundle), relative to `Content/`, sorted: copied to the same place in the output.
     public var contentAssets: [String] = []
+    /// Warnings found while reading the folder (metadata in `seeds/` that describes no document).
+    public var warnings: [Diagnostic] = []
 
     /// Pages of one kind, in path order.
     public func pages(ofKind kind: PageKind) -> [Page] {

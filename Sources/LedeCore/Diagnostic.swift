@@ -19,6 +19,9 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var message: String
     /// Underlying errors, printed as `caused by:` lines.
     public var causes: [String]
+    /// The kind of problem, for machine-readable reports (`lede check --format sarif`);
+    /// `nil` reads as ``DiagnosticRule/build``.
+    public var rule: DiagnosticRule?
 
     /// Creates a diagnostic.
     /// - Parameters:
@@ -26,16 +29,19 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     ///   - location: Where the problem is.
     ///   - message: What is wrong.
     ///   - causes: Underlying errors, printed as `caused by:` lines.
+    ///   - rule: The kind of problem; `nil` for ``DiagnosticRule/build``.
     public init(
         _ severity: Severity = .error,
         at location: SourceLocation?,
         _ message: String,
-        causes: [String] = []
+        causes: [String] = [],
+        rule: DiagnosticRule? = nil
     ) {
         self.severity = severity
         self.location = location
         self.message = message
         self.causes = causes
+        self.rule = rule
     }
 
     /// The compiler-style line, followed by any `caused by:` lines.

@@ -173,7 +173,7 @@ extension Explainer {
                     bag.add(
                         Diagnostic(
                             at: piece.text.location,
-                            "\(what) cites no source paragraph: add a citation such as [¶1](seed:p1)"))
+                            "\(what) cites no source paragraph: add a citation such as [¶1](seed:p1)", rule: .uncited))
                 }
             }
         }

@@ -93,6 +93,7 @@ public struct Explainer: Sendable {
         self.site = site
         self.renderer = renderer
         var bag = DiagnosticBag()
+        for warning in site.warnings { bag.add(warning) }
         let registry = SourceEntry.registry(from: site.data["sources"], bag: &bag)
         sources = registry.entries
         var events: [TimelineEvent] = []
@@ -114,7 +115,10 @@ public struct Explainer: Sendable {
         self.events = events.sorted { $0.order < $1.order }
         var terms: [GlossaryTerm] = []
         for page in site.pages(ofKind: .term) {
-            if let term = bag.collect(at: page.fileLocation, { try GlossaryTerm(page: page) }) { terms.append(term) }
+            if let term = bag.collect(at: page.fileLocation, { try GlossaryTerm(page: page) }) {
+                terms.append(term)
+                for warning in term.warnings { bag.add(warning) }
+            }
         }
         self.terms = terms.sorted { $0.name.localizedCaseInsensitiveCompare($1.name) == .orderedAscending }
         termsByID = Dictionary(terms.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

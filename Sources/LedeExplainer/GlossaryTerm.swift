@@ -36,6 +36,8 @@ public struct GlossaryTerm: Sendable, Hashable {
     var relatedLocations: [SourceLocation]
     /// Where each alias is written, for checks.
     var aliasLocations: [SourceLocation]
+    /// Warnings about the entry that do not stop the build.
+    var warnings: [Diagnostic] = []
 
     init(page: Page) throws {
         self.page = page
@@ -71,12 +73,14 @@ public struct GlossaryTerm: Sendable, Hashable {
             }
             references.append(Reference(title: title, url: url, date: node["date"]?.text))
         }
-        if isBackground && references.isEmpty {
-            bag.add(
-                Diagnostic(
-                    at: front.location, "general background needs at least one reference (references: [{title, url}])"))
-        }
         try bag.throwIfErrors()
+        if isBackground && references.isEmpty {
+            warnings.append(
+                Diagnostic(
+                    .warning, at: front["background"]?.location ?? front.location,
+                    "general background without a reference: add references: [{title, url}] so readers can check the definition"
+                ))
+        }
     }
 
     /// Every phrase that links to this term.

@@ -42,24 +42,28 @@ struct LinkResolver: Sendable {
         } else if documents.isEmpty {
             throw DiagnosticError(
                 Diagnostic(
-                    at: location, "citation '\(destination)' but the site has no source documents: add them to seeds/"))
+                    at: location, "citation '\(destination)' but the site has no source documents: add them to seeds/",
+                    rule: .citation))
         } else {
             throw DiagnosticError(
                 Diagnostic(
                     at: location,
-                    "citation '\(destination)' must name its document when the site has \(documents.count) seeds (seed:NAME#p3)"
-                ))
+                    "citation '\(destination)' must name its document when the site has \(documents.count) seeds (seed:NAME#p3)",
+                    rule: .citation))
         }
         guard let document = documents[name] else {
             let known = documents.keys.sorted().joined(separator: ", ")
             throw DiagnosticError(
-                Diagnostic(at: location, "unknown source document '\(name)' (seeds: \(known.isEmpty ? "none" : known))")
-            )
+                Diagnostic(
+                    at: location, "unknown source document '\(name)' (seeds: \(known.isEmpty ? "none" : known))",
+                    rule: .citation))
         }
         let count = document.paragraphs.count
         guard anchor.hasPrefix("p"), let number = Int(anchor.dropFirst()), number >= 1, number <= count else {
             throw DiagnosticError(
-                Diagnostic(at: location, "unknown source paragraph '\(anchor)' in \(name) (the seed has p1…p\(count))"))
+                Diagnostic(
+                    at: location, "unknown source paragraph '\(anchor)' in \(name) (the seed has p1…p\(count))",
+                    rule: .citation))
         }
         return Citation(document: name, paragraph: number)
     }
@@ -77,7 +81,8 @@ struct LinkResolver: Sendable {
                 throw DiagnosticError(
                     Diagnostic(
                         at: location,
-                        "unknown glossary term '\(id)' (terms: \(termIDs.sorted().joined(separator: ", ")))"))
+                        "unknown glossary term '\(id)' (terms: \(termIDs.sorted().joined(separator: ", ")))",
+                        rule: .glossaryLink))
             }
             return .styled(url: href("/glossary/#\(id)"), className: "term", title: nil)
         }
@@ -93,7 +98,9 @@ struct LinkResolver: Sendable {
         let target = normalize(folder + "/" + (path.removingPercentEncoding ?? path))
         guard let url = pageURLs[target] else {
             throw DiagnosticError(
-                Diagnostic(at: location, "link to a missing page '\(destination)' (\(target) does not exist)"))
+                Diagnostic(
+                    at: location, "link to a missing page '\(destination)' (\(target) does not exist)",
+                    rule: .pageLink))
         }
         if url.contains("#") { return .url(href(url)) }
         return .url(href(url) + (fragment.map { "#\($0)" } ?? ""))

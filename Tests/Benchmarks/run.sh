@@ -157,7 +157,7 @@ hyperfine -N --style basic --runs "$RUNS_1K" --prepare "rm -rf $WORK/out-bundled
 # ---- rebuild latency: save -> page served, lede serve and hugo server -------------------
 say "rebuild latency: bundled site, Content/about.md -> /about/"
 "$PY" "$HERE/reload_latency.py" --lede "$LEDE" --site "$WORK/bundled" --file Content/about.md \
-    --page /about/ --runs "$RELOAD_RUNS" --label "bundled site" --json "$WORK/reload-bundled.json" >&2
+    --page /explainers/iran-deportations/about/ --runs "$RELOAD_RUNS" --label "bundled site" --json "$WORK/reload-bundled.json" >&2
 RELOADS="bundled"
 for n in $SIZES; do
     rm -rf "$WORK/reload-lede-$n" "$WORK/reload-hugo-$n"

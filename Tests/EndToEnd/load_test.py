@@ -45,6 +45,7 @@ SAVES, SAVE_SECONDS = (100, 1.0) if SHORT else (300, 3.0)
 # The server's idle/header timeout is 10 s; allow for a loaded machine.
 SLOW_CLOSE_WITHIN = 20.0
 
+# lede serve serves the site under the path of its base_url: set from the "Serving … at" line.
 PAGE = "/about/"
 MISSING = "/no-such-page/"
 FAILURES = []
@@ -69,6 +70,7 @@ def check(condition, text):
 # ---- the server --------------------------------------------------------------------------
 
 def start_serve(site, tmpdir):
+    global PAGE
     env = dict(os.environ, TMPDIR=tmpdir)
     process = subprocess.Popen(
         [LEDE, "serve", site, "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -80,8 +82,9 @@ def start_serve(site, tmpdir):
         if not line:
             break
         lines.append(line)
-        match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        match = re.search(r"http://127\.0\.0\.1:(\d+)(/\S*)", line)
         if match:
+            PAGE = match.group(2) + "about/"
             # Keep reading its output so a full pipe never blocks it.
             threading.Thread(target=lambda: [None for _ in process.stdout], daemon=True).start()
             return process, int(match.group(1))
@@ -212,7 +215,7 @@ def reload_step(port, about, original):
 # ---- 3. slow clients --------------------------------------------------------------------
 
 def slow_step(port):
-    header = b"GET /about/ HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + b"a" * 60 + b"\r\n\r\n"
+    header = b"GET " + PAGE.encode() + b" HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + b"a" * 60 + b"\r\n\r\n"
     clients = []
     for _ in range(SLOW_CLIENTS):
         sock = socket.create_connection(("127.0.0.1", port), timeout=10)

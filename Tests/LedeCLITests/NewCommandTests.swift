@@ -45,6 +45,49 @@ import Testing
         #expect(ignore == "Output/\n.*.lede-*\n")
     }
 
+    /// `lede new` says what to edit first and how to preview.
+    @Test func theBinaryPrintsTheFirstSteps() throws {
+        let parent = Self.temporaryFolder()
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let result = try runLede(["new", "my-explainer"], in: parent)
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        #expect(
+            result.stdout == """
+                Created a new explainer in my-explainer. First steps:
+                  1. Put the source report in my-explainer/seeds/ as NAME.txt (one paragraph per line), and delete
+                     seeds/example.txt and seeds/example.yaml.
+                  2. Edit Content/_site.yaml: title, base_url, author, publisher, report_error_url.
+                  3. Preview: cd my-explainer && lede serve, then open the address it prints. Every save rebuilds.
+                  4. Replace the placeholder pages in Content/, citing the report as [¶1](seed:p1).
+                     lede check lists what is left to fix.
+
+                """)
+        #expect(FileManager.default.fileExists(atPath: parent.appendingPathComponent("my-explainer/.gitignore").path))
+    }
+
+    /// Deleting the example seed's text but not its metadata is reported by the build (and
+    /// fails `lede check`); `background: true` without references is a warning too.
+    @Test func leftoverSeedMetadataAndBareBackgroundAreWarnings() async throws {
+        let folder = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Scaffold.write(to: folder)
+        try Data("title: \"Notes\"\n".utf8).write(to: folder.appendingPathComponent("seeds/notes.yaml"))
+        let term = folder.appendingPathComponent("Content/glossary/placeholder-term.md")
+        let text = try String(contentsOf: term, encoding: .utf8)
+        let bare = text.replacingOccurrences(of: "\nreferences:", with: "\nunused_references:")
+        try #require(bare != text)
+        try Data(bare.utf8).write(to: term)
+        let summary = try await SiteBuilder(options: BuildOptions(siteRoot: folder)).build()
+        let warnings = summary.diagnostics.filter { $0.severity == .warning }.map(\.description)
+        #expect(
+            warnings == [
+                "seeds/notes.yaml: warning: no seeds/notes.txt beside this file: it describes no source document and is ignored (add the text or delete the file)",
+                "Content/glossary/placeholder-term.md:4:13: warning: general background without a reference: add references: [{title, url}] so readers can check the definition",
+            ])
+    }
+
     @Test func aNonEmptyFolderIsRefused() async throws {
         let folder = Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -95,6 +95,9 @@ import Testing
         throw POSIXError(.ETIMEDOUT)
     }
 
+    /// The path of the bundled site's base_url, which `lede serve` serves it under.
+    static let base = "/explainers/iran-deportations/"
+
     static func get(_ path: String, port: Int) throws -> String {
         let connection = try Connection(port: port)
         connection.send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
@@ -108,29 +111,36 @@ import Testing
             let (process, port, _) = try Self.startServer(site: site)
             defer { if process.isRunning { process.terminate() } }
 
-            let page = try Self.get("/about/", port: port)
+            // Served under the path of base_url (https://example.org/explainers/iran-deportations/),
+            // as published; / redirects there, and /about/ is not the site's.
+            let about = Self.base + "about/"
+            let page = try Self.get(about, port: port)
             #expect(page.contains("HTTP/1.1 200"))
             #expect(page.contains("/__lede/livereload.js"), "serve injects the live-reload script")
             // --port 0: the port is chosen before the build, so absolute URLs carry it.
-            #expect(page.contains("<link rel=\"canonical\" href=\"http://127.0.0.1:\(port)/about/\">"))
+            #expect(page.contains("<link rel=\"canonical\" href=\"http://127.0.0.1:\(port)\(about)\">"))
+            let root = try Self.get("/", port: port)
+            #expect(root.hasPrefix("HTTP/1.1 302"))
+            #expect(root.lowercased().contains("\nlocation: \(Self.base)\n"), "\(root)")
+            #expect(try Self.get("/about/", port: port).hasPrefix("HTTP/1.1 404"))
 
             let events = try Connection(port: port)
             events.send("GET /__lede/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
             // Give the stream a moment to register before the first change.
             Thread.sleep(forTimeInterval: 0.5)
 
-            let about = site.appendingPathComponent("Content/about.md")
-            let original = try String(contentsOf: about, encoding: .utf8)
-            try Data(original.replacingOccurrences(of: "title:", with: "title: [broken").utf8).write(to: about)
+            let aboutFile = site.appendingPathComponent("Content/about.md")
+            let original = try String(contentsOf: aboutFile, encoding: .utf8)
+            try Data(original.replacingOccurrences(of: "title:", with: "title: [broken").utf8).write(to: aboutFile)
             let error = events.awaitEvent("error", within: 30)
             #expect(error?.joined().contains("Content/about.md:") == true, "the overlay gets compiler-style lines")
 
             // The last good site keeps being served.
-            #expect(try Self.get("/about/", port: port).contains("HTTP/1.1 200"))
+            #expect(try Self.get(about, port: port).contains("HTTP/1.1 200"))
 
-            try Data((original + "\nA new line.\n").utf8).write(to: about)
+            try Data((original + "\nA new line.\n").utf8).write(to: aboutFile)
             #expect(events.awaitEvent("reload", within: 30) != nil, "fixing the file reloads the page")
-            #expect(try Self.get("/about/", port: port).contains("A new line."))
+            #expect(try Self.get(about, port: port).contains("A new line."))
 
             // Ctrl-C with a live-reload client connected: the server stops promptly.
             kill(process.processIdentifier, SIGINT)

@@ -14,6 +14,22 @@ import Testing
 
     static func page(_ title: String) -> Data { Data("---\ntitle: \(title)\n---\nBody.\n".utf8) }
 
+    /// Metadata left in seeds/ without its text (the scaffold's example.yaml) is a located
+    /// warning, not silently ignored; metadata beside its text is not.
+    @Test func seedMetadataWithoutItsTextIsAWarning() throws {
+        let site = try withSite([
+            "Content/_site.yaml": Self.configFile, "seeds/report.txt": Data("One.\n".utf8),
+            "seeds/report.yaml": Data("title: Report\n".utf8), "seeds/example.yaml": Data("title: Example\n".utf8),
+            "seeds/old.yml": Data("title: Old\n".utf8),
+        ]) { root in try ContentLoader(root: root).load() }
+        #expect(site.documents.map(\.title) == ["Report"])
+        #expect(
+            site.warnings.map(\.description) == [
+                "seeds/example.yaml: warning: no seeds/example.txt beside this file: it describes no source document and is ignored (add the text or delete the file)",
+                "seeds/old.yml: warning: no seeds/old.txt beside this file: it describes no source document and is ignored (add the text or delete the file)",
+            ])
+    }
+
     @Test func oneCharacterNamesDoNotTrap() throws {
         let site = try withSite([
             "Content/_site.yaml": Self.configFile, "Content/x": Data("asset".utf8), "Content/y/z.md": Self.page("Z"),

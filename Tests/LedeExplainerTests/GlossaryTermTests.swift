@@ -22,6 +22,20 @@ import Testing
         return bag.diagnostics.map(\.description)
     }
 
+    /// General background without a reference is a warning at `background`, not an error.
+    @Test func backgroundWithoutAReferenceIsAWarning() throws {
+        let bare = try term("asylum", "title: Asylum\nshort: S\nbackground: true")
+        #expect(bare.isBackground)
+        #expect(
+            bare.warnings.map(\.description) == [
+                "Content/glossary/asylum.md:4:13: warning: general background without a reference: add references: [{title, url}] so readers can check the definition"
+            ])
+        let referenced = try term(
+            "asylum",
+            "title: Asylum\nshort: S\nbackground: true\nreferences:\n  - title: T\n    url: https://example.org/")
+        #expect(referenced.warnings == [])
+    }
+
     @Test func distinctPhrasesPass() throws {
         let terms = [
             try term("asylum", "title: Asylum\nshort: S\naliases: [asylum seeker, Asylum]"),

@@ -209,8 +209,8 @@ struct ClaimReader {
             problems.add(
                 Diagnostic(
                     .warning, at: location,
-                    "this silence follows no claim: put it right after the sentence or item it silences (a title's silences go in its front matter: allow: ['drops \"…\": the reason'])"
-                ))
+                    "this silence follows no claim: put it right after the sentence or item it silences (a title's silences go in its front matter: allow: ['drops \"…\": the reason'])",
+                    rule: .claim))
             return
         }
         statements[statement].silences.append(silence)
@@ -233,13 +233,14 @@ struct ClaimReader {
                     diagnostics.append(
                         Diagnostic(
                             .warning, at: silence.location,
-                            "this silence (\(silence.selector)) names no finding of the claim before it: remove it"))
+                            "this silence (\(silence.selector)) names no finding of the claim before it: remove it",
+                            rule: .claim))
                 }
                 silenced += named.count
                 findings.removeAll { $0.isNamed(by: silence) }
             }
             for finding in findings {
-                diagnostics.append(Diagnostic(.warning, at: statement.claim.location, finding.message))
+                diagnostics.append(Diagnostic(.warning, at: statement.claim.location, finding.message, rule: .claim))
             }
         }
         diagnostics.sort { ($0.location ?? SourceLocation(path: "")) < ($1.location ?? SourceLocation(path: "")) }

@@ -24,6 +24,9 @@ public struct PreviewServer: Sendable {
     public let port: Int
     /// The live-reload state the rebuild loop reports to.
     public let liveReload: LiveReload
+    /// The path the site is served under: the path of its `base_url` (`/explainers/x/`), so
+    /// that the preview has the published URLs; `/` then redirects there. `/` by default.
+    public var basePath = "/"
     /// How often an idle event stream sends a comment.
     var heartbeatInterval: Duration = .seconds(15)
     /// How long a connection may go without a complete request head, after connecting or after
@@ -97,7 +100,8 @@ public struct PreviewServer: Sendable {
             site: SiteFolder(root: root.standardizedFileURL.path),
             liveReload: liveReload,
             heartbeatInterval: heartbeatInterval,
-            requiresLoopbackHost: Self.isLoopback(host))
+            requiresLoopbackHost: Self.isLoopback(host),
+            prefix: SitePrefix(basePath: basePath))
         let port = port
         let idleTimeout = idleTimeout
         return Application(

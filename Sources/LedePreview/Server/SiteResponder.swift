@@ -15,6 +15,8 @@ struct SiteResponder: HTTPResponder {
     /// listens on loopback: a web page elsewhere could otherwise point its own domain name at
     /// 127.0.0.1 (DNS rebinding) and read the preview, drafts included.
     var requiresLoopbackHost = true
+    /// The path the site is served under (the path of its `base_url`); `/` redirects there.
+    var prefix = SitePrefix(basePath: "/")
 
     func respond(to request: Request, context: Context) async throws -> Response {
         // Only reads: the preview has no reason to accept anything else.
@@ -60,15 +62,17 @@ struct SiteResponder: HTTPResponder {
         // be shadowed by (or shadow) a file of the site.
         if path.segments.first == "__lede" { return notFound() }
 
-        switch site.resolve(path) {
+        let inner: RequestPath
+        switch prefix.place(path) {
+        case .inside(let below): inner = below
+        case .redirect: return Self.redirect(to: prefix.url + (path.query.map { $0.isEmpty ? "" : "?" + $0 } ?? ""))
+        case .outside: return notFound()
+        }
+        switch site.resolve(inner) {
         case .file(let realPath):
             return serve(realPath, status: .ok)
         case .redirect(let location):
-            // 302, not 301: browsers cache permanent redirects, and the folder may become a
-            // file in the next build.
-            var redirect = Self.plain(.found, "")
-            redirect.headers[.location] = location
-            return redirect
+            return Self.redirect(to: prefix.location(location))
         case .notFound:
             return notFound()
         case .outsideRoot:
@@ -129,6 +133,14 @@ struct SiteResponder: HTTPResponder {
         var headers = commonHeaders(type: type)
         headers[.contentLength] = String(bytes.count)
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// 302, not 301: browsers cache permanent redirects, and the folder may become a file in
+    /// the next build (or the base path change).
+    private static func redirect(to location: String) -> Response {
+        var redirect = plain(.found, "")
+        redirect.headers[.location] = location
+        return redirect
     }
 
     private static func plain(_ status: HTTPResponse.Status, _ text: String) -> Response {

@@ -1,0 +1,153 @@
+import ArgumentParser
+import Foundation
+import LedeBuilder
+import LedeCore
+import Testing
+
+@testable import LedeCLI
+
+/// The top-level command line: what the real binary prints for `--version`.
+@Suite struct CommandLineTests {
+    @Test func versionIsPrintedFromTheOnePlaceItIsDefined() throws {
+        #expect(LedeVersion.current == "0.14.0")
+        let result = try runLede(["--version"], in: packageRoot)
+        #expect(result.status == 0)
+        #expect(result.stdout == "0.14.0\n")
+        #expect(result.stderr == "")
+    }
+
+    @Test func theParserAnswersVersionWithACleanExit() {
+        do {
+            _ = try LedeCommand.parseAsRoot(["--version"])
+            Issue.record("--version parsed as a command")
+        } catch {
+            #expect(LedeCommand.exitCode(for: error) == .success)
+            #expect(LedeCommand.message(for: error) == "0.14.0")
+        }
+    }
+}
+
+/// The README's usage lines against each command's `--help`, so that the two never drift.
+@Suite struct ReadmeAgreementTests {
+    /// The `--options` named in a line.
+    static func options(in line: Substring) -> Set<String> {
+        let separators: Set<Character> = [" ", "[", "]", "|", "<", ">", "="]
+        let words = line.split { separators.contains($0) }.map(String.init)
+        return Set(words.filter { $0.hasPrefix("--") })
+    }
+
+    /// The lines of `text` after the line `start`, up to the first line that ends the block.
+    static func lines(of text: String, after start: String, until end: (Substring) -> Bool) -> [Substring] {
+        let all = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = all.firstIndex(where: { $0 == start }) else { return [] }
+        return Array(all[(first + 1)...].prefix { !end($0) })
+    }
+
+    @Test func everyCommandsUsageLineListsTheOptionsOfItsHelp() throws {
+        let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let sectionStart = try #require(readme.range(of: "## The command line\n\n"))
+        let usage = Self.lines(of: String(readme[sectionStart.upperBound...]), after: "```") { $0 == "```" }
+        let top = try runLede(["--help"], in: packageRoot).stdout
+        let listed = Self.lines(of: top, after: "SUBCOMMANDS:") { $0.isEmpty }
+        let commands: [String] = listed.compactMap { line in line.split(separator: " ").first.map(String.init) }
+        #expect(commands == ["build", "serve", "check", "new"])
+        for command in commands {
+            let help = try runLede([command, "--help"], in: packageRoot).stdout
+            let helpLines: [Substring] = help.split(separator: "\n")
+            let helpLine = try #require(helpLines.first { $0.hasPrefix("USAGE: lede \(command)") })
+            let readmeLine = usage.first { $0 == "lede \(command)" || $0.hasPrefix("lede \(command) ") }
+            #expect(readmeLine != nil, "README has no usage line for lede \(command)")
+            #expect(Self.options(in: readmeLine ?? "") == Self.options(in: helpLine), "lede \(command)")
+        }
+        #expect(usage.contains("lede --version"))
+    }
+}
+
+/// Progress during a build: only on a terminal, only after a second, one line overwritten.
+@Suite struct ProgressLineTests {
+    /// A clock the test moves, and everything written to "standard error".
+    final class Harness: Sendable {
+        let now = Locked(Duration.zero)
+        let written = Locked([String]())
+
+        func line(isTerminal: Bool) -> ProgressLine {
+            ProgressLine(
+                isTerminal: isTerminal, elapsed: { self.now.withLock { $0 } },
+                write: { text in self.written.withLock { $0.append(text) } })
+        }
+
+        func advance(to time: Duration) { now.withLock { $0 = time } }
+        var output: [String] { written.withLock { $0 } }
+    }
+
+    @Test func theRuleIsATerminalAndOverASecond() {
+        #expect(!ProgressLine.shows(isTerminal: true, elapsed: .milliseconds(1000)))
+        #expect(ProgressLine.shows(isTerminal: true, elapsed: .milliseconds(1001)))
+        #expect(!ProgressLine.shows(isTerminal: false, elapsed: .seconds(60)))
+    }
+
+    @Test func aSlowBuildOnATerminalShowsPagesDoneOfTotalThenClearsTheLine() {
+        let harness = Harness()
+        let progress = harness.line(isTerminal: true)
+        harness.advance(to: .milliseconds(400))
+        progress.pageDone(of: 4)
+        #expect(harness.output == [], "nothing in the first second")
+        harness.advance(to: .milliseconds(1200))
+        progress.pageDone(of: 4)
+        harness.advance(to: .milliseconds(1250))
+        progress.pageDone(of: 4)  // within 100 ms of the last redraw: not drawn
+        harness.advance(to: .milliseconds(1260))
+        progress.pageDone(of: 4)  // the last page is always drawn
+        progress.finish()
+        #expect(
+            harness.output == [
+                "\r\u{1B}[KRendering pages: 2 of 4", "\r\u{1B}[KRendering pages: 4 of 4", "\r\u{1B}[K",
+            ])
+    }
+
+    @Test func aQuickBuildOnATerminalShowsNothing() {
+        let harness = Harness()
+        let progress = harness.line(isTerminal: true)
+        harness.advance(to: .milliseconds(300))
+        for _ in 0..<3 { progress.pageDone(of: 3) }
+        progress.finish()
+        #expect(harness.output == [])
+    }
+
+    @Test func withoutATerminalASlowBuildShowsNothing() {
+        let harness = Harness()
+        let progress = harness.line(isTerminal: false)
+        harness.advance(to: .seconds(30))
+        for _ in 0..<3 { progress.pageDone(of: 3) }
+        progress.finish()
+        #expect(harness.output == [])
+    }
+
+    @Test func theBuilderReportsEachPageOnceWithTheTotal() async throws {
+        let calls = Locked([Int]())
+        var options = BuildOptions(
+            siteRoot: packageRoot,
+            output: FileManager.default.temporaryDirectory
+                .appendingPathComponent("lede-progress-\(UUID().uuidString)"))
+        defer { try? FileManager.default.removeItem(at: options.output) }
+        options.progress = { total in calls.withLock { $0.append(total) } }
+        let summary = try await SiteBuilder(options: options).build()
+        let totals = calls.withLock { $0 }
+        #expect(totals.count == summary.pagesWritten)
+        #expect(Set(totals) == [summary.pagesWritten])
+    }
+
+    /// Through a pipe (as in CI), a build prints its summary line and no progress.
+    @Test func aPipedBuildPrintsOnlyTheSummaryLine() throws {
+        try withSiteCopy { site in
+            let result = try runLede(["build", "."], in: site)
+            #expect(result.status == 0)
+            // The bundled site's one note, and no progress line.
+            #expect(
+                result.stderr.split(separator: "\n").allSatisfy { $0.hasPrefix("lede: note: ") }, "\(result.stderr)")
+            #expect(!result.stderr.contains("\r") && !result.stderr.contains("Rendering pages"))
+            #expect(result.stdout.split(separator: "\n").count == 1)
+            #expect(result.stdout.hasPrefix("Built "))
+        }
+    }
+}
