@@ -106,7 +106,6 @@ struct CheckReport {
         struct Driver: Encodable {
             var name = "lede"
             var version = LedeVersion.current
-            var informationUri = LedeVersion.informationURI
             var rules: [Rule]
         }
         struct Rule: Encodable {
