@@ -177,10 +177,10 @@ enum Scaffold {
             <article class="explainer">
             <header class="article-header">
             <h1>{{page.title}}</h1>
-            <p class="dek">The page you asked for does not exist. It may have moved when the explainer was updated.</p>
+            <p class="dek">{{strings.not_found_dek}}</p>
             </header>
             {{>partials/more}}
-            <p><a href="{{site.home_url}}">Go to the overview</a></p>
+            <p><a href="{{site.home_url}}">{{strings.go_to_overview}}</a></p>
             </article>
             {{/main}}{{/base}}
 
@@ -188,7 +188,7 @@ enum Scaffold {
         "Templates/base.mustache":
             #"""
             <!doctype html>
-            <html lang="{{site.language}}">
+            <html lang="{{site.language}}" dir="{{site.direction}}">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -210,16 +210,16 @@ enum Scaffold {
             <meta name="color-scheme" content="light dark">
             <link rel="stylesheet" href="{{site.base_path}}style.css">
             <link rel="icon" href="{{site.base_path}}favicon.svg" type="image/svg+xml">
-            {{#site.feed_url}}<link rel="alternate" type="application/atom+xml" title="Updates and corrections" href="{{site.feed_url}}">
+            {{#site.feed_url}}<link rel="alternate" type="application/atom+xml" title="{{strings.feed_title}}" href="{{site.feed_url}}">
             {{/site.feed_url}}{{^page.is_404}}<script type="application/ld+json">{{{jsonld}}}</script>
             {{/page.is_404}}
             </head>
             <body>
-            <a class="skip-link" href="#main">Skip to content</a>
+            <a class="skip-link" href="#main">{{strings.skip_link}}</a>
             <header class="site-header">
             <div class="wrap">
             <a class="site-title" href="{{site.home_url}}">{{site.title}}</a>
-            <nav class="site-nav" aria-label="Explainer sections">
+            <nav class="site-nav" aria-label="{{strings.nav_label}}">
             <ul>
             {{#site.nav}}<li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
             {{/site.nav}}</ul>
@@ -231,14 +231,14 @@ enum Scaffold {
             {{#has_term_popovers}}<div class="term-popovers">
             {{#term_popovers}}<div class="term-popover" id="def-{{id}}" popover role="dialog" aria-labelledby="def-{{id}}-name">
             <p><strong id="def-{{id}}-name">{{name}}</strong>: {{short}}</p>
-            <p class="term-popover-actions"><a href="{{url}}">Glossary entry for {{name}}</a> <button type="button" class="term-close" popovertarget="def-{{id}}" popovertargetaction="hide">Close</button></p>
+            <p class="term-popover-actions"><a href="{{url}}">{{strings.glossary_entry_for}} {{name}}</a> <button type="button" class="term-close" popovertarget="def-{{id}}" popovertargetaction="hide">{{strings.close}}</button></p>
             </div>
             {{/term_popovers}}</div>
             {{/has_term_popovers}}</main>
             <footer class="site-footer">
             <div class="wrap">
-            <p><a class="report-error" href="{{site.report_error_url}}">Report an error</a> · Corrections are logged on the updates page.</p>
-            <p>Published by {{#site.publisher_url}}<a href="{{site.publisher_url}}">{{site.publisher}}</a>{{/site.publisher_url}}{{^site.publisher_url}}{{site.publisher}}{{/site.publisher_url}}. Written by {{site.author}}.{{#site.feed_url}} <a href="{{site.feed_url}}">Updates feed (Atom)</a>.{{/site.feed_url}}</p>
+            <p><a class="report-error" href="{{site.report_error_url}}">{{strings.report_error}}</a> · {{strings.corrections_note}}</p>
+            <p>{{strings.published_by}} {{#site.publisher_url}}<a href="{{site.publisher_url}}">{{site.publisher}}</a>{{/site.publisher_url}}{{^site.publisher_url}}{{site.publisher}}{{/site.publisher_url}}. {{strings.written_by}} {{site.author}}.{{#site.feed_url}} <a href="{{site.feed_url}}">{{strings.updates_feed}}</a>.{{/site.feed_url}}</p>
             {{#site.has_footer_links}}<ul class="footer-links">
             {{#site.footer_links}}<li><a href="{{url}}">{{title}}</a></li>
             {{/site.footer_links}}</ul>
@@ -253,7 +253,7 @@ enum Scaffold {
             {{<base}}{{$main}}
             <article class="explainer">
             <header class="article-header">
-            <p class="kicker"><span class="label">Explainer</span> Glossary</p>
+            <p class="kicker"><span class="label">{{strings.kicker_explainer}}</span> {{strings.nav_glossary}}</p>
             <h1>{{page.title}}</h1>
             {{#page.description}}<p class="dek">{{page.description}}</p>
             {{/page.description}}{{>partials/byline}}
@@ -266,14 +266,14 @@ enum Scaffold {
             <dt><dfn id="dfn-{{id}}">{{#abbr}}<abbr title="{{name}}">{{abbr}}</abbr>{{/abbr}}{{^abbr}}{{name}}{{/abbr}}</dfn></dt>
             <dd>
             <p class="short">{{short}}</p>
-            {{#background}}<p class="background-note">General background: this explains the term and is not about the events in the report.</p>
+            {{#background}}<p class="background-note">{{strings.background_note}}</p>
             {{/background}}<div class="definition">
             {{{html}}}
             </div>
-            {{#has_aliases}}<p class="meta-line"><span class="meta-label">Also written as</span> <span class="list">{{#aliases}}<span class="item alias">{{.}}</span>{{/aliases}}</span></p>
-            {{/has_aliases}}{{#has_related}}<p class="meta-line"><span class="meta-label">Related</span> <span class="list">{{#related}}<span class="item"><a href="{{url}}">{{name}}</a></span>{{/related}}</span></p>
-            {{/has_related}}{{#has_used_in}}<p class="meta-line"><span class="meta-label">Used in</span> <span class="list">{{#used_in}}<span class="item"><a href="{{url}}">{{label}}</a></span>{{/used_in}}</span></p>
-            {{/has_used_in}}{{#has_references}}<div class="references"><p class="meta-label">References</p>
+            {{#has_aliases}}<p class="meta-line"><span class="meta-label">{{strings.also_written_as}}</span> <span class="list">{{#aliases}}<span class="item alias">{{.}}</span>{{/aliases}}</span></p>
+            {{/has_aliases}}{{#has_related}}<p class="meta-line"><span class="meta-label">{{strings.related}}</span> <span class="list">{{#related}}<span class="item"><a href="{{url}}">{{name}}</a></span>{{/related}}</span></p>
+            {{/has_related}}{{#has_used_in}}<p class="meta-line"><span class="meta-label">{{strings.used_in}}</span> <span class="list">{{#used_in}}<span class="item"><a href="{{url}}">{{label}}</a></span>{{/used_in}}</span></p>
+            {{/has_used_in}}{{#has_references}}<div class="references"><p class="meta-label">{{strings.references}}</p>
             <ul>
             {{#references}}<li><a href="{{url}}" rel="external">{{title}}</a>{{#date}}, {{date}}{{/date}}</li>
             {{/references}}</ul>
@@ -291,34 +291,34 @@ enum Scaffold {
             {{<base}}{{$main}}
             <article class="explainer">
             <header class="article-header">
-            <p class="kicker"><span class="label">Explainer</span></p>
-            {{#overview.developing}}<p class="banner"><strong>Developing story.</strong> This explainer follows a report that is still changing. <a href="{{site.base_path}}updates/">What has changed</a></p>
+            <p class="kicker"><span class="label">{{strings.kicker_explainer}}</span></p>
+            {{#overview.developing}}<p class="banner"><strong>{{strings.developing_title}}</strong> {{strings.developing_text}} <a href="{{site.base_path}}updates/">{{strings.developing_link}}</a></p>
             {{/overview.developing}}<h1>{{page.title}}</h1>
             {{#page.description}}<p class="dek">{{page.description}}</p>
             {{/page.description}}{{>partials/byline}}
             </header>
             <section class="key-points" aria-labelledby="key-points-heading">
-            <h2 id="key-points-heading">Key points</h2>
+            <h2 id="key-points-heading">{{strings.key_points}}</h2>
             <ul>
             {{#overview.key_points}}<li id="{{id}}">{{{html}}}{{>partials/sources}}</li>
             {{/overview.key_points}}</ul>
             </section>
             <div class="know-grid">
             <section class="known" aria-labelledby="known-heading">
-            <h2 id="known-heading">What the report says</h2>
+            <h2 id="known-heading">{{strings.known}}</h2>
             <ul>
             {{#overview.known}}<li id="{{id}}">{{{html}}}{{>partials/sources}}</li>
             {{/overview.known}}</ul>
             </section>
             <section class="unknown" aria-labelledby="unknown-heading">
-            <h2 id="unknown-heading">What the report does not say</h2>
+            <h2 id="unknown-heading">{{strings.unknown}}</h2>
             <ul>
             {{#overview.unknown}}<li id="{{id}}">{{{html}}}{{>partials/sources}}</li>
             {{/overview.unknown}}</ul>
             </section>
             </div>
             {{#page.has_toc}}<nav class="toc" aria-labelledby="toc-heading">
-            <h2 id="toc-heading">In this explainer</h2>
+            <h2 id="toc-heading">{{strings.toc}}</h2>
             <ol>
             {{#page.toc}}<li{{#sub}} class="sub"{{/sub}}><a href="#{{id}}">{{text}}</a></li>
             {{/page.toc}}</ol>
@@ -350,13 +350,13 @@ enum Scaffold {
             """#,
         "Templates/partials/byline.mustache":
             #"""
-            <p class="byline"><span>By {{site.author}}</span>{{#page.published}} <span>Published <time datetime="{{iso}}">{{display}}</time></span>{{/page.published}}{{#page.was_updated}} <span>Updated <time datetime="{{page.updated.iso}}">{{page.updated.display}}</time></span>{{/page.was_updated}} <span>{{page.reading_minutes}} min read</span></p>
+            <p class="byline"><span>{{strings.by}} {{site.author}}</span>{{#page.published}} <span>{{strings.published}} <time datetime="{{iso}}">{{display}}</time></span>{{/page.published}}{{#page.was_updated}} <span>{{strings.updated}} <time datetime="{{page.updated.iso}}">{{page.updated.display}}</time></span>{{/page.was_updated}} <span>{{page.reading_minutes}} {{strings.min_read}}</span></p>
 
             """#,
         "Templates/partials/more.mustache":
             #"""
             <nav class="more" aria-labelledby="more-heading">
-            <h2 id="more-heading">More in this explainer</h2>
+            <h2 id="more-heading">{{strings.more_heading}}</h2>
             <ul>
             {{#site.nav}}{{^current}}<li><a href="{{url}}">{{title}}</a></li>
             {{/current}}{{/site.nav}}</ul>
@@ -365,7 +365,7 @@ enum Scaffold {
             """#,
         "Templates/partials/sources.mustache":
             #"""
-            {{#has_sources}}<p class="attribution"><span class="attribution-label">According to</span> <span class="list">{{#sources}}<span class="item"><a class="source-link" href="{{url}}">{{label}}</a></span>{{/sources}}</span></p>{{/has_sources}}
+            {{#has_sources}}<p class="attribution"><span class="attribution-label">{{strings.according_to}}</span> <span class="list">{{#sources}}<span class="item"><a class="source-link" href="{{url}}">{{label}}</a></span>{{/sources}}</span></p>{{/has_sources}}
 
             """#,
         "Templates/source.mustache":
@@ -373,16 +373,16 @@ enum Scaffold {
             {{<base}}{{$main}}
             <article class="explainer">
             <header class="article-header">
-            <p class="kicker"><span class="label">Explainer</span> Source text</p>
+            <p class="kicker"><span class="label">{{strings.kicker_explainer}}</span> {{strings.nav_source_text}}</p>
             <h1>{{page.title}}</h1>
             {{#source.description}}<p class="dek">{{source.description}}</p>
-            {{/source.description}}<p class="byline"><span>File <code>{{source.path}}</code></span> <span>Paragraphs are numbered in order; citations across the site link here.</span></p>
+            {{/source.description}}<p class="byline"><span>{{strings.source_file}} <code>{{source.path}}</code></span> <span>{{strings.source_note}}</span></p>
             </header>
             <ol class="source-text">
             {{#source.paragraphs}}<li id="{{anchor}}">
-            <a class="para-number" href="#{{anchor}}" aria-label="Paragraph {{number}}">¶{{number}}</a>
+            <a class="para-number" href="#{{anchor}}" aria-label="{{strings.paragraph}} {{number}}">¶{{number}}</a>
             <p>{{text}}</p>
-            {{#has_cited_by}}<p class="cited-by"><span class="meta-label">Cited by</span> <span class="list">{{#cited_by}}<span class="item"><a href="{{url}}">{{label}}</a></span>{{/cited_by}}</span></p>
+            {{#has_cited_by}}<p class="cited-by"><span class="meta-label">{{strings.cited_by}}</span> <span class="list">{{#cited_by}}<span class="item"><a href="{{url}}">{{label}}</a></span>{{/cited_by}}</span></p>
             {{/has_cited_by}}</li>
             {{/source.paragraphs}}</ol>
             {{>partials/more}}
@@ -395,37 +395,37 @@ enum Scaffold {
             {{<base}}{{$main}}
             <article class="explainer">
             <header class="article-header">
-            <p class="kicker"><span class="label">Explainer</span> Sourcing notes</p>
+            <p class="kicker"><span class="label">{{strings.kicker_explainer}}</span> {{strings.nav_sourcing}}</p>
             <h1>{{page.title}}</h1>
             {{#page.description}}<p class="dek">{{page.description}}</p>
             {{/page.description}}{{>partials/byline}}
             </header>
             <section aria-labelledby="sources-heading">
-            <h2 id="sources-heading">Who the information comes from</h2>
+            <h2 id="sources-heading">{{strings.sources_heading}}</h2>
             {{#sourcing.sources}}<section class="source-card" id="source-{{id}}" aria-labelledby="source-{{id}}-heading">
             <h3 id="source-{{id}}-heading">{{heading}}</h3>
             <dl class="facts">
-            <div><dt>Kind</dt><dd>{{kind}}</dd></div>
-            {{#role}}<div><dt>Role</dt><dd>{{role}}</dd></div>
-            {{/role}}<div><dt>Attribution</dt><dd>{{attribution_label}}</dd></div>
-            {{#count}}<div><dt>How many</dt><dd>{{count}}</dd></div>
-            {{/count}}{{#vantage}}<div><dt>How they know</dt><dd>{{vantage}}</dd></div>
-            {{/vantage}}{{#why_anonymous}}<div><dt>Why anonymous</dt><dd>{{why_anonymous}}</dd></div>
+            <div><dt>{{strings.source_kind}}</dt><dd>{{kind}}</dd></div>
+            {{#role}}<div><dt>{{strings.source_role}}</dt><dd>{{role}}</dd></div>
+            {{/role}}<div><dt>{{strings.source_attribution}}</dt><dd>{{attribution_label}}</dd></div>
+            {{#count}}<div><dt>{{strings.source_count}}</dt><dd>{{count}}</dd></div>
+            {{/count}}{{#vantage}}<div><dt>{{strings.source_vantage}}</dt><dd>{{vantage}}</dd></div>
+            {{/vantage}}{{#why_anonymous}}<div><dt>{{strings.source_why_anonymous}}</dt><dd>{{why_anonymous}}</dd></div>
             {{/why_anonymous}}</dl>
             <div class="prose">{{{notes_html}}}</div>
-            <p class="meta-line"><span class="meta-label">In the report</span> {{#cites_html}}{{{.}}} {{/cites_html}}</p>
-            {{#has_claims}}<p class="meta-label">Claims that rest on this source</p>
+            <p class="meta-line"><span class="meta-label">{{strings.in_the_report}}</span> {{#cites_html}}{{{.}}} {{/cites_html}}</p>
+            {{#has_claims}}<p class="meta-label">{{strings.claims_on_source}}</p>
             <ul class="claims">
             {{#claims}}<li>{{{html}}} <a href="{{url}}">{{where}}</a></li>
             {{/claims}}</ul>
-            {{/has_claims}}{{#has_events}}<p class="meta-label">Timeline events attributed to this source</p>
+            {{/has_claims}}{{#has_events}}<p class="meta-label">{{strings.events_on_source}}</p>
             <ul>
             {{#events}}<li><a href="{{url}}">{{title}}</a></li>
             {{/events}}</ul>
             {{/has_events}}</section>
             {{/sourcing.sources}}</section>
             {{#sourcing.has_unconfirmed}}<section aria-labelledby="unconfirmed-heading">
-            <h2 id="unconfirmed-heading">What is unconfirmed or undisclosed</h2>
+            <h2 id="unconfirmed-heading">{{strings.unconfirmed_heading}}</h2>
             <ul>
             {{#sourcing.unconfirmed}}<li id="{{id}}">{{{html}}}{{>partials/sources}}</li>
             {{/sourcing.unconfirmed}}</ul>
@@ -443,7 +443,7 @@ enum Scaffold {
             {{<base}}{{$main}}
             <article class="explainer">
             <header class="article-header">
-            <p class="kicker"><span class="label">Explainer</span> Timeline</p>
+            <p class="kicker"><span class="label">{{strings.kicker_explainer}}</span> {{strings.nav_timeline}}</p>
             <h1>{{page.title}}</h1>
             {{#page.description}}<p class="dek">{{page.description}}</p>
             {{/page.description}}{{>partials/byline}}
@@ -451,7 +451,13 @@ enum Scaffold {
             <div class="prose">
             {{{page.content}}}
             </div>
-            <ol class="timeline">
+            {{#timeline.has_certainties}}<section class="certainty-legend" aria-labelledby="certainty-heading">
+            <h2 id="certainty-heading">{{strings.certainty_heading}}</h2>
+            <dl>
+            {{#timeline.certainties}}<div class="certainty-{{certainty}}"><dt><span class="tag tag-certainty">{{label}}</span></dt><dd>{{meaning}}</dd></div>
+            {{/timeline.certainties}}</dl>
+            </section>
+            {{/timeline.has_certainties}}<ol class="timeline">
             {{#timeline.events}}<li class="event certainty-{{certainty}}" id="{{id}}">
             <p class="event-date">{{#datetime}}<time datetime="{{datetime}}">{{date_text}}</time>{{/datetime}}{{^datetime}}<span>{{date_text}}</span>{{/datetime}}</p>
             <h2 class="event-title">{{title}}</h2>
@@ -463,7 +469,7 @@ enum Scaffold {
             {{>partials/sources}}
             </li>
             {{/timeline.events}}</ol>
-            <p class="export"><a href="{{timeline.json_url}}">Timeline data (TimelineJS JSON)</a></p>
+            <p class="export"><a href="{{timeline.json_url}}">{{strings.timeline_export}}</a></p>
             {{>partials/more}}
             </article>
             {{/main}}{{/base}}
@@ -474,7 +480,7 @@ enum Scaffold {
             {{<base}}{{$main}}
             <article class="explainer">
             <header class="article-header">
-            <p class="kicker"><span class="label">Explainer</span> Updates</p>
+            <p class="kicker"><span class="label">{{strings.kicker_explainer}}</span> {{strings.nav_updates}}</p>
             <h1>{{page.title}}</h1>
             {{#page.description}}<p class="dek">{{page.description}}</p>
             {{/page.description}}{{>partials/byline}}
@@ -491,7 +497,7 @@ enum Scaffold {
             </div>
             </li>
             {{/updates.entries}}</ol>
-            <p class="export"><a href="{{updates.feed_url}}">Follow updates (Atom feed)</a></p>
+            <p class="export"><a href="{{updates.feed_url}}">{{strings.follow_updates}}</a></p>
             {{>partials/more}}
             </article>
             {{/main}}{{/base}}
