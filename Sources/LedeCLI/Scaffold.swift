@@ -24,6 +24,14 @@ enum Scaffold {
               --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
               --measure: 42rem;
             }
+            /* Arabic-script pages: fonts that have the letters, and no letter-spacing (it breaks the
+               joins between letters). Layout uses logical properties (inline-start/end), so it mirrors
+               with dir="rtl" by itself. */
+            :is(:lang(ar), :lang(fa), :lang(ur), :lang(ps), :lang(ckb)) {
+              --serif: "Vazirmatn", "Noto Naskh Arabic", "Noto Sans Arabic", "Geeza Pro", Tahoma, serif;
+              --sans: "Vazirmatn", "Noto Sans Arabic", "Segoe UI", Tahoma, system-ui, sans-serif;
+            }
+            :is(:lang(ar), :lang(fa), :lang(ur), :lang(ps), :lang(ckb)) :is(.kicker, .tag, .meta-label, .attribution-label, h1) { letter-spacing: normal; }
             @media (prefers-color-scheme: dark) {
               :root {
                 --bg: #141517; --fg: #e9e7e2; --muted: #aeb0b5; --line: #3a3c40; --accent: #ff8a80;
@@ -34,59 +42,60 @@ enum Scaffold {
             *, *::before, *::after { box-sizing: border-box; }
             html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
             body { margin: 0; background: var(--bg); color: var(--fg); font: 1.125rem/1.6 var(--serif); overflow-wrap: break-word; }
-            .wrap { max-width: var(--measure); margin: 0 auto; padding: 0 1.25rem; }
+            .wrap { max-width: var(--measure); margin-inline: auto; padding-inline: 1.25rem; }
             a { color: var(--link); text-underline-offset: 0.15em; }
             a:hover { text-decoration-thickness: 2px; }
             :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 2px; }
             main:focus { outline: none; }
-            .skip-link { position: absolute; left: 0.5rem; top: -3rem; background: var(--fg); color: var(--bg); padding: 0.5rem 1rem; font-family: var(--sans); z-index: 10; }
-            .skip-link:focus { top: 0.5rem; }
+            .skip-link { position: absolute; inset-inline-start: 0.5rem; inset-block-start: -3rem; background: var(--fg); color: var(--bg); padding: 0.5rem 1rem; font-family: var(--sans); z-index: 10; }
+            .skip-link:focus { inset-block-start: 0.5rem; }
 
             /* Header and navigation */
-            .site-header { border-bottom: 1px solid var(--line); font-family: var(--sans); }
-            .site-header .wrap { padding-top: 0.9rem; padding-bottom: 0.5rem; }
-            .site-title { display: inline-block; font-weight: 700; font-size: 1rem; color: var(--fg); text-decoration: none; margin-bottom: 0.4rem; }
+            .site-header { border-block-end: 1px solid var(--line); font-family: var(--sans); }
+            .site-header .wrap { padding-block: 0.9rem 0.5rem; }
+            .site-title { display: inline-block; font-weight: 700; font-size: 1rem; color: var(--fg); text-decoration: none; margin-block-end: 0.4rem; }
             .site-nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; list-style: none; margin: 0; padding: 0; font-size: 0.95rem; }
-            .site-nav a { display: inline-block; padding: 0.35rem 0; color: var(--muted); text-decoration: none; border-bottom: 2px solid transparent; }
+            .site-nav a { display: inline-block; padding-block: 0.35rem; color: var(--muted); text-decoration: none; border-block-end: 2px solid transparent; }
             .site-nav a:hover { color: var(--fg); }
-            .site-nav a[aria-current="page"] { color: var(--fg); border-bottom-color: var(--accent); font-weight: 600; }
+            .site-nav a[aria-current="page"] { color: var(--fg); border-block-end-color: var(--accent); font-weight: 600; }
 
             /* Article header */
-            .article-header { padding: 2rem 0 1rem; border-bottom: 1px solid var(--line); margin-bottom: 1.5rem; }
-            .kicker { font-family: var(--sans); font-size: 0.85rem; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); margin: 0 0 0.5rem; }
-            .label { display: inline-block; background: var(--accent); color: var(--bg); font-weight: 700; padding: 0.1rem 0.45rem; border-radius: 2px; margin-right: 0.4rem; }
-            h1 { font-size: clamp(1.9rem, 5vw, 2.6rem); line-height: 1.15; margin: 0.25rem 0 0.75rem; letter-spacing: -0.01em; }
-            h2 { font-size: 1.45rem; line-height: 1.25; margin: 2rem 0 0.75rem; }
-            h3 { font-size: 1.15rem; margin: 1.5rem 0 0.5rem; }
-            .dek { font-size: 1.25rem; line-height: 1.45; color: var(--muted); margin: 0 0 1rem; }
+            .article-header { padding-block: 2rem 1rem; border-block-end: 1px solid var(--line); margin-block-end: 1.5rem; }
+            .kicker { font-family: var(--sans); font-size: 0.85rem; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); margin-block: 0 0.5rem; margin-inline: 0; }
+            .label { display: inline-block; background: var(--accent); color: var(--bg); font-weight: 700; padding: 0.1rem 0.45rem; border-radius: 2px; margin-inline-end: 0.4rem; }
+            h1 { font-size: clamp(1.9rem, 5vw, 2.6rem); line-height: 1.15; margin-block: 0.25rem 0.75rem; margin-inline: 0; letter-spacing: -0.01em; }
+            h2 { font-size: 1.45rem; line-height: 1.25; margin-block: 2rem 0.75rem; margin-inline: 0; }
+            h3 { font-size: 1.15rem; margin-block: 1.5rem 0.5rem; margin-inline: 0; }
+            .dek { font-size: 1.25rem; line-height: 1.45; color: var(--muted); margin-block: 0 1rem; margin-inline: 0; }
             .byline { font-family: var(--sans); font-size: 0.875rem; color: var(--muted); margin: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
-            .banner { font-family: var(--sans); font-size: 0.95rem; background: var(--banner); color: var(--banner-fg); border-left: 4px solid var(--accent); padding: 0.6rem 0.9rem; margin: 0.5rem 0 1rem; }
+            .banner { font-family: var(--sans); font-size: 0.95rem; background: var(--banner); color: var(--banner-fg); border-inline-start: 4px solid var(--accent); padding: 0.6rem 0.9rem; margin-block: 0.5rem 1rem; }
             .banner a { color: inherit; }
 
             /* Overview blocks */
-            .key-points { background: var(--panel); padding: 0.25rem 1.25rem 0.75rem; border-radius: 4px; }
-            .key-points h2 { margin-top: 1rem; }
-            .key-points li, .known li, .unknown li { margin: 0.5rem 0; }
+            .key-points { background: var(--panel); padding-block: 0.25rem 0.75rem; padding-inline: 1.25rem; border-radius: 4px; }
+            .key-points h2 { margin-block-start: 1rem; }
+            .key-points li, .known li, .unknown li { margin-block: 0.5rem; }
             .know-grid { display: grid; gap: 0 2rem; }
             @media (min-width: 60rem) { .know-grid { grid-template-columns: 1fr 1fr; } }
-            .known h2 { border-top: 4px solid var(--known); padding-top: 0.5rem; }
-            .unknown h2 { border-top: 4px solid var(--unknown); padding-top: 0.5rem; }
-            .attribution { font-family: var(--sans); font-size: 0.85rem; color: var(--muted); margin: 0.25rem 0 0; }
-            .attribution-label, .meta-label { font-family: var(--sans); font-size: 0.8rem; font-weight: 700; text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted); margin-right: 0.35rem; }
+            .known h2 { border-block-start: 4px solid var(--known); padding-block-start: 0.5rem; }
+            .unknown h2 { border-block-start: 4px solid var(--unknown); padding-block-start: 0.5rem; }
+            .attribution { font-family: var(--sans); font-size: 0.85rem; color: var(--muted); margin-block: 0.25rem 0; }
+            .attribution-label, .meta-label { font-family: var(--sans); font-size: 0.8rem; font-weight: 700; text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted); margin-inline-end: 0.35rem; }
             .list .item + .item::before { content: "; "; }
-            .toc { border-left: 3px solid var(--line); padding-left: 1rem; margin: 2rem 0; font-family: var(--sans); font-size: 0.95rem; }
+            :is(:lang(ar), :lang(fa), :lang(ur)) .list .item + .item::before { content: "؛ "; }
+            .toc { border-inline-start: 3px solid var(--line); padding-inline-start: 1rem; margin-block: 2rem; font-family: var(--sans); font-size: 0.95rem; }
             .toc h2 { font-size: 1rem; margin: 0 0 0.5rem; }
-            .toc ol { margin: 0; padding-left: 1.2rem; }
-            .toc .sub { margin-left: 1rem; }
-            .more { border-top: 1px solid var(--line); margin-top: 2.5rem; font-family: var(--sans); }
+            .toc ol { margin: 0; padding-inline-start: 1.2rem; }
+            .toc .sub { margin-inline-start: 1rem; }
+            .more { border-block-start: 1px solid var(--line); margin-block-start: 2.5rem; font-family: var(--sans); }
             .more h2 { font-size: 1rem; }
             .more ul { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; list-style: none; padding: 0; }
 
             /* Prose */
             .prose img { max-width: 100%; height: auto; }
             .prose table { border-collapse: collapse; display: block; overflow-x: auto; }
-            .prose th, .prose td { border: 1px solid var(--line); padding: 0.35rem 0.6rem; }
-            .prose blockquote { margin: 1rem 0; padding-left: 1rem; border-left: 3px solid var(--line); color: var(--muted); }
+            .prose th, .prose td { border: 1px solid var(--line); padding: 0.35rem 0.6rem; text-align: start; }
+            .prose blockquote { margin-block: 1rem; margin-inline: 0; padding-inline-start: 1rem; border-inline-start: 3px solid var(--line); color: var(--muted); }
             .prose pre { overflow-x: auto; background: var(--panel); padding: 0.75rem; }
             code { font-size: 0.9em; }
             a.cite { font-family: var(--sans); font-size: 0.78em; font-weight: 600; text-decoration: none; white-space: nowrap; padding: 0 0.15em; border-radius: 2px; background: var(--panel); }
@@ -96,67 +105,71 @@ enum Scaffold {
                are unsupported, the definitions read as a list at the end of the page. */
             a.term { text-decoration-style: dotted; }
             .term-button { display: inline-grid; place-items: center; width: 1.5rem; height: 1.5rem; margin: 0 0.1rem; padding: 0; vertical-align: 0.1em; font: 700 0.7rem/1 var(--sans); color: var(--link); background: transparent; border: 1px solid currentColor; border-radius: 50%; cursor: pointer; }
-            .term-popovers { margin-top: 2rem; }
+            .term-popovers { margin-block-start: 2rem; }
             .term-popover { max-width: min(24rem, calc(100vw - 2rem)); padding: 0.25rem 1.1rem; font: 1rem/1.5 var(--sans); color: var(--fg); background: var(--bg); border: 1px solid var(--line); border-radius: 6px; box-shadow: 0 8px 28px rgb(0 0 0 / 0.25); }
             .term-popover-actions { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.5rem; }
             .term-close { font: 600 0.9rem var(--sans); padding: 0.35rem 0.8rem; color: var(--fg); background: var(--panel); border: 1px solid var(--line); border-radius: 4px; cursor: pointer; }
-            :target { scroll-margin-top: 1rem; }
+            :target { scroll-margin-block-start: 1rem; }
             .term-popover::backdrop { background: rgb(0 0 0 / 0.15); }
 
             /* Timeline */
-            .timeline { list-style: none; margin: 1.5rem 0; padding: 0 0 0 1.5rem; border-left: 3px solid var(--line); }
-            .event { position: relative; margin: 0 0 2rem; }
-            .event::before { content: ""; position: absolute; left: calc(-1.5rem - 8px); top: 0.45rem; width: 13px; height: 13px; border-radius: 50%; background: var(--bg); border: 3px solid var(--accent); }
+            .timeline { list-style: none; margin-block: 1.5rem; margin-inline: 0; padding-block: 0; padding-inline: 1.5rem 0; border-inline-start: 3px solid var(--line); }
+            .event { position: relative; margin-block: 0 2rem; }
+            .event::before { content: ""; position: absolute; inset-inline-start: calc(-1.5rem - 8px); inset-block-start: 0.45rem; width: 13px; height: 13px; border-radius: 50%; background: var(--bg); border: 3px solid var(--accent); }
             .event-date { font-family: var(--sans); font-weight: 700; margin: 0; }
-            .event-title { margin: 0.2rem 0 0.4rem; font-size: 1.25rem; }
-            .tags { margin: 0 0 0.5rem; display: flex; flex-wrap: wrap; gap: 0.4rem; }
+            .event-title { margin-block: 0.2rem 0.4rem; margin-inline: 0; font-size: 1.25rem; }
+            .tags { margin-block: 0 0.5rem; margin-inline: 0; display: flex; flex-wrap: wrap; gap: 0.4rem; }
             .tag { display: inline-block; font: 600 0.75rem/1.4 var(--sans); text-transform: uppercase; letter-spacing: 0.04em; padding: 0.1rem 0.45rem; border: 1px solid var(--line); border-radius: 3px; color: var(--muted); }
             .certainty-stated .tag-certainty { color: var(--known); border-color: var(--known); }
             .certainty-expected .tag-certainty, .certainty-disputed .tag-certainty { color: var(--unknown); border-color: var(--unknown); }
-            .date-note { font-family: var(--sans); font-size: 0.875rem; color: var(--muted); margin: 0 0 0.5rem; font-style: italic; }
-            .event-body p { margin: 0.4rem 0; }
+            .date-note { font-family: var(--sans); font-size: 0.875rem; color: var(--muted); margin-block: 0 0.5rem; margin-inline: 0; font-style: italic; }
+            .event-body p { margin-block: 0.4rem; }
             .export { font-family: var(--sans); font-size: 0.95rem; }
+            .certainty-legend dl { font-family: var(--sans); font-size: 0.9rem; margin: 0; }
+            .certainty-legend div { display: grid; grid-template-columns: 12rem 1fr; gap: 0.75rem; align-items: baseline; margin-block: 0.4rem; }
+            .certainty-legend dd { margin: 0; color: var(--muted); }
+            @media (max-width: 30rem) { .certainty-legend div { grid-template-columns: 1fr; gap: 0.2rem; } }
 
             /* Glossary */
-            .glossary { margin: 1.5rem 0; }
-            .glossary .entry { border-top: 1px solid var(--line); padding: 1rem 0; }
+            .glossary { margin-block: 1.5rem; }
+            .glossary .entry { border-block-start: 1px solid var(--line); padding-block: 1rem; }
             .glossary dt { font-size: 1.35rem; font-weight: 700; }
             .glossary dfn { font-style: normal; }
-            .glossary dd { margin: 0.25rem 0 0; }
+            .glossary dd { margin-block: 0.25rem 0; margin-inline: 0; }
             .short { font-weight: 600; }
-            .background-note { font-family: var(--sans); font-size: 0.85rem; color: var(--muted); border-left: 3px solid var(--line); padding-left: 0.6rem; }
+            .background-note { font-family: var(--sans); font-size: 0.85rem; color: var(--muted); border-inline-start: 3px solid var(--line); padding-inline-start: 0.6rem; }
             .meta-line { font-size: 0.95rem; }
 
-            .references ul { margin-top: 0.25rem; font-size: 0.95rem; }
+            .references ul { margin-block-start: 0.25rem; font-size: 0.95rem; }
 
             /* Sourcing notes */
-            .source-card { background: var(--panel); border-radius: 4px; padding: 0.25rem 1.25rem 1rem; margin: 1rem 0 1.5rem; }
-            .facts { display: grid; grid-template-columns: 1fr; gap: 0.25rem; font-family: var(--sans); font-size: 0.95rem; margin: 0.5rem 0 1rem; }
+            .source-card { background: var(--panel); border-radius: 4px; padding-block: 0.25rem 1rem; padding-inline: 1.25rem; margin-block: 1rem 1.5rem; }
+            .facts { display: grid; grid-template-columns: 1fr; gap: 0.25rem; font-family: var(--sans); font-size: 0.95rem; margin-block: 0.5rem 1rem; }
             .facts div { display: grid; grid-template-columns: 9rem 1fr; gap: 0.5rem; }
             .facts dt { font-weight: 700; color: var(--muted); }
             .facts dd { margin: 0; }
             @media (max-width: 30rem) { .facts div { grid-template-columns: 1fr; gap: 0; } }
-            .claims li { margin: 0.4rem 0; }
+            .claims li { margin-block: 0.4rem; }
 
             /* Source text */
             .source-text { list-style: none; padding: 0; counter-reset: none; }
-            .source-text li { position: relative; padding: 0.75rem 0 0.75rem 3.25rem; border-top: 1px solid var(--line); }
+            .source-text li { position: relative; padding-block: 0.75rem; padding-inline: 3.25rem 0; border-block-start: 1px solid var(--line); }
             .source-text li:target { background: var(--banner); color: var(--banner-fg); }
             .source-text li:target a { color: inherit; }
             .source-text p { margin: 0; }
-            .para-number { position: absolute; left: 0; top: 0.8rem; font: 700 0.9rem var(--sans); text-decoration: none; }
-            .cited-by { font-family: var(--sans); font-size: 0.85rem; margin-top: 0.5rem !important; }
+            .para-number { position: absolute; inset-inline-start: 0; inset-block-start: 0.8rem; font: 700 0.9rem var(--sans); text-decoration: none; }
+            .cited-by { font-family: var(--sans); font-size: 0.85rem; margin-block-start: 0.5rem !important; }
 
 
             /* Updates */
             .updates { list-style: none; padding: 0; }
-            .update { border-top: 1px solid var(--line); }
+            .update { border-block-start: 1px solid var(--line); }
             .update h2 { font-size: 1.2rem; }
             .update-date { font-family: var(--sans); color: var(--muted); font-size: 0.9rem; margin: 0; }
             .correction .tag { color: var(--accent); border-color: var(--accent); }
 
             /* Footer */
-            .site-footer { border-top: 1px solid var(--line); margin-top: 3rem; padding: 1rem 0 2rem; font-family: var(--sans); font-size: 0.9rem; color: var(--muted); }
+            .site-footer { border-block-start: 1px solid var(--line); margin-block-start: 3rem; padding-block: 1rem 2rem; font-family: var(--sans); font-size: 0.9rem; color: var(--muted); }
             .footer-links { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; list-style: none; padding: 0; }
             .report-error { font-weight: 700; }
 

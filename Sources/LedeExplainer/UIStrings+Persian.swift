@@ -38,7 +38,7 @@ extension UIStrings {
         .toc: "در این گزارش توضیحی",
         // Timeline
         .timelineExport: "داده‌های گاه‌شمار (TimelineJS JSON)",
-        .certaintyHeading: "گزارش تا چه اندازه پشت هر رویداد است",
+        .certaintyHeading: "میزان اطمینان گزارش به هر رویداد",
         .certaintyStated: "به گفتهٔ خود گزارش",
         .certaintyStatedMeans:
             "گزارش این را از زبان خودش و بی‌آنکه منبعی را نام ببرد می‌گوید؛ کسی آن را جداگانه بررسی نکرده است.",
