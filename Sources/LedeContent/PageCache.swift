@@ -1,4 +1,3 @@
-import Glibc
 import LedeCore
 
 /// Pages read by earlier builds, kept by a builder that builds again (preview, `--watch`), so
@@ -7,12 +6,7 @@ import LedeCore
 /// A file counts as unchanged when its size, inode, modification and status-change times are
 /// the same: editors that save in place or by rename both change at least one of them.
 public final class PageCache: Sendable {
-    struct Signature: Hashable, Sendable {
-        var size: Int
-        var inode: UInt
-        var modified: Int
-        var changed: Int
-    }
+    typealias Signature = FileStatus
 
     private let entries = Locked([String: (Signature, Page)]())
 
@@ -20,12 +14,7 @@ public final class PageCache: Sendable {
     public init() {}
 
     static func signature(of path: String) -> Signature? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return Signature(
-            size: Int(info.st_size), inode: UInt(info.st_ino),
-            modified: info.st_mtim.tv_sec * 1_000_000_000 + info.st_mtim.tv_nsec,
-            changed: info.st_ctim.tv_sec * 1_000_000_000 + info.st_ctim.tv_nsec)
+        FileSystem.status(at: path, followingLinks: true)
     }
 
     /// The page read from `path` when the file has not changed since.

@@ -23,27 +23,12 @@ enum Directory {
         return names
     }
 
-    /// `lstat` of a path: symbolic links are not followed, so a link to a parent folder
-    /// cannot make a walk loop forever.
-    static func status(_ path: String) -> stat? {
-        var info = stat()
-        return lstat(path, &info) == 0 ? info : nil
-    }
-
-    /// `stat` of a path, links followed (for the paths the caller named).
-    static func followedStatus(_ path: String) -> stat? {
-        var info = stat()
-        return stat(path, &info) == 0 ? info : nil
-    }
-
     /// The parent folder and the last component of an absolute path (`/` for a top-level one).
     static func split(_ path: String) -> (parent: String, name: String) {
         guard let slash = path.lastIndex(of: "/") else { return (".", path) }
         let parent = String(path[..<slash])
         return (parent.isEmpty ? "/" : parent, String(path[path.index(after: slash)...]))
     }
-
-    static func isDirectory(_ info: stat) -> Bool { info.st_mode & S_IFMT == S_IFDIR }
 
     /// The message for the current `errno`.
     static func errorMessage(_ code: Int32 = errno) -> String {
