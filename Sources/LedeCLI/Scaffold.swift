@@ -24,6 +24,14 @@ enum Scaffold {
               --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
               --measure: 42rem;
             }
+            /* Arabic-script pages: fonts that have the letters, and no letter-spacing (it breaks the
+               joins between letters). Layout uses logical properties (inline-start/end), so it mirrors
+               with dir="rtl" by itself. */
+            :is(:lang(ar), :lang(fa), :lang(ur), :lang(ps), :lang(ckb)) {
+              --serif: "Vazirmatn", "Noto Naskh Arabic", "Noto Sans Arabic", "Geeza Pro", Tahoma, serif;
+              --sans: "Vazirmatn", "Noto Sans Arabic", "Segoe UI", Tahoma, system-ui, sans-serif;
+            }
+            :is(:lang(ar), :lang(fa), :lang(ur), :lang(ps), :lang(ckb)) :is(.kicker, .tag, .meta-label, .attribution-label, h1) { letter-spacing: normal; }
             @media (prefers-color-scheme: dark) {
               :root {
                 --bg: #141517; --fg: #e9e7e2; --muted: #aeb0b5; --line: #3a3c40; --accent: #ff8a80;
@@ -34,59 +42,60 @@ enum Scaffold {
             *, *::before, *::after { box-sizing: border-box; }
             html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
             body { margin: 0; background: var(--bg); color: var(--fg); font: 1.125rem/1.6 var(--serif); overflow-wrap: break-word; }
-            .wrap { max-width: var(--measure); margin: 0 auto; padding: 0 1.25rem; }
+            .wrap { max-width: var(--measure); margin-inline: auto; padding-inline: 1.25rem; }
             a { color: var(--link); text-underline-offset: 0.15em; }
             a:hover { text-decoration-thickness: 2px; }
             :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 2px; }
             main:focus { outline: none; }
-            .skip-link { position: absolute; left: 0.5rem; top: -3rem; background: var(--fg); color: var(--bg); padding: 0.5rem 1rem; font-family: var(--sans); z-index: 10; }
-            .skip-link:focus { top: 0.5rem; }
+            .skip-link { position: absolute; inset-inline-start: 0.5rem; inset-block-start: -3rem; background: var(--fg); color: var(--bg); padding: 0.5rem 1rem; font-family: var(--sans); z-index: 10; }
+            .skip-link:focus { inset-block-start: 0.5rem; }
 
             /* Header and navigation */
-            .site-header { border-bottom: 1px solid var(--line); font-family: var(--sans); }
-            .site-header .wrap { padding-top: 0.9rem; padding-bottom: 0.5rem; }
-            .site-title { display: inline-block; font-weight: 700; font-size: 1rem; color: var(--fg); text-decoration: none; margin-bottom: 0.4rem; }
+            .site-header { border-block-end: 1px solid var(--line); font-family: var(--sans); }
+            .site-header .wrap { padding-block: 0.9rem 0.5rem; }
+            .site-title { display: inline-block; font-weight: 700; font-size: 1rem; color: var(--fg); text-decoration: none; margin-block-end: 0.4rem; }
             .site-nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; list-style: none; margin: 0; padding: 0; font-size: 0.95rem; }
-            .site-nav a { display: inline-block; padding: 0.35rem 0; color: var(--muted); text-decoration: none; border-bottom: 2px solid transparent; }
+            .site-nav a { display: inline-block; padding-block: 0.35rem; color: var(--muted); text-decoration: none; border-block-end: 2px solid transparent; }
             .site-nav a:hover { color: var(--fg); }
-            .site-nav a[aria-current="page"] { color: var(--fg); border-bottom-color: var(--accent); font-weight: 600; }
+            .site-nav a[aria-current="page"] { color: var(--fg); border-block-end-color: var(--accent); font-weight: 600; }
 
             /* Article header */
-            .article-header { padding: 2rem 0 1rem; border-bottom: 1px solid var(--line); margin-bottom: 1.5rem; }
-            .kicker { font-family: var(--sans); font-size: 0.85rem; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); margin: 0 0 0.5rem; }
-            .label { display: inline-block; background: var(--accent); color: var(--bg); font-weight: 700; padding: 0.1rem 0.45rem; border-radius: 2px; margin-right: 0.4rem; }
-            h1 { font-size: clamp(1.9rem, 5vw, 2.6rem); line-height: 1.15; margin: 0.25rem 0 0.75rem; letter-spacing: -0.01em; }
-            h2 { font-size: 1.45rem; line-height: 1.25; margin: 2rem 0 0.75rem; }
-            h3 { font-size: 1.15rem; margin: 1.5rem 0 0.5rem; }
-            .dek { font-size: 1.25rem; line-height: 1.45; color: var(--muted); margin: 0 0 1rem; }
+            .article-header { padding-block: 2rem 1rem; border-block-end: 1px solid var(--line); margin-block-end: 1.5rem; }
+            .kicker { font-family: var(--sans); font-size: 0.85rem; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); margin-block: 0 0.5rem; margin-inline: 0; }
+            .label { display: inline-block; background: var(--accent); color: var(--bg); font-weight: 700; padding: 0.1rem 0.45rem; border-radius: 2px; margin-inline-end: 0.4rem; }
+            h1 { font-size: clamp(1.9rem, 5vw, 2.6rem); line-height: 1.15; margin-block: 0.25rem 0.75rem; margin-inline: 0; letter-spacing: -0.01em; }
+            h2 { font-size: 1.45rem; line-height: 1.25; margin-block: 2rem 0.75rem; margin-inline: 0; }
+            h3 { font-size: 1.15rem; margin-block: 1.5rem 0.5rem; margin-inline: 0; }
+            .dek { font-size: 1.25rem; line-height: 1.45; color: var(--muted); margin-block: 0 1rem; margin-inline: 0; }
             .byline { font-family: var(--sans); font-size: 0.875rem; color: var(--muted); margin: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
-            .banner { font-family: var(--sans); font-size: 0.95rem; background: var(--banner); color: var(--banner-fg); border-left: 4px solid var(--accent); padding: 0.6rem 0.9rem; margin: 0.5rem 0 1rem; }
+            .banner { font-family: var(--sans); font-size: 0.95rem; background: var(--banner); color: var(--banner-fg); border-inline-start: 4px solid var(--accent); padding: 0.6rem 0.9rem; margin-block: 0.5rem 1rem; }
             .banner a { color: inherit; }
 
             /* Overview blocks */
-            .key-points { background: var(--panel); padding: 0.25rem 1.25rem 0.75rem; border-radius: 4px; }
-            .key-points h2 { margin-top: 1rem; }
-            .key-points li, .known li, .unknown li { margin: 0.5rem 0; }
+            .key-points { background: var(--panel); padding-block: 0.25rem 0.75rem; padding-inline: 1.25rem; border-radius: 4px; }
+            .key-points h2 { margin-block-start: 1rem; }
+            .key-points li, .known li, .unknown li { margin-block: 0.5rem; }
             .know-grid { display: grid; gap: 0 2rem; }
             @media (min-width: 60rem) { .know-grid { grid-template-columns: 1fr 1fr; } }
-            .known h2 { border-top: 4px solid var(--known); padding-top: 0.5rem; }
-            .unknown h2 { border-top: 4px solid var(--unknown); padding-top: 0.5rem; }
-            .attribution { font-family: var(--sans); font-size: 0.85rem; color: var(--muted); margin: 0.25rem 0 0; }
-            .attribution-label, .meta-label { font-family: var(--sans); font-size: 0.8rem; font-weight: 700; text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted); margin-right: 0.35rem; }
+            .known h2 { border-block-start: 4px solid var(--known); padding-block-start: 0.5rem; }
+            .unknown h2 { border-block-start: 4px solid var(--unknown); padding-block-start: 0.5rem; }
+            .attribution { font-family: var(--sans); font-size: 0.85rem; color: var(--muted); margin-block: 0.25rem 0; }
+            .attribution-label, .meta-label { font-family: var(--sans); font-size: 0.8rem; font-weight: 700; text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted); margin-inline-end: 0.35rem; }
             .list .item + .item::before { content: "; "; }
-            .toc { border-left: 3px solid var(--line); padding-left: 1rem; margin: 2rem 0; font-family: var(--sans); font-size: 0.95rem; }
+            :is(:lang(ar), :lang(fa), :lang(ur)) .list .item + .item::before { content: "؛ "; }
+            .toc { border-inline-start: 3px solid var(--line); padding-inline-start: 1rem; margin-block: 2rem; font-family: var(--sans); font-size: 0.95rem; }
             .toc h2 { font-size: 1rem; margin: 0 0 0.5rem; }
-            .toc ol { margin: 0; padding-left: 1.2rem; }
-            .toc .sub { margin-left: 1rem; }
-            .more { border-top: 1px solid var(--line); margin-top: 2.5rem; font-family: var(--sans); }
+            .toc ol { margin: 0; padding-inline-start: 1.2rem; }
+            .toc .sub { margin-inline-start: 1rem; }
+            .more { border-block-start: 1px solid var(--line); margin-block-start: 2.5rem; font-family: var(--sans); }
             .more h2 { font-size: 1rem; }
             .more ul { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; list-style: none; padding: 0; }
 
             /* Prose */
             .prose img { max-width: 100%; height: auto; }
             .prose table { border-collapse: collapse; display: block; overflow-x: auto; }
-            .prose th, .prose td { border: 1px solid var(--line); padding: 0.35rem 0.6rem; }
-            .prose blockquote { margin: 1rem 0; padding-left: 1rem; border-left: 3px solid var(--line); color: var(--muted); }
+            .prose th, .prose td { border: 1px solid var(--line); padding: 0.35rem 0.6rem; text-align: start; }
+            .prose blockquote { margin-block: 1rem; margin-inline: 0; padding-inline-start: 1rem; border-inline-start: 3px solid var(--line); color: var(--muted); }
             .prose pre { overflow-x: auto; background: var(--panel); padding: 0.75rem; }
             code { font-size: 0.9em; }
             a.cite { font-family: var(--sans); font-size: 0.78em; font-weight: 600; text-decoration: none; white-space: nowrap; padding: 0 0.15em; border-radius: 2px; background: var(--panel); }
@@ -96,67 +105,71 @@ enum Scaffold {
                are unsupported, the definitions read as a list at the end of the page. */
             a.term { text-decoration-style: dotted; }
             .term-button { display: inline-grid; place-items: center; width: 1.5rem; height: 1.5rem; margin: 0 0.1rem; padding: 0; vertical-align: 0.1em; font: 700 0.7rem/1 var(--sans); color: var(--link); background: transparent; border: 1px solid currentColor; border-radius: 50%; cursor: pointer; }
-            .term-popovers { margin-top: 2rem; }
+            .term-popovers { margin-block-start: 2rem; }
             .term-popover { max-width: min(24rem, calc(100vw - 2rem)); padding: 0.25rem 1.1rem; font: 1rem/1.5 var(--sans); color: var(--fg); background: var(--bg); border: 1px solid var(--line); border-radius: 6px; box-shadow: 0 8px 28px rgb(0 0 0 / 0.25); }
             .term-popover-actions { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.5rem; }
             .term-close { font: 600 0.9rem var(--sans); padding: 0.35rem 0.8rem; color: var(--fg); background: var(--panel); border: 1px solid var(--line); border-radius: 4px; cursor: pointer; }
-            :target { scroll-margin-top: 1rem; }
+            :target { scroll-margin-block-start: 1rem; }
             .term-popover::backdrop { background: rgb(0 0 0 / 0.15); }
 
             /* Timeline */
-            .timeline { list-style: none; margin: 1.5rem 0; padding: 0 0 0 1.5rem; border-left: 3px solid var(--line); }
-            .event { position: relative; margin: 0 0 2rem; }
-            .event::before { content: ""; position: absolute; left: calc(-1.5rem - 8px); top: 0.45rem; width: 13px; height: 13px; border-radius: 50%; background: var(--bg); border: 3px solid var(--accent); }
+            .timeline { list-style: none; margin-block: 1.5rem; margin-inline: 0; padding-block: 0; padding-inline: 1.5rem 0; border-inline-start: 3px solid var(--line); }
+            .event { position: relative; margin-block: 0 2rem; }
+            .event::before { content: ""; position: absolute; inset-inline-start: calc(-1.5rem - 8px); inset-block-start: 0.45rem; width: 13px; height: 13px; border-radius: 50%; background: var(--bg); border: 3px solid var(--accent); }
             .event-date { font-family: var(--sans); font-weight: 700; margin: 0; }
-            .event-title { margin: 0.2rem 0 0.4rem; font-size: 1.25rem; }
-            .tags { margin: 0 0 0.5rem; display: flex; flex-wrap: wrap; gap: 0.4rem; }
+            .event-title { margin-block: 0.2rem 0.4rem; margin-inline: 0; font-size: 1.25rem; }
+            .tags { margin-block: 0 0.5rem; margin-inline: 0; display: flex; flex-wrap: wrap; gap: 0.4rem; }
             .tag { display: inline-block; font: 600 0.75rem/1.4 var(--sans); text-transform: uppercase; letter-spacing: 0.04em; padding: 0.1rem 0.45rem; border: 1px solid var(--line); border-radius: 3px; color: var(--muted); }
             .certainty-stated .tag-certainty { color: var(--known); border-color: var(--known); }
             .certainty-expected .tag-certainty, .certainty-disputed .tag-certainty { color: var(--unknown); border-color: var(--unknown); }
-            .date-note { font-family: var(--sans); font-size: 0.875rem; color: var(--muted); margin: 0 0 0.5rem; font-style: italic; }
-            .event-body p { margin: 0.4rem 0; }
+            .date-note { font-family: var(--sans); font-size: 0.875rem; color: var(--muted); margin-block: 0 0.5rem; margin-inline: 0; font-style: italic; }
+            .event-body p { margin-block: 0.4rem; }
             .export { font-family: var(--sans); font-size: 0.95rem; }
+            .certainty-legend dl { font-family: var(--sans); font-size: 0.9rem; margin: 0; }
+            .certainty-legend div { display: grid; grid-template-columns: 12rem 1fr; gap: 0.75rem; align-items: baseline; margin-block: 0.4rem; }
+            .certainty-legend dd { margin: 0; color: var(--muted); }
+            @media (max-width: 30rem) { .certainty-legend div { grid-template-columns: 1fr; gap: 0.2rem; } }
 
             /* Glossary */
-            .glossary { margin: 1.5rem 0; }
-            .glossary .entry { border-top: 1px solid var(--line); padding: 1rem 0; }
+            .glossary { margin-block: 1.5rem; }
+            .glossary .entry { border-block-start: 1px solid var(--line); padding-block: 1rem; }
             .glossary dt { font-size: 1.35rem; font-weight: 700; }
             .glossary dfn { font-style: normal; }
-            .glossary dd { margin: 0.25rem 0 0; }
+            .glossary dd { margin-block: 0.25rem 0; margin-inline: 0; }
             .short { font-weight: 600; }
-            .background-note { font-family: var(--sans); font-size: 0.85rem; color: var(--muted); border-left: 3px solid var(--line); padding-left: 0.6rem; }
+            .background-note { font-family: var(--sans); font-size: 0.85rem; color: var(--muted); border-inline-start: 3px solid var(--line); padding-inline-start: 0.6rem; }
             .meta-line { font-size: 0.95rem; }
 
-            .references ul { margin-top: 0.25rem; font-size: 0.95rem; }
+            .references ul { margin-block-start: 0.25rem; font-size: 0.95rem; }
 
             /* Sourcing notes */
-            .source-card { background: var(--panel); border-radius: 4px; padding: 0.25rem 1.25rem 1rem; margin: 1rem 0 1.5rem; }
-            .facts { display: grid; grid-template-columns: 1fr; gap: 0.25rem; font-family: var(--sans); font-size: 0.95rem; margin: 0.5rem 0 1rem; }
+            .source-card { background: var(--panel); border-radius: 4px; padding-block: 0.25rem 1rem; padding-inline: 1.25rem; margin-block: 1rem 1.5rem; }
+            .facts { display: grid; grid-template-columns: 1fr; gap: 0.25rem; font-family: var(--sans); font-size: 0.95rem; margin-block: 0.5rem 1rem; }
             .facts div { display: grid; grid-template-columns: 9rem 1fr; gap: 0.5rem; }
             .facts dt { font-weight: 700; color: var(--muted); }
             .facts dd { margin: 0; }
             @media (max-width: 30rem) { .facts div { grid-template-columns: 1fr; gap: 0; } }
-            .claims li { margin: 0.4rem 0; }
+            .claims li { margin-block: 0.4rem; }
 
             /* Source text */
             .source-text { list-style: none; padding: 0; counter-reset: none; }
-            .source-text li { position: relative; padding: 0.75rem 0 0.75rem 3.25rem; border-top: 1px solid var(--line); }
+            .source-text li { position: relative; padding-block: 0.75rem; padding-inline: 3.25rem 0; border-block-start: 1px solid var(--line); }
             .source-text li:target { background: var(--banner); color: var(--banner-fg); }
             .source-text li:target a { color: inherit; }
             .source-text p { margin: 0; }
-            .para-number { position: absolute; left: 0; top: 0.8rem; font: 700 0.9rem var(--sans); text-decoration: none; }
-            .cited-by { font-family: var(--sans); font-size: 0.85rem; margin-top: 0.5rem !important; }
+            .para-number { position: absolute; inset-inline-start: 0; inset-block-start: 0.8rem; font: 700 0.9rem var(--sans); text-decoration: none; }
+            .cited-by { font-family: var(--sans); font-size: 0.85rem; margin-block-start: 0.5rem !important; }
 
 
             /* Updates */
             .updates { list-style: none; padding: 0; }
-            .update { border-top: 1px solid var(--line); }
+            .update { border-block-start: 1px solid var(--line); }
             .update h2 { font-size: 1.2rem; }
             .update-date { font-family: var(--sans); color: var(--muted); font-size: 0.9rem; margin: 0; }
             .correction .tag { color: var(--accent); border-color: var(--accent); }
 
             /* Footer */
-            .site-footer { border-top: 1px solid var(--line); margin-top: 3rem; padding: 1rem 0 2rem; font-family: var(--sans); font-size: 0.9rem; color: var(--muted); }
+            .site-footer { border-block-start: 1px solid var(--line); margin-block-start: 3rem; padding-block: 1rem 2rem; font-family: var(--sans); font-size: 0.9rem; color: var(--muted); }
             .footer-links { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; list-style: none; padding: 0; }
             .report-error { font-weight: 700; }
 
@@ -177,10 +190,10 @@ enum Scaffold {
             <article class="explainer">
             <header class="article-header">
             <h1>{{page.title}}</h1>
-            <p class="dek">The page you asked for does not exist. It may have moved when the explainer was updated.</p>
+            <p class="dek">{{strings.not_found_dek}}</p>
             </header>
             {{>partials/more}}
-            <p><a href="{{site.home_url}}">Go to the overview</a></p>
+            <p><a href="{{site.home_url}}">{{strings.go_to_overview}}</a></p>
             </article>
             {{/main}}{{/base}}
 
@@ -188,7 +201,7 @@ enum Scaffold {
         "Templates/base.mustache":
             #"""
             <!doctype html>
-            <html lang="{{site.language}}">
+            <html lang="{{site.language}}" dir="{{site.direction}}">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -210,16 +223,16 @@ enum Scaffold {
             <meta name="color-scheme" content="light dark">
             <link rel="stylesheet" href="{{site.base_path}}style.css">
             <link rel="icon" href="{{site.base_path}}favicon.svg" type="image/svg+xml">
-            {{#site.feed_url}}<link rel="alternate" type="application/atom+xml" title="Updates and corrections" href="{{site.feed_url}}">
+            {{#site.feed_url}}<link rel="alternate" type="application/atom+xml" title="{{strings.feed_title}}" href="{{site.feed_url}}">
             {{/site.feed_url}}{{^page.is_404}}<script type="application/ld+json">{{{jsonld}}}</script>
             {{/page.is_404}}
             </head>
             <body>
-            <a class="skip-link" href="#main">Skip to content</a>
+            <a class="skip-link" href="#main">{{strings.skip_link}}</a>
             <header class="site-header">
             <div class="wrap">
             <a class="site-title" href="{{site.home_url}}">{{site.title}}</a>
-            <nav class="site-nav" aria-label="Explainer sections">
+            <nav class="site-nav" aria-label="{{strings.nav_label}}">
             <ul>
             {{#site.nav}}<li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
             {{/site.nav}}</ul>
@@ -231,14 +244,14 @@ enum Scaffold {
             {{#has_term_popovers}}<div class="term-popovers">
             {{#term_popovers}}<div class="term-popover" id="def-{{id}}" popover role="dialog" aria-labelledby="def-{{id}}-name">
             <p><strong id="def-{{id}}-name">{{name}}</strong>: {{short}}</p>
-            <p class="term-popover-actions"><a href="{{url}}">Glossary entry for {{name}}</a> <button type="button" class="term-close" popovertarget="def-{{id}}" popovertargetaction="hide">Close</button></p>
+            <p class="term-popover-actions"><a href="{{url}}">{{strings.glossary_entry_for}} {{name}}</a> <button type="button" class="term-close" popovertarget="def-{{id}}" popovertargetaction="hide">{{strings.close}}</button></p>
             </div>
             {{/term_popovers}}</div>
             {{/has_term_popovers}}</main>
             <footer class="site-footer">
             <div class="wrap">
-            <p><a class="report-error" href="{{site.report_error_url}}">Report an error</a> · Corrections are logged on the updates page.</p>
-            <p>Published by {{#site.publisher_url}}<a href="{{site.publisher_url}}">{{site.publisher}}</a>{{/site.publisher_url}}{{^site.publisher_url}}{{site.publisher}}{{/site.publisher_url}}. Written by {{site.author}}.{{#site.feed_url}} <a href="{{site.feed_url}}">Updates feed (Atom)</a>.{{/site.feed_url}}</p>
+            <p><a class="report-error" href="{{site.report_error_url}}">{{strings.report_error}}</a> · {{strings.corrections_note}}</p>
+            <p>{{strings.published_by}} {{#site.publisher_url}}<a href="{{site.publisher_url}}">{{site.publisher}}</a>{{/site.publisher_url}}{{^site.publisher_url}}{{site.publisher}}{{/site.publisher_url}}. {{strings.written_by}} {{site.author}}.{{#site.feed_url}} <a href="{{site.feed_url}}">{{strings.updates_feed}}</a>.{{/site.feed_url}}</p>
             {{#site.has_footer_links}}<ul class="footer-links">
             {{#site.footer_links}}<li><a href="{{url}}">{{title}}</a></li>
             {{/site.footer_links}}</ul>
@@ -253,7 +266,7 @@ enum Scaffold {
             {{<base}}{{$main}}
             <article class="explainer">
             <header class="article-header">
-            <p class="kicker"><span class="label">Explainer</span> Glossary</p>
+            <p class="kicker"><span class="label">{{strings.kicker_explainer}}</span> {{strings.nav_glossary}}</p>
             <h1>{{page.title}}</h1>
             {{#page.description}}<p class="dek">{{page.description}}</p>
             {{/page.description}}{{>partials/byline}}
@@ -266,14 +279,14 @@ enum Scaffold {
             <dt><dfn id="dfn-{{id}}">{{#abbr}}<abbr title="{{name}}">{{abbr}}</abbr>{{/abbr}}{{^abbr}}{{name}}{{/abbr}}</dfn></dt>
             <dd>
             <p class="short">{{short}}</p>
-            {{#background}}<p class="background-note">General background: this explains the term and is not about the events in the report.</p>
+            {{#background}}<p class="background-note">{{strings.background_note}}</p>
             {{/background}}<div class="definition">
             {{{html}}}
             </div>
-            {{#has_aliases}}<p class="meta-line"><span class="meta-label">Also written as</span> <span class="list">{{#aliases}}<span class="item alias">{{.}}</span>{{/aliases}}</span></p>
-            {{/has_aliases}}{{#has_related}}<p class="meta-line"><span class="meta-label">Related</span> <span class="list">{{#related}}<span class="item"><a href="{{url}}">{{name}}</a></span>{{/related}}</span></p>
-            {{/has_related}}{{#has_used_in}}<p class="meta-line"><span class="meta-label">Used in</span> <span class="list">{{#used_in}}<span class="item"><a href="{{url}}">{{label}}</a></span>{{/used_in}}</span></p>
-            {{/has_used_in}}{{#has_references}}<div class="references"><p class="meta-label">References</p>
+            {{#has_aliases}}<p class="meta-line"><span class="meta-label">{{strings.also_written_as}}</span> <span class="list">{{#aliases}}<span class="item alias">{{.}}</span>{{/aliases}}</span></p>
+            {{/has_aliases}}{{#has_related}}<p class="meta-line"><span class="meta-label">{{strings.related}}</span> <span class="list">{{#related}}<span class="item"><a href="{{url}}">{{name}}</a></span>{{/related}}</span></p>
+            {{/has_related}}{{#has_used_in}}<p class="meta-line"><span class="meta-label">{{strings.used_in}}</span> <span class="list">{{#used_in}}<span class="item"><a href="{{url}}">{{label}}</a></span>{{/used_in}}</span></p>
+            {{/has_used_in}}{{#has_references}}<div class="references"><p class="meta-label">{{strings.references}}</p>
             <ul>
             {{#references}}<li><a href="{{url}}" rel="external">{{title}}</a>{{#date}}, {{date}}{{/date}}</li>
             {{/references}}</ul>
@@ -291,34 +304,34 @@ enum Scaffold {
             {{<base}}{{$main}}
             <article class="explainer">
             <header class="article-header">
-            <p class="kicker"><span class="label">Explainer</span></p>
-            {{#overview.developing}}<p class="banner"><strong>Developing story.</strong> This explainer follows a report that is still changing. <a href="{{site.base_path}}updates/">What has changed</a></p>
+            <p class="kicker"><span class="label">{{strings.kicker_explainer}}</span></p>
+            {{#overview.developing}}<p class="banner"><strong>{{strings.developing_title}}</strong> {{strings.developing_text}} <a href="{{site.base_path}}updates/">{{strings.developing_link}}</a></p>
             {{/overview.developing}}<h1>{{page.title}}</h1>
             {{#page.description}}<p class="dek">{{page.description}}</p>
             {{/page.description}}{{>partials/byline}}
             </header>
             <section class="key-points" aria-labelledby="key-points-heading">
-            <h2 id="key-points-heading">Key points</h2>
+            <h2 id="key-points-heading">{{strings.key_points}}</h2>
             <ul>
             {{#overview.key_points}}<li id="{{id}}">{{{html}}}{{>partials/sources}}</li>
             {{/overview.key_points}}</ul>
             </section>
             <div class="know-grid">
             <section class="known" aria-labelledby="known-heading">
-            <h2 id="known-heading">What the report says</h2>
+            <h2 id="known-heading">{{strings.known}}</h2>
             <ul>
             {{#overview.known}}<li id="{{id}}">{{{html}}}{{>partials/sources}}</li>
             {{/overview.known}}</ul>
             </section>
             <section class="unknown" aria-labelledby="unknown-heading">
-            <h2 id="unknown-heading">What the report does not say</h2>
+            <h2 id="unknown-heading">{{strings.unknown}}</h2>
             <ul>
             {{#overview.unknown}}<li id="{{id}}">{{{html}}}{{>partials/sources}}</li>
             {{/overview.unknown}}</ul>
             </section>
             </div>
             {{#page.has_toc}}<nav class="toc" aria-labelledby="toc-heading">
-            <h2 id="toc-heading">In this explainer</h2>
+            <h2 id="toc-heading">{{strings.toc}}</h2>
             <ol>
             {{#page.toc}}<li{{#sub}} class="sub"{{/sub}}><a href="#{{id}}">{{text}}</a></li>
             {{/page.toc}}</ol>
@@ -350,13 +363,13 @@ enum Scaffold {
             """#,
         "Templates/partials/byline.mustache":
             #"""
-            <p class="byline"><span>By {{site.author}}</span>{{#page.published}} <span>Published <time datetime="{{iso}}">{{display}}</time></span>{{/page.published}}{{#page.was_updated}} <span>Updated <time datetime="{{page.updated.iso}}">{{page.updated.display}}</time></span>{{/page.was_updated}} <span>{{page.reading_minutes}} min read</span></p>
+            <p class="byline"><span>{{strings.by}} {{site.author}}</span>{{#page.published}} <span>{{strings.published}} <time datetime="{{iso}}">{{display}}</time></span>{{/page.published}}{{#page.was_updated}} <span>{{strings.updated}} <time datetime="{{page.updated.iso}}">{{page.updated.display}}</time></span>{{/page.was_updated}} <span>{{page.reading_minutes}} {{strings.min_read}}</span></p>
 
             """#,
         "Templates/partials/more.mustache":
             #"""
             <nav class="more" aria-labelledby="more-heading">
-            <h2 id="more-heading">More in this explainer</h2>
+            <h2 id="more-heading">{{strings.more_heading}}</h2>
             <ul>
             {{#site.nav}}{{^current}}<li><a href="{{url}}">{{title}}</a></li>
             {{/current}}{{/site.nav}}</ul>
@@ -365,7 +378,7 @@ enum Scaffold {
             """#,
         "Templates/partials/sources.mustache":
             #"""
-            {{#has_sources}}<p class="attribution"><span class="attribution-label">According to</span> <span class="list">{{#sources}}<span class="item"><a class="source-link" href="{{url}}">{{label}}</a></span>{{/sources}}</span></p>{{/has_sources}}
+            {{#has_sources}}<p class="attribution"><span class="attribution-label">{{strings.according_to}}</span> <span class="list">{{#sources}}<span class="item"><a class="source-link" href="{{url}}">{{label}}</a></span>{{/sources}}</span></p>{{/has_sources}}
 
             """#,
         "Templates/source.mustache":
@@ -373,16 +386,16 @@ enum Scaffold {
             {{<base}}{{$main}}
             <article class="explainer">
             <header class="article-header">
-            <p class="kicker"><span class="label">Explainer</span> Source text</p>
+            <p class="kicker"><span class="label">{{strings.kicker_explainer}}</span> {{strings.nav_source_text}}</p>
             <h1>{{page.title}}</h1>
             {{#source.description}}<p class="dek">{{source.description}}</p>
-            {{/source.description}}<p class="byline"><span>File <code>{{source.path}}</code></span> <span>Paragraphs are numbered in order; citations across the site link here.</span></p>
+            {{/source.description}}<p class="byline"><span>{{strings.source_file}} <code>{{source.path}}</code></span> <span>{{strings.source_note}}</span></p>
             </header>
             <ol class="source-text">
             {{#source.paragraphs}}<li id="{{anchor}}">
-            <a class="para-number" href="#{{anchor}}" aria-label="Paragraph {{number}}">¶{{number}}</a>
+            <a class="para-number" href="#{{anchor}}" aria-label="{{strings.paragraph}} {{number}}">¶{{number}}</a>
             <p>{{text}}</p>
-            {{#has_cited_by}}<p class="cited-by"><span class="meta-label">Cited by</span> <span class="list">{{#cited_by}}<span class="item"><a href="{{url}}">{{label}}</a></span>{{/cited_by}}</span></p>
+            {{#has_cited_by}}<p class="cited-by"><span class="meta-label">{{strings.cited_by}}</span> <span class="list">{{#cited_by}}<span class="item"><a href="{{url}}">{{label}}</a></span>{{/cited_by}}</span></p>
             {{/has_cited_by}}</li>
             {{/source.paragraphs}}</ol>
             {{>partials/more}}
@@ -395,37 +408,37 @@ enum Scaffold {
             {{<base}}{{$main}}
             <article class="explainer">
             <header class="article-header">
-            <p class="kicker"><span class="label">Explainer</span> Sourcing notes</p>
+            <p class="kicker"><span class="label">{{strings.kicker_explainer}}</span> {{strings.nav_sourcing}}</p>
             <h1>{{page.title}}</h1>
             {{#page.description}}<p class="dek">{{page.description}}</p>
             {{/page.description}}{{>partials/byline}}
             </header>
             <section aria-labelledby="sources-heading">
-            <h2 id="sources-heading">Who the information comes from</h2>
+            <h2 id="sources-heading">{{strings.sources_heading}}</h2>
             {{#sourcing.sources}}<section class="source-card" id="source-{{id}}" aria-labelledby="source-{{id}}-heading">
             <h3 id="source-{{id}}-heading">{{heading}}</h3>
             <dl class="facts">
-            <div><dt>Kind</dt><dd>{{kind}}</dd></div>
-            {{#role}}<div><dt>Role</dt><dd>{{role}}</dd></div>
-            {{/role}}<div><dt>Attribution</dt><dd>{{attribution_label}}</dd></div>
-            {{#count}}<div><dt>How many</dt><dd>{{count}}</dd></div>
-            {{/count}}{{#vantage}}<div><dt>How they know</dt><dd>{{vantage}}</dd></div>
-            {{/vantage}}{{#why_anonymous}}<div><dt>Why anonymous</dt><dd>{{why_anonymous}}</dd></div>
+            <div><dt>{{strings.source_kind}}</dt><dd>{{kind}}</dd></div>
+            {{#role}}<div><dt>{{strings.source_role}}</dt><dd>{{role}}</dd></div>
+            {{/role}}<div><dt>{{strings.source_attribution}}</dt><dd>{{attribution_label}}</dd></div>
+            {{#count}}<div><dt>{{strings.source_count}}</dt><dd>{{count}}</dd></div>
+            {{/count}}{{#vantage}}<div><dt>{{strings.source_vantage}}</dt><dd>{{vantage}}</dd></div>
+            {{/vantage}}{{#why_anonymous}}<div><dt>{{strings.source_why_anonymous}}</dt><dd>{{why_anonymous}}</dd></div>
             {{/why_anonymous}}</dl>
             <div class="prose">{{{notes_html}}}</div>
-            <p class="meta-line"><span class="meta-label">In the report</span> {{#cites_html}}{{{.}}} {{/cites_html}}</p>
-            {{#has_claims}}<p class="meta-label">Claims that rest on this source</p>
+            <p class="meta-line"><span class="meta-label">{{strings.in_the_report}}</span> {{#cites_html}}{{{.}}} {{/cites_html}}</p>
+            {{#has_claims}}<p class="meta-label">{{strings.claims_on_source}}</p>
             <ul class="claims">
             {{#claims}}<li>{{{html}}} <a href="{{url}}">{{where}}</a></li>
             {{/claims}}</ul>
-            {{/has_claims}}{{#has_events}}<p class="meta-label">Timeline events attributed to this source</p>
+            {{/has_claims}}{{#has_events}}<p class="meta-label">{{strings.events_on_source}}</p>
             <ul>
             {{#events}}<li><a href="{{url}}">{{title}}</a></li>
             {{/events}}</ul>
             {{/has_events}}</section>
             {{/sourcing.sources}}</section>
             {{#sourcing.has_unconfirmed}}<section aria-labelledby="unconfirmed-heading">
-            <h2 id="unconfirmed-heading">What is unconfirmed or undisclosed</h2>
+            <h2 id="unconfirmed-heading">{{strings.unconfirmed_heading}}</h2>
             <ul>
             {{#sourcing.unconfirmed}}<li id="{{id}}">{{{html}}}{{>partials/sources}}</li>
             {{/sourcing.unconfirmed}}</ul>
@@ -443,7 +456,7 @@ enum Scaffold {
             {{<base}}{{$main}}
             <article class="explainer">
             <header class="article-header">
-            <p class="kicker"><span class="label">Explainer</span> Timeline</p>
+            <p class="kicker"><span class="label">{{strings.kicker_explainer}}</span> {{strings.nav_timeline}}</p>
             <h1>{{page.title}}</h1>
             {{#page.description}}<p class="dek">{{page.description}}</p>
             {{/page.description}}{{>partials/byline}}
@@ -451,7 +464,13 @@ enum Scaffold {
             <div class="prose">
             {{{page.content}}}
             </div>
-            <ol class="timeline">
+            {{#timeline.has_certainties}}<section class="certainty-legend" aria-labelledby="certainty-heading">
+            <h2 id="certainty-heading">{{strings.certainty_heading}}</h2>
+            <dl>
+            {{#timeline.certainties}}<div class="certainty-{{certainty}}"><dt><span class="tag tag-certainty">{{label}}</span></dt><dd>{{meaning}}</dd></div>
+            {{/timeline.certainties}}</dl>
+            </section>
+            {{/timeline.has_certainties}}<ol class="timeline">
             {{#timeline.events}}<li class="event certainty-{{certainty}}" id="{{id}}">
             <p class="event-date">{{#datetime}}<time datetime="{{datetime}}">{{date_text}}</time>{{/datetime}}{{^datetime}}<span>{{date_text}}</span>{{/datetime}}</p>
             <h2 class="event-title">{{title}}</h2>
@@ -463,7 +482,7 @@ enum Scaffold {
             {{>partials/sources}}
             </li>
             {{/timeline.events}}</ol>
-            <p class="export"><a href="{{timeline.json_url}}">Timeline data (TimelineJS JSON)</a></p>
+            <p class="export"><a href="{{timeline.json_url}}">{{strings.timeline_export}}</a></p>
             {{>partials/more}}
             </article>
             {{/main}}{{/base}}
@@ -474,7 +493,7 @@ enum Scaffold {
             {{<base}}{{$main}}
             <article class="explainer">
             <header class="article-header">
-            <p class="kicker"><span class="label">Explainer</span> Updates</p>
+            <p class="kicker"><span class="label">{{strings.kicker_explainer}}</span> {{strings.nav_updates}}</p>
             <h1>{{page.title}}</h1>
             {{#page.description}}<p class="dek">{{page.description}}</p>
             {{/page.description}}{{>partials/byline}}
@@ -491,7 +510,7 @@ enum Scaffold {
             </div>
             </li>
             {{/updates.entries}}</ol>
-            <p class="export"><a href="{{updates.feed_url}}">Follow updates (Atom feed)</a></p>
+            <p class="export"><a href="{{updates.feed_url}}">{{strings.follow_updates}}</a></p>
             {{>partials/more}}
             </article>
             {{/main}}{{/base}}

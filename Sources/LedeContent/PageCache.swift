@@ -6,12 +6,7 @@ import LedeCore
 /// A file counts as unchanged when its size, inode, modification and status-change times are
 /// the same: editors that save in place or by rename both change at least one of them.
 public final class PageCache: Sendable {
-    struct Signature: Hashable, Sendable {
-        var size: Int
-        var inode: UInt
-        var modified: Int
-        var changed: Int
-    }
+    typealias Signature = FileStatus
 
     private let entries = Locked([String: (Signature, Page)]())
 
@@ -19,8 +14,7 @@ public final class PageCache: Sendable {
     public init() {}
 
     static func signature(of path: String) -> Signature? {
-        guard let info = FileSystem.status(at: path, followingLinks: true) else { return nil }
-        return Signature(size: info.size, inode: info.inode, modified: info.modified, changed: info.changed)
+        FileSystem.status(at: path, followingLinks: true)
     }
 
     /// The page read from `path` when the file has not changed since.

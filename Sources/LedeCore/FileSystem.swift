@@ -18,26 +18,26 @@ public enum FileKind: Sendable, Equatable {
     case other
 }
 
-/// The `stat` facts Lede compares between builds and between polls, the same on every
-/// platform (the C field names differ: `st_mtim` on Linux, `st_mtimespec` on Darwin).
+/// What one `stat` call says about a path: its kind, and the fields that tell one version of
+/// a file from another (an edit changes the size or modification time, a save by rename the
+/// inode, `chmod` or a rename the status-change time).
 public struct FileStatus: Sendable, Hashable {
-    /// What is there.
+    /// What is at the path (never ``FileKind/missing``).
     public var kind: FileKind
-    /// Size in bytes.
+    /// The size in bytes.
     public var size: Int
     /// The inode number.
-    public var inode: UInt
-    /// Modification time, in nanoseconds since 1970.
+    public var inode: UInt64
+    /// The modification time, in nanoseconds since 1970.
     public var modified: Int
-    /// Status-change time, in nanoseconds since 1970.
+    /// The status-change time, in nanoseconds since 1970.
     public var changed: Int
-
-    /// Whether it is a folder.
-    public var isFolder: Bool { kind == .folder }
 }
 
-/// The `stat`/`realpath` facts the builder (output safety) and the preview (serving only
-/// what is inside the site) both need, in one platform file.
+/// The `stat`/`realpath` facts the builder (output safety), the content cache (has a page
+/// changed?) and the preview (serving only what is inside the site, polling for changes) need,
+/// in one platform file: the only place that knows the `stat` fields differ between Linux
+/// (`st_mtim`) and Darwin (`st_mtimespec`).
 public enum FileSystem {
     /// What is at `path`; with `followingLinks: false` a symbolic link is reported as such,
     /// not as its target.
@@ -45,24 +45,25 @@ public enum FileSystem {
         status(at: path, followingLinks: followingLinks)?.kind ?? .missing
     }
 
-    /// The status of what is at `path`, or `nil` when nothing is (or it cannot be read).
+    /// `stat` (or, with `followingLinks: false`, `lstat`) of a path.
+    /// - Returns: The status, or `nil` when nothing is there or it cannot be read.
     public static func status(at path: String, followingLinks: Bool) -> FileStatus? {
         var info = stat()
         guard (followingLinks ? stat(path, &info) : lstat(path, &info)) == 0 else { return nil }
-        let kind: FileKind =
-            switch info.st_mode & S_IFMT {
-            case S_IFREG: .file
-            case S_IFDIR: .folder
-            case S_IFLNK: .symbolicLink
-            default: .other
-            }
+        let kind: FileKind
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: kind = .file
+        case S_IFDIR: kind = .folder
+        case S_IFLNK: kind = .symbolicLink
+        default: kind = .other
+        }
         #if canImport(Darwin)
             let (modified, changed) = (info.st_mtimespec, info.st_ctimespec)
         #else
             let (modified, changed) = (info.st_mtim, info.st_ctim)
         #endif
         return FileStatus(
-            kind: kind, size: Int(info.st_size), inode: UInt(info.st_ino),
+            kind: kind, size: Int(info.st_size), inode: UInt64(info.st_ino),
             modified: Int(modified.tv_sec) * 1_000_000_000 + Int(modified.tv_nsec),
             changed: Int(changed.tv_sec) * 1_000_000_000 + Int(changed.tv_nsec))
     }

@@ -14,7 +14,7 @@ enum AtomFeed {
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(config.language.htmlEscaped)">
-              <title>\(config.title.htmlEscaped): \((page?.title ?? "Updates").htmlEscaped)</title>
+              <title>\(config.title.htmlEscaped): \((page?.title ?? explainer.strings[.navUpdates]).htmlEscaped)</title>
               <id>\(explainer.absolute(pageURL).htmlEscaped)</id>
               <link rel="self" href="\(explainer.absolute(pageURL + "atom.xml").htmlEscaped)"/>
               <link rel="alternate" type="text/html" href="\(explainer.absolute(pageURL).htmlEscaped)"/>

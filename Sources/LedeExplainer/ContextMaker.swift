@@ -5,8 +5,8 @@ import LedeMarkdown
 
 /// Builds the template context of every page.
 ///
-/// Every context has the same top-level keys (`site`, `page`, `jsonld`, and one key per kind
-/// that is `.null` on other kinds), so templates never meet a missing key.
+/// Every context has the same top-level keys (`site`, `page`, `strings`, `jsonld`, and one key
+/// per kind that is `.null` on other kinds), so templates never meet a missing key.
 struct ContextMaker: Sendable {
     let explainer: Explainer
     let rendered: [String: RenderedGroup]
@@ -16,6 +16,7 @@ struct ContextMaker: Sendable {
     private let siteBase: (members: [String: ContextValue], navURLs: [(String, String)])
     private let sourcingURL: String
     private let sourcingPage: Page?
+    private let stringsContext: ContextValue
 
     init(explainer: Explainer, rendered: [String: RenderedGroup], backlinks: Backlinks) {
         self.explainer = explainer
@@ -26,6 +27,7 @@ struct ContextMaker: Sendable {
         siteBase = Self.siteBase(explainer)
         sourcingPage = explainer.site.pages(ofKind: .sourcing).first
         sourcingURL = sourcingPage?.url ?? "/sourcing-notes/"
+        stringsContext = explainer.strings.context
     }
 
     static let kindKeys = ["overview", "timeline", "glossary", "sourcing", "source", "updates"]
@@ -39,7 +41,7 @@ struct ContextMaker: Sendable {
         for document in explainer.site.documents {
             let page = syntheticPage(
                 title: document.title, url: document.url,
-                description: document.description ?? "The source document, paragraph by paragraph.",
+                description: document.description ?? explainer.strings[.sourceDescription],
                 path: document.path)
             let words = document.paragraphs.reduce(0) { $0 + $1.text.split(separator: " ").count }
             jobs.append(
@@ -50,7 +52,8 @@ struct ContextMaker: Sendable {
         }
         if !jobs.contains(where: { $0.outputPath == "404.html" }) {
             let page = syntheticPage(
-                title: "Page not found", url: "/404.html", description: "This page does not exist.", path: nil)
+                title: explainer.strings[.notFoundTitle], url: "/404.html",
+                description: explainer.strings[.notFoundDescription], path: nil)
             var job = job(
                 for: page, output: "404.html", template: "404", html: "", headings: [], words: 0, extra: [:], graph: [])
             job.sourcePath = nil
@@ -117,6 +120,7 @@ struct ContextMaker: Sendable {
             "page": pageContext(
                 page, html: html, headings: headings, words: words, published: published, updated: updated),
         ]
+        context["strings"] = stringsContext
         for key in Self.kindKeys { context[key] = extra[key] ?? .null }
         let popovers = extra["term_popovers"] ?? .list([])
         context["term_popovers"] = popovers
@@ -136,15 +140,16 @@ struct ContextMaker: Sendable {
     ) {
         let site = explainer.site
         let config = site.config
+        let strings = explainer.strings
         var nav: [(String, String)] = []
-        if let overview = site.pages(ofKind: .overview).first { nav.append(("Overview", overview.url)) }
-        if let page = site.pages(ofKind: .timeline).first { nav.append(("Timeline", page.url)) }
-        if let page = site.pages(ofKind: .glossary).first { nav.append(("Glossary", page.url)) }
-        if let page = site.pages(ofKind: .sourcing).first { nav.append(("Sourcing notes", page.url)) }
+        if let overview = site.pages(ofKind: .overview).first { nav.append((strings[.navOverview], overview.url)) }
+        if let page = site.pages(ofKind: .timeline).first { nav.append((strings[.navTimeline], page.url)) }
+        if let page = site.pages(ofKind: .glossary).first { nav.append((strings[.navGlossary], page.url)) }
+        if let page = site.pages(ofKind: .sourcing).first { nav.append((strings[.navSourcing], page.url)) }
         for document in site.documents {
-            nav.append((site.documents.count == 1 ? "Source text" : document.title, document.url))
+            nav.append((site.documents.count == 1 ? strings[.navSourceText] : document.title, document.url))
         }
-        if let page = site.pages(ofKind: .updates).first { nav.append(("Updates", page.url)) }
+        if let page = site.pages(ofKind: .updates).first { nav.append((strings[.navUpdates], page.url)) }
         // The footer lists top-level plain pages (/about/), not every page of a large site.
         let footer: [ContextValue] = site.pages(ofKind: .page)
             .filter { $0.outputPath != "404.html" && $0.url.split(separator: "/").count == 1 }
@@ -153,6 +158,7 @@ struct ContextMaker: Sendable {
         let members: [String: ContextValue] = [
             "title": .string(config.title), "description": .string(config.description),
             "language": .string(config.language),
+            "direction": .string(TextDirection(language: config.language).rawValue),
             "base_url": .string(config.baseURL), "base_path": .string(config.basePath),
             "author": .string(config.author.name), "publisher": .string(config.publisher.name),
             "publisher_url": .optional(config.publisher.url), "report_error_url": .string(config.reportErrorURL),
@@ -215,7 +221,10 @@ struct ContextMaker: Sendable {
 
     private func dateContext(_ date: WrittenDate?) -> ContextValue {
         guard let date else { return .null }
-        return ["iso": .string(DateText.machine(date)), "display": .string(DateText.display(date))]
+        return [
+            "iso": .string(DateText.machine(date)),
+            "display": .string(DateText.display(date, strings: explainer.strings)),
+        ]
     }
 
     static func context(from node: DataNode) -> ContextValue {
@@ -291,18 +300,33 @@ struct ContextMaker: Sendable {
     }
 
     private func timelineContext(_ group: RenderedGroup) -> ContextValue {
+        let strings = explainer.strings
         let events: [ContextValue] = explainer.events.enumerated().map { index, event in
             let datetime: ContextValue = event.value.map { .string($0) } ?? .null
             return [
                 "id": .string(event.page.id), "position": .int(index + 1), "title": .string(event.page.title),
                 "html": .string(group.html("event.\(event.page.id)")), "date_text": .string(event.dateText),
                 "date_note": .optional(event.dateNote), "datetime": datetime,
-                "precision": .string(event.precision.rawValue), "precision_label": .string(event.precision.label),
-                "certainty": .string(event.certainty.rawValue), "certainty_label": .string(event.certainty.label),
+                "precision": .string(event.precision.rawValue),
+                "precision_label": .string(strings[event.precision.label]),
+                "certainty": .string(event.certainty.rawValue),
+                "certainty_label": .string(strings[event.certainty.label]),
+                "certainty_meaning": .string(strings[event.certainty.meaning]),
                 "sources": sourceLinks(event.sourceIDs), "has_sources": .bool(!event.sourceIDs.isEmpty),
             ]
         }
-        return ["events": .list(events), "json_url": .string(explainer.href("/timeline.json"))]
+        // The certainty values the timeline uses, in their documented order, with what each means.
+        let used = Set(explainer.events.map(\.certainty))
+        let certainties: [ContextValue] = Certainty.allCases.filter(used.contains).map {
+            [
+                "certainty": .string($0.rawValue), "label": .string(strings[$0.label]),
+                "meaning": .string(strings[$0.meaning]),
+            ]
+        }
+        return [
+            "events": .list(events), "json_url": .string(explainer.href("/timeline.json")),
+            "certainties": .list(certainties), "has_certainties": .bool(!certainties.isEmpty),
+        ]
     }
 
     private func glossaryContext(_ group: RenderedGroup) -> ContextValue {
@@ -331,7 +355,7 @@ struct ContextMaker: Sendable {
     private func glossaryTermSet() -> JSON {
         let setID = explainer.absolute((explainer.site.pages(ofKind: .glossary).first?.url ?? "/glossary/") + "#terms")
         return [
-            "@type": "DefinedTermSet", "@id": .string(setID), "name": "Glossary",
+            "@type": "DefinedTermSet", "@id": .string(setID), "name": .string(explainer.strings[.navGlossary]),
             "hasDefinedTerm": .array(
                 explainer.terms.map { term in
                     var node: [String: JSON] = [
@@ -354,12 +378,12 @@ struct ContextMaker: Sendable {
                 "heading": .string(source.label.prefix(1).uppercased() + source.label.dropFirst()),
                 "kind": .string(source.kind), "name": .optional(source.name), "role": .optional(source.role),
                 "attribution": .string(source.attribution.rawValue),
-                "attribution_label": .string(source.attribution.label),
+                "attribution_label": .string(explainer.strings[source.attribution.label]),
                 "named": .bool(source.attribution == .named), "anonymous": .bool(source.anonymous),
                 "count": source.count.map { .string(String($0)) }
-                    ?? (source.attribution == .named ? .null : .string(Stated.notStatedLabel)),
-                "vantage": .optional(source.vantage?.text),
-                "why_anonymous": .optional(source.whyAnonymous?.text),
+                    ?? (source.attribution == .named ? .null : .string(explainer.strings[.notStated])),
+                "vantage": .optional(source.vantage?.text(in: explainer.strings)),
+                "why_anonymous": .optional(source.whyAnonymous?.text(in: explainer.strings)),
                 "notes_html": .string(group.html("source.\(source.id).notes")),
                 "cites_html": .list(source.cites.indices.map { .string(group.html("source.\(source.id).cite.\($0)")) }),
                 "events": .list(
@@ -386,9 +410,10 @@ struct ContextMaker: Sendable {
     /// unconfirmed items, each with where it is.
     private func claimsResting(on id: String, sourcing: (page: Page, group: RenderedGroup)) -> [ContextValue] {
         // The same lists the reference check reads (``Explainer/itemListsWithSources``).
+        let strings = explainer.strings
         let places = [
-            "key_points": "Key point", "known": "What the report says", "unknown": "What the report does not say",
-            "unconfirmed": "Unconfirmed",
+            "key_points": strings[.placeKeyPoint], "known": strings[.placeKnown], "unknown": strings[.placeUnknown],
+            "unconfirmed": strings[.placeUnconfirmed],
         ]
         var lists: [(key: String, anchor: String, place: String, page: Page, group: RenderedGroup)] = []
         for (kind, keys) in Explainer.itemListsWithSources {
@@ -434,7 +459,8 @@ struct ContextMaker: Sendable {
             let type = update.frontMatter["type"]?.text ?? "update"
             return [
                 "id": .string(update.id), "title": .string(update.title), "date": dateContext(update.date),
-                "type": .string(type), "type_label": .string(type == "correction" ? "Correction" : "Update"),
+                "type": .string(type),
+                "type_label": .string(explainer.strings[type == "correction" ? .correction : .update]),
                 "is_correction": .bool(type == "correction"), "html": .string(group.html("update.\(update.id)")),
             ]
         }

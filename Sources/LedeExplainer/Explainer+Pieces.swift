@@ -47,7 +47,7 @@ extension Explainer {
         for page in site.pages where !page.kind.isItem {
             var pieces: [Piece] = []
             let pagePlace = Place(label: page.title, url: page.url)
-            func items(_ key: String, what: String) {
+            func items(_ key: String, what: String, label: UIStrings.Key) {
                 for (index, node) in (page.frontMatter[key]?.items ?? []).enumerated() {
                     let textNode = node["text"] ?? node
                     guard let source = textNode.text else { continue }
@@ -56,21 +56,22 @@ extension Explainer {
                             key: "\(key).\(index)", text: MarkdownText(node: textNode, text: source),
                             inline: true,
                             place: Place(
-                                label: "\(page.title): \(what)",
+                                label: strings.format(.placeLabel, ["page": page.title, "item": strings[label]]),
                                 url: page.url + "#\(key.replacingOccurrences(of: "_", with: "-"))-\(index + 1)"),
                             mustCite: what))
                 }
             }
             switch page.kind {
             case .overview:
-                items("key_points", what: "key point")
-                items("known", what: "“what the report says” item")
-                items("unknown", what: "“what the report does not say” item")
+                items("key_points", what: "key point", label: .itemKeyPoint)
+                items("known", what: "“what the report says” item", label: .itemKnown)
+                items("unknown", what: "“what the report does not say” item", label: .itemUnknown)
             case .sourcing:
-                items("unconfirmed", what: "unconfirmed item")
+                items("unconfirmed", what: "unconfirmed item", label: .itemUnconfirmed)
                 for source in sources {
                     let place = Place(
-                        label: "\(page.title): \(source.label)", url: page.url + "#source-\(source.id)")
+                        label: strings.format(.placeLabel, ["page": page.title, "item": source.label]),
+                        url: page.url + "#source-\(source.id)")
                     if let notes = source.notes {
                         pieces.append(Piece(key: "source.\(source.id).notes", text: notes, inline: false, place: place))
                     }
@@ -84,7 +85,10 @@ extension Explainer {
                     pieces.append(
                         Piece(
                             key: "event.\(event.page.id)", text: body(of: event.page), inline: false,
-                            place: Place(label: "Timeline: \(event.page.title)", url: event.page.url),
+                            place: Place(
+                                label: strings.format(
+                                    .placeLabel, ["page": strings[.navTimeline], "item": event.page.title]),
+                                url: event.page.url),
                             mustCite: "timeline event"))
                 }
             case .glossary:
@@ -92,14 +96,19 @@ extension Explainer {
                     pieces.append(
                         Piece(
                             key: "term.\(term.id)", text: body(of: term.page), inline: false,
-                            place: Place(label: "Glossary: \(term.name)", url: term.page.url), ownTerm: term.id))
+                            place: Place(
+                                label: strings.format(.placeLabel, ["page": strings[.navGlossary], "item": term.name]),
+                                url: term.page.url), ownTerm: term.id))
                 }
             case .updates:
                 for update in updates {
                     pieces.append(
                         Piece(
                             key: "update.\(update.id)", text: body(of: update), inline: false,
-                            place: Place(label: "Updates: \(update.title)", url: update.url)))
+                            place: Place(
+                                label: strings.format(
+                                    .placeLabel, ["page": strings[.navUpdates], "item": update.title]),
+                                url: update.url)))
                 }
             default: break
             }
@@ -155,12 +164,13 @@ extension Explainer {
     func termLinkMaker() -> @Sendable (String, String) -> String {
         let terms = termsByID
         let resolver = links
+        let strings = strings
         return { id, matched in
             guard let term = terms[id] else { return matched.htmlEscaped }
             let url = resolver.href("/glossary/#\(id)")
             return "<a class=\"term\" href=\"\(url)\">\(matched.htmlEscaped)</a>"
                 + "<button class=\"term-button\" type=\"button\" popovertarget=\"def-\(id)\" "
-                + "aria-label=\"Definition: \(term.name.htmlEscaped)\"><span aria-hidden=\"true\">?</span></button>"
+                + "aria-label=\"\(strings.format(.definitionOf, ["term": term.name]).htmlEscaped)\"><span aria-hidden=\"true\">?</span></button>"
         }
     }
 

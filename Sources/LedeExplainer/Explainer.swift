@@ -36,6 +36,8 @@ public struct ExplainerCache: Sendable {
         var pageURLs: [String: String]
         var paragraphCounts: [String: Int]
         var terms: [[String]]
+        /// Labels end up in rendered Markdown (a citation's title, a term button's label).
+        var strings: UIStrings
     }
 
     var environment: Environment?
@@ -77,6 +79,8 @@ public struct Explainer: Sendable {
     public let terms: [GlossaryTerm]
     /// Updates, newest first.
     public let updates: [Page]
+    /// The theme's labels in the site's language, with the site's overrides.
+    public let strings: UIStrings
     let renderer: MarkdownRenderer
     let links: LinkResolver
     let matcher: TermMatcher
@@ -94,6 +98,7 @@ public struct Explainer: Sendable {
         self.renderer = renderer
         var bag = DiagnosticBag()
         for warning in site.warnings { bag.add(warning) }
+        strings = UIStrings(language: site.config.language, overrides: site.data["strings"], bag: &bag)
         let registry = SourceEntry.registry(from: site.data["sources"], bag: &bag)
         sources = registry.entries
         var events: [TimelineEvent] = []
@@ -160,7 +165,8 @@ public struct Explainer: Sendable {
         for page in site.pages { pageURLs[page.sourcePath] = page.url }
         links = LinkResolver(
             documents: Dictionary(site.documents.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }),
-            termIDs: Set(termsByID.keys), pageURLs: pageURLs, basePath: site.config.basePath)
+            termIDs: Set(termsByID.keys), pageURLs: pageURLs, basePath: site.config.basePath,
+            strings: strings)
         matcher = TermMatcher(terms: terms.map { (id: $0.id, phrases: $0.phrases) })
         Self.checkSourceReferences(site: site, registry: registry, bag: &bag)
         try bag.throwIfErrors()
@@ -231,7 +237,7 @@ public struct Explainer: Sendable {
         ExplainerCache.Environment(
             options: renderer.options, basePath: site.config.basePath, pageURLs: links.pageURLs,
             paragraphCounts: links.documents.mapValues(\.paragraphs.count),
-            terms: terms.map { [$0.id, $0.name, $0.short] + $0.phrases })
+            terms: terms.map { [$0.id, $0.name, $0.short] + $0.phrases }, strings: strings)
     }
 
     /// The public URL of a site path.

@@ -14,6 +14,8 @@ struct LinkResolver: Sendable {
     var pageURLs: [String: String]
     /// The base path every internal URL starts with.
     var basePath: String
+    /// The labels, for the title of a citation link.
+    var strings: UIStrings = .english
 
     /// A citation found in a link.
     struct Citation: Hashable {
@@ -73,7 +75,7 @@ struct LinkResolver: Sendable {
         if let citation = try citation(destination, at: location) {
             return .styled(
                 url: href("/sources/\(citation.document)/#p\(citation.paragraph)"), className: "cite",
-                title: "Source paragraph \(citation.paragraph)")
+                title: strings.format(.sourceParagraph, ["number": "\(citation.paragraph)"]))
         }
         if destination.hasPrefix("term:") {
             let id = String(destination.dropFirst("term:".count))

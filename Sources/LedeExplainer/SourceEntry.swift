@@ -12,11 +12,11 @@ public enum Attribution: String, Sendable, Hashable, CaseIterable {
     case anonymous
 
     /// The label shown to readers.
-    public var label: String {
+    public var label: UIStrings.Key {
         switch self {
-        case .named: "Named"
-        case .onRecordUnnamed: "Not named, on the record"
-        case .anonymous: "Anonymous"
+        case .named: .attributionNamed
+        case .onRecordUnnamed: .attributionOnRecordUnnamed
+        case .anonymous: .attributionAnonymous
         }
     }
 }
@@ -31,14 +31,11 @@ public enum Stated: Sendable, Hashable {
 
     /// The value an author writes for "the report does not say".
     public static let notStatedValue = "not stated"
-    /// What readers see for it.
-    public static let notStatedLabel = "Not stated by the report"
-
-    /// The text shown to readers.
-    public var text: String {
+    /// The text shown to readers: the author's, or the label ``UIStrings/Key/notStated``.
+    public func text(in strings: UIStrings) -> String {
         switch self {
         case .stated(let text): text
-        case .notStated: Self.notStatedLabel
+        case .notStated: strings[.notStated]
         }
     }
 }

@@ -15,13 +15,13 @@ public enum DatePrecision: String, Sendable, Hashable, CaseIterable {
     case unknown
 
     /// The label shown to readers.
-    public var label: String {
+    public var label: UIStrings.Key {
         switch self {
-        case .year: "Year known"
-        case .month: "Month known"
-        case .day: "Exact date"
-        case .relative: "Relative date, as the report gives it"
-        case .unknown: "Date not given"
+        case .year: .precisionYear
+        case .month: .precisionMonth
+        case .day: .precisionDay
+        case .relative: .precisionRelative
+        case .unknown: .precisionUnknown
         }
     }
 }
@@ -39,12 +39,22 @@ public enum Certainty: String, Sendable, Hashable, CaseIterable {
     case disputed
 
     /// The label shown to readers.
-    public var label: String {
+    public var label: UIStrings.Key {
         switch self {
-        case .stated: "Stated by the report"
-        case .reported: "Reported"
-        case .expected: "Expected"
-        case .disputed: "Disputed"
+        case .stated: .certaintyStated
+        case .reported: .certaintyReported
+        case .expected: .certaintyExpected
+        case .disputed: .certaintyDisputed
+        }
+    }
+
+    /// What the label means, in words for readers.
+    public var meaning: UIStrings.Key {
+        switch self {
+        case .stated: .certaintyStatedMeans
+        case .reported: .certaintyReportedMeans
+        case .expected: .certaintyExpectedMeans
+        case .disputed: .certaintyDisputedMeans
         }
     }
 }

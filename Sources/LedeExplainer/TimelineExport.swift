@@ -22,7 +22,7 @@ enum TimelineExport {
                 "text": [
                     "headline": .string(event.page.title), "text": .string(group?.html("event.\(event.page.id)") ?? ""),
                 ],
-                "group": .string(event.certainty.label), "unique_id": .string(event.page.id),
+                "group": .string(explainer.strings[event.certainty.label]), "unique_id": .string(event.page.id),
             ])
         }
         let title: JSON = [

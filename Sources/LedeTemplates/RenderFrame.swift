@@ -19,6 +19,10 @@ struct TagReference: Sendable {
     /// name without a leading dot: swift-mustache then tries every frame of the context
     /// stack, innermost first, and only a miss in the root frame means no frame has it.
     var isDefinitive: Bool
+    /// Whether a miss is no error: the last component of a section's or inverted section's
+    /// name, which tests presence (`{{#page.extra.subtitle}}` on a page without it is false).
+    /// Earlier components must resolve, so a typo in the middle of a name is still caught.
+    var testsPresence: Bool = false
 
     /// The index encoded at the end of a rewritten name component, or `nil` for a name the
     /// library did not rewrite.
@@ -62,7 +66,9 @@ final class RenderState {
         TagReference.index(in: component).flatMap { references.indices.contains($0) ? $0 : nil }
     }
 
+    /// Records a name that resolved to nothing, unless its tag only tests presence.
     func recordMissing(_ reference: Int) {
+        guard !references[reference].testsPresence else { return }
         if missingSet.insert(reference).inserted { missing.append(reference) }
     }
 

@@ -23,6 +23,15 @@ internal import Mustache
 /// one value only, so a miss there is final wherever it happens. No frame ever reports a
 /// miss that swift-mustache could still resolve elsewhere: no false positives.
 ///
+/// ## Sections test presence
+///
+/// `{{x}}` of a missing key is an error, but a section `{{#x}}…{{/x}}` or an inverted
+/// section `{{^x}}…{{/x}}` asks whether `x` is there: a missing key is false, as Handlebars'
+/// strict mode allows `{{#if x}}`. In a dotted name only the last component may be missing
+/// (`{{#page.extra.subtitle}}` on a page without a subtitle is false); an earlier one must
+/// resolve (`{{#page.extar.subtitle}}` is still `missing key 'page.extar.subtitle'`), again
+/// as in Handlebars' strict mode, so a typo in the path is never silently false.
+///
 /// Limits: lookups inside ``TemplateValue/null`` are not errors (it is an absent optional);
 /// template functions (`{{uppercased(x)}}`) and dynamic partials (`{{>*x}}`) are refused at
 /// load, as they cannot be checked.
@@ -130,8 +139,9 @@ public struct TemplateLibrary: Sendable {
     /// - Throws: ``DiagnosticError`` for an unknown template name
     ///   (`unknown template 'x' (templates: a, b, c)`), and for every name that resolves to
     ///   nothing in the context, at the `path:line:col` of its tag
-    ///   (`missing key 'page.dek' in context`). ``TemplateValue/null`` values and keys present
-    ///   with false or empty values are not errors.
+    ///   (`missing key 'page.dek' in context`). ``TemplateValue/null`` values, keys present
+    ///   with false or empty values, and the last component of a section's name are not
+    ///   errors.
     public func render(_ name: String, context: TemplateValue) throws -> String {
         guard let template = library.getTemplate(named: name) else {
             throw DiagnosticError(Diagnostic(at: nil, "unknown template '\(name)' (\(Self.describe(templateNames)))"))
@@ -273,11 +283,14 @@ public struct TemplateLibrary: Sendable {
                 let location = SourceLocation(path: path, line: tag.line, column: tag.column)
                 let components = tag.name.split(separator: ".", omittingEmptySubsequences: false)
                 var isFirst = !tag.name.hasPrefix(".")
-                encoded = components.map { component in
+                var isSection = false
+                if case .section = tag.kind { isSection = true }
+                encoded = components.enumerated().map { offset, component in
                     guard !component.isEmpty else { return "" }
                     references.append(
                         TagReference(
-                            key: String(component), name: tag.name, location: location, isDefinitive: !isFirst))
+                            key: String(component), name: tag.name, location: location, isDefinitive: !isFirst,
+                            testsPresence: isSection && offset == components.count - 1))
                     isFirst = false
                     return "\(component)?\(references.count - 1)"
                 }.joined(separator: ".")

@@ -16,6 +16,10 @@ public import LedeCore
 /// | `list` | an error | once per element | only when empty |
 /// | `object` | an error | once, with its keys in scope | never |
 /// | `null` | nothing | never | once |
+/// | *(missing key)* | an error | never | once |
+///
+/// A missing key is tested by a section only when it is the last part of the name
+/// (``TemplateLibrary``, "Sections test presence").
 ///
 /// > Warning: `null` is an explicitly absent optional: falsy, rendered as nothing, and not a
 /// > missing-key error. Looking a key up *inside* `null` (`{{page.dek.text}}` with

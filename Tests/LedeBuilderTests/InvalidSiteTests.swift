@@ -79,6 +79,10 @@ import Testing
             "Content/timeline/vote.md: error: this event is shown on the timeline page, which does not exist: create Content/timeline/index.md"
         ),
         (
+            "unknown-label",
+            "Content/_strings.yaml:3:14: error: unknown label 'nav_timline' (did you mean 'nav_timeline'?)"
+        ),
+        (
             "duplicate-timeline-order",
             "Content/timeline/vote.md:3:8: error: order 10 is also used by Content/timeline/meeting.md: timeline order must be unique"
         ),

@@ -45,7 +45,7 @@ import Testing
         let spokesperson = try entry(
             "kind: official\nattribution: on-record-unnamed\nlabel: a county health department spokesperson\ncount: 1")
         #expect(spokesperson.attribution == .onRecordUnnamed)
-        #expect(spokesperson.attribution.label == "Not named, on the record")
+        #expect(UIStrings.english[spokesperson.attribution.label] == "Not named, on the record")
         #expect(!spokesperson.anonymous)
         #expect(spokesperson.count == 1)
     }
@@ -56,11 +56,11 @@ import Testing
         )
         #expect(sources.vantage == .notStated)
         #expect(sources.whyAnonymous == .notStated)
-        #expect(sources.whyAnonymous?.text == "Not stated by the report")
+        #expect(sources.whyAnonymous?.text(in: .english) == "Not stated by the report")
         let stated = try entry(
             "kind: official\nattribution: anonymous\nlabel: a U.S. official\nvantage: familiar with the plans\nwhy_anonymous: the sensitive nature of the talks"
         )
-        #expect(stated.whyAnonymous?.text == "the sensitive nature of the talks")
+        #expect(stated.whyAnonymous?.text(in: .english) == "the sensitive nature of the talks")
     }
 
     @Test func countsArePositiveAndSane() {

@@ -62,24 +62,24 @@ struct FileWatcherTests {
         #expect(calls == [[file]])
     }
 
-    @Test("delete, then create")
-    func deleteThenCreate() async throws {
+    @Test("delete, then create", arguments: [false, true])
+    func deleteThenCreate(polling: Bool) async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let file = try folder.write("Content/a.md", "one")
-        let calls = try await Self.calls(watching: [folder.path]) {
+        let calls = try await Self.calls(watching: [folder.path], polling: polling) {
             try FileManager.default.removeItem(atPath: file)
             try folder.write("Content/a.md", "two")
         }
         #expect(calls == [[file]])
     }
 
-    @Test("vim: probe file, swap file, rename to a backup, write, delete the backup")
-    func vimBackupDance() async throws {
+    @Test("vim: probe file, swap file, rename to a backup, write, delete the backup", arguments: [false, true])
+    func vimBackupDance(polling: Bool) async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let file = try folder.write("Content/a.md", "one")
-        let calls = try await Self.calls(watching: [folder.path]) {
+        let calls = try await Self.calls(watching: [folder.path], polling: polling) {
             let probe = try folder.write("Content/4913", "")
             try FileManager.default.removeItem(atPath: probe)
             try folder.write("Content/.a.md.swp", "swap")
@@ -90,12 +90,12 @@ struct FileWatcherTests {
         #expect(calls == [[file]])
     }
 
-    @Test("editor swap and lock files alone are not changes")
-    func editorFilesAlone() async throws {
+    @Test("editor swap and lock files alone are not changes", arguments: [false, true])
+    func editorFilesAlone(polling: Bool) async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write("Content/a.md", "one")
-        let calls = try await Self.calls(watching: [folder.path], expecting: 0) {
+        let calls = try await Self.calls(watching: [folder.path], polling: polling, expecting: 0) {
             try folder.write("Content/.a.md.swp", "swap")
             try folder.write("Content/.a.md.swx", "swap")
             try folder.write("Content/#a.md#", "autosave")
@@ -124,22 +124,22 @@ struct FileWatcherTests {
         #expect(calls == [[file]])
     }
 
-    @Test("files written into a new folder before its watch exists are still reported")
-    func newFolderWithFiles() async throws {
+    @Test("files written into a new folder before its watch exists are still reported", arguments: [false, true])
+    func newFolderWithFiles(polling: Bool) async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let calls = try await Self.calls(watching: [folder.path]) {
+        let calls = try await Self.calls(watching: [folder.path], polling: polling) {
             try folder.write("Content/x/y/z/deep.md", "deep")
         }
         #expect(calls == [[folder.file("Content/x/y/z/deep.md")]])
     }
 
-    @Test("a single file is watched through its folder; its neighbours are not reported")
-    func singleFile() async throws {
+    @Test("a single file is watched through its folder; its neighbours are not reported", arguments: [false, true])
+    func singleFile(polling: Bool) async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let config = try folder.write("lede.toml", "title = 1")
-        let calls = try await Self.calls(watching: [config]) {
+        let calls = try await Self.calls(watching: [config], polling: polling) {
             try folder.write("other.txt", "ignored")
             let temporary = try folder.write("lede.toml.tmp", "title = 2")
             try Self.rename(temporary, config)
@@ -147,26 +147,27 @@ struct FileWatcherTests {
         #expect(calls == [[config]])
     }
 
-    @Test("a deleted file is reported")
-    func deletion() async throws {
+    @Test("a deleted file is reported", arguments: [false, true])
+    func deletion(polling: Bool) async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let file = try folder.write("Content/a.md", "one")
-        let calls = try await Self.calls(watching: [folder.path]) {
+        let calls = try await Self.calls(watching: [folder.path], polling: polling) {
             try FileManager.default.removeItem(atPath: file)
         }
         #expect(calls == [[file]])
     }
 
-    @Test("a watched folder deleted and created again is still watched")
-    func recreatedRoot() async throws {
+    @Test("a watched folder deleted and created again is still watched", arguments: [false, true])
+    func recreatedRoot(polling: Bool) async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let content = folder.file("Content")
         let file = try folder.write("Content/a.md", "one")
         let log = ChangeLog()
         let watcher = FileWatcher(
-            paths: [URL(fileURLWithPath: content)], debounce: Self.debounce, onChange: log.record)
+            paths: [URL(fileURLWithPath: content)], debounce: Self.debounce, usePolling: polling,
+            pollInterval: .milliseconds(50), onChange: log.record)
         try watcher.start()
         defer { watcher.stop() }
         try FileManager.default.removeItem(atPath: content)
@@ -181,20 +182,28 @@ struct FileWatcherTests {
         #expect(again.dropFirst(2) == [[file]])
     }
 
-    @Test("a missing folder cannot be watched")
-    func missingParent() {
-        let watcher = FileWatcher(paths: [URL(fileURLWithPath: "/nonexistent-lede/a/b")]) { _ in }
-        #expect(throws: PreviewError.self) { try watcher.start() }
+    @Test("a path in a missing folder cannot be watched; a missing file in a folder can", arguments: [false, true])
+    func missingParent(polling: Bool) throws {
+        let watcher = FileWatcher(paths: [URL(fileURLWithPath: "/nonexistent-lede/a/b")], usePolling: polling) { _ in }
+        let error = #expect(throws: PreviewError.self) { try watcher.start() }
+        #expect(error?.description == "cannot watch '/nonexistent-lede/a': No such file or directory")
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let later = FileWatcher(paths: [URL(fileURLWithPath: folder.file("later.md"))], usePolling: polling) { _ in }
+        try later.start()
+        later.stop()
     }
 
-    @Test("stop from inside onChange does not deadlock, and nothing is reported after stop")
-    func stopFromCallback() async throws {
+    @Test("stop from inside onChange does not deadlock, and nothing is reported after stop", arguments: [false, true])
+    func stopFromCallback(polling: Bool) async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let file = try folder.write("a.md", "one")
         let log = ChangeLog()
         let holder = WatcherHolder()
-        let watcher = FileWatcher(paths: [folder.url], debounce: Self.debounce) { paths in
+        let watcher = FileWatcher(
+            paths: [folder.url], debounce: Self.debounce, usePolling: polling, pollInterval: .milliseconds(50)
+        ) { paths in
             log.record(paths)
             holder.watcher?.stop()
         }

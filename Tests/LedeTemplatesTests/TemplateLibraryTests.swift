@@ -203,13 +203,10 @@ private func render(_ template: String, _ context: TemplateValue) throws -> Stri
                 == "Templates/t.mustache:1:1: error: missing key 'page.title.x' in context")
     }
 
-    @Test func missingSectionNameAndMissingInsideSections() {
+    @Test func missingKeyInsideASectionIsAnErrorOnce() {
         #expect(
             errorText { try render("{{#items}}{{nope}}{{/items}}{{^gone}}{{/gone}}", ["items": [[:], [:]]]) }
-                == """
-                Templates/t.mustache:1:11: error: missing key 'nope' in context
-                Templates/t.mustache:1:29: error: missing key 'gone' in context
-                """)
+                == "Templates/t.mustache:1:11: error: missing key 'nope' in context")
     }
 
     @Test func missingKeysInPartialsAndBlocksPointAtTheirOwnFile() throws {
@@ -231,6 +228,55 @@ private func render(_ template: String, _ context: TemplateValue) throws -> Stri
             errorText { try render("{{tags}}", ["tags": ["a"]]) }
                 == "Templates/t.mustache:1:1: error: 'tags' is a list and cannot be rendered as text; "
                 + "use a section {{#tags}}…{{/tags}}")
+    }
+}
+
+@Suite struct OptionalSectionTests {
+    static let withSubtitle: TemplateValue = ["page": ["title": "T", "extra": ["subtitle": "S"]]]
+    static let withoutSubtitle: TemplateValue = ["page": ["title": "T", "extra": [:]]]
+    static let template =
+        "{{#page.extra.subtitle}}<p>{{page.extra.subtitle}}</p>{{/page.extra.subtitle}}"
+        + "{{^page.extra.subtitle}}<p>no subtitle</p>{{/page.extra.subtitle}}"
+
+    @Test func sectionsTestPresenceOfTheLastPart() throws {
+        #expect(try render(Self.template, Self.withSubtitle) == "<p>S</p>")
+        #expect(try render(Self.template, Self.withoutSubtitle) == "<p>no subtitle</p>")
+    }
+
+    @Test func missingTopLevelKeyInASectionIsFalse() throws {
+        #expect(try render("[{{#flag}}on{{/flag}}{{^flag}}off{{/flag}}]", [:]) == "[off]")
+        #expect(
+            try render(
+                "{{#items}}{{#note}}!{{/note}}{{title}} {{/items}}",
+                ["items": [["title": "a"], ["title": "b", "note": true]]]) == "a !b ")
+    }
+
+    @Test func interpolatingTheMissingKeyIsStillTheLocatedError() {
+        #expect(
+            errorText { try render("<h1>{{page.title}}</h1>\n<p>{{page.extra.subtitle}}</p>", Self.withoutSubtitle) }
+                == "Templates/t.mustache:2:4: error: missing key 'page.extra.subtitle' in context")
+        // Testing it with a section first does not make a later `{{page.extra.subtitle}}` optional.
+        #expect(
+            errorText {
+                try render(
+                    "{{#page.extra.subtitle}}{{/page.extra.subtitle}}{{page.extra.subtitle}}", Self.withoutSubtitle)
+            }
+                == "Templates/t.mustache:1:49: error: missing key 'page.extra.subtitle' in context")
+    }
+
+    @Test func aMissingMiddlePartIsAnError() {
+        // Only the last part may be absent: a typo earlier in the path is not silently false.
+        #expect(
+            errorText { try render("{{#page.extar.subtitle}}x{{/page.extar.subtitle}}", Self.withSubtitle) }
+                == "Templates/t.mustache:1:1: error: missing key 'page.extar.subtitle' in context")
+        #expect(
+            errorText { try render("{{^paeg.extra}}x{{/paeg.extra}}", Self.withSubtitle) }
+                == "Templates/t.mustache:1:1: error: missing key 'paeg.extra' in context")
+    }
+
+    @Test func aMissingKeyInANestedSectionDoesNotHideAnOuterOne() throws {
+        // `flag` is missing from the element, found in the root frame: rendered with the root's value.
+        #expect(try render("{{#items}}{{#flag}}[{{.}}]{{/flag}}{{/items}}", ["items": ["a"], "flag": true]) == "[a]")
     }
 }
 

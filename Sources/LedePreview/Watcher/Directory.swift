@@ -1,5 +1,3 @@
-internal import LedeCore
-
 #if canImport(Glibc)
     internal import Glibc
 #elseif canImport(Darwin)
@@ -25,25 +23,12 @@ enum Directory {
         return names
     }
 
-    /// `lstat` of a path: symbolic links are not followed, so a link to a parent folder
-    /// cannot make a walk loop forever.
-    static func status(_ path: String) -> FileStatus? {
-        FileSystem.status(at: path, followingLinks: false)
-    }
-
-    /// `stat` of a path, links followed (for the paths the caller named).
-    static func followedStatus(_ path: String) -> FileStatus? {
-        FileSystem.status(at: path, followingLinks: true)
-    }
-
     /// The parent folder and the last component of an absolute path (`/` for a top-level one).
     static func split(_ path: String) -> (parent: String, name: String) {
         guard let slash = path.lastIndex(of: "/") else { return (".", path) }
         let parent = String(path[..<slash])
         return (parent.isEmpty ? "/" : parent, String(path[path.index(after: slash)...]))
     }
-
-    static func isDirectory(_ info: FileStatus) -> Bool { info.isFolder }
 
     /// The message for the current `errno`.
     static func errorMessage(_ code: Int32 = errno) -> String {

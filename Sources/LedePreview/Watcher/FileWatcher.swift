@@ -12,7 +12,7 @@ internal import LedeCore
 /// once per burst of events after `debounce` of quiet, or `maxWait` after the burst began when
 /// events keep coming. inotify through Glibc on its own Thread
 /// (blocking read), or polling (mtime/size/inode snapshot every `pollInterval`) when
-/// `usePolling` (file systems without inotify).
+/// `usePolling` (file systems without inotify) and always on systems without inotify (macOS).
 ///
 /// Editors' swap, backup and lock files (`.swp`, `.swx`, `~`, `4913`, `.#…`, `#…#`) are not
 /// changes by themselves; a temporary file created and gone within one burst is left out, so
@@ -89,10 +89,12 @@ public final class FileWatcher: Sendable {
             do throws(PreviewError) {
                 #if canImport(Glibc)
                     source =
-                        usePolling ? .polling(PollingSource(paths: paths)) : .inotify(try InotifySource(paths: paths))
+                        usePolling
+                        ? .polling(try PollingSource(paths: paths)) : .inotify(try InotifySource(paths: paths))
                 #else
-                    // No inotify outside Linux: polling is the portable fallback.
-                    source = .polling(PollingSource(paths: paths))
+                    // No inotify outside Linux (macOS has FSEvents, which Lede does not use):
+                    // polling is the watcher there, the same one `usePolling` tests on Linux.
+                    source = .polling(try PollingSource(paths: paths))
                 #endif
             } catch {
                 close(pipeFDs[0])

@@ -1,5 +1,6 @@
 #if canImport(Glibc)
     internal import Glibc
+    internal import LedeCore
 
     /// Watches through Linux inotify: one watch per folder (inotify is not recursive), new
     /// folders added as they appear, single files through their parent folder.
@@ -37,7 +38,7 @@
             roots = paths
             do {
                 for path in paths {
-                    if let info = Directory.followedStatus(path), Directory.isDirectory(info) {
+                    if FileSystem.kind(at: path, followingLinks: true) == .folder {
                         var ignored = ChangeBurst()
                         try addTree(path, reporting: false, into: &ignored, at: .now)
                         // Also its parent, for the folder's name only: a folder deleted and
@@ -142,8 +143,9 @@
                 try addWatch(folder, recursive: true, name: nil)
                 for name in Directory.names(in: folder) {
                     let path = folder + "/" + name
-                    guard let info = Directory.status(path) else { continue }
-                    if Directory.isDirectory(info) {
+                    let kind = FileSystem.kind(at: path, followingLinks: false)
+                    if kind == .missing { continue }
+                    if kind == .folder {
                         pending.append(path)
                     } else if reporting && !EditorFiles.isTemporary(name) {
                         burst.record(path, existedBefore: false, at: now)

@@ -6,23 +6,31 @@ internal import LedeCore
     internal import Darwin
 #endif
 
-/// Watches by comparing snapshots, for file systems that send no inotify events (network
-/// mounts, some container and VM shares).
+/// Watches by comparing snapshots: the watcher on systems without inotify (macOS and every
+/// other non-Linux system), and on Linux for file systems that send no inotify events (network
+/// mounts, some container and VM shares; `--poll`). The same ``FileWatcher`` interface and
+/// tests cover both sources.
 struct PollingSource {
     /// What identifies one version of a file: a rename over it changes the inode, an edit
-    /// the modification time or size.
-    struct Stamp: Equatable {
-        var seconds: Int
-        var nanoseconds: Int
-        var size: Int
-        var inode: UInt
-    }
+    /// the modification time or size (``FileSystem`` reads the platform's `stat` fields).
+    typealias Stamp = FileStatus
 
     private let roots: [String]
     private var snapshot: [String: Stamp]
 
     /// Takes the first snapshot, so that changes right after `start()` are seen.
-    init(paths: [String]) {
+    /// - Throws: ``PreviewError`` when a path is neither a folder nor in one, as inotify does:
+    ///   a file that does not exist yet is watched, a file in a folder that does not exist is
+    ///   refused.
+    init(paths: [String]) throws(PreviewError) {
+        for path in paths where FileSystem.kind(at: path, followingLinks: true) != .folder {
+            let parent = Directory.split(path).parent
+            let kind = FileSystem.kind(at: parent, followingLinks: true)
+            guard kind == .folder else {
+                let code = kind == .missing ? ENOENT : ENOTDIR
+                throw PreviewError(.cannotWatch(path: parent, message: Directory.errorMessage(code)))
+            }
+        }
         roots = paths
         snapshot = Self.snapshot(of: paths)
     }
@@ -48,33 +56,26 @@ struct PollingSource {
     static func snapshot(of roots: [String]) -> [String: Stamp] {
         var result: [String: Stamp] = [:]
         for root in roots {
-            guard let info = Directory.followedStatus(root) else { continue }
-            guard Directory.isDirectory(info) else {
-                result[root] = Stamp(info)
+            guard let status = FileSystem.status(at: root, followingLinks: true) else { continue }
+            guard status.kind == .folder else {
+                result[root] = status
                 continue
             }
             var pending = [root]
             while let folder = pending.popLast() {
                 for name in Directory.names(in: folder) {
                     let path = folder + "/" + name
-                    guard let info = Directory.status(path) else { continue }
-                    if Directory.isDirectory(info) {
+                    // Links are not followed, so a link to a parent folder cannot make the walk
+                    // loop forever.
+                    guard let status = FileSystem.status(at: path, followingLinks: false) else { continue }
+                    if status.kind == .folder {
                         pending.append(path)
                     } else if !EditorFiles.isTemporary(name) {
-                        result[path] = Stamp(info)
+                        result[path] = status
                     }
                 }
             }
         }
         return result
-    }
-}
-
-extension PollingSource.Stamp {
-    init(_ info: FileStatus) {
-        seconds = info.modified / 1_000_000_000
-        nanoseconds = info.modified % 1_000_000_000
-        size = info.size
-        inode = info.inode
     }
 }
