@@ -103,9 +103,13 @@ struct SiteBuild {
         try bag.throwIfErrors()
 
         let previous = cache.pages
+        let reused = output.reusedPages
         let rendered = ParallelMap.map(output.pages) { job -> Result<(Data, Bool), DiagnosticError> in
             defer { options.progress?(output.pages.count) }
-            if let old = previous[job.outputPath], old.template == job.template, old.context == job.context {
+            // A page whose job the explainer reused has the context it had: no need to compare.
+            if let old = previous[job.outputPath], old.template == job.template,
+                reused.contains(job.outputPath) || old.context == job.context
+            {
                 return .success((old.html, false))
             }
             do {

@@ -32,12 +32,35 @@ struct ContextMaker: Sendable {
 
     static let kindKeys = ["overview", "timeline", "glossary", "sourcing", "source", "updates"]
 
-    /// Every page's job; pages are independent, so they are made on every core.
-    func makePages() -> [RenderJob] {
+    /// Every page's job; pages are independent, so they are made on every core. Plain pages
+    /// whose inputs are unchanged get their job from `memo` (see ``PageJobMemo``).
+    /// - Parameters:
+    ///   - memo: The last build's plain-page jobs; replaced by this build's.
+    ///   - reusedGroups: Pages whose Markdown came from the render cache.
+    /// - Returns: The jobs, and the output paths of those reused from `memo`.
+    func makePages(memo: inout PageJobMemo, reusedGroups: Set<String>) -> ([RenderJob], Set<String>) {
         let maker = self
-        var jobs = ParallelMap.map(explainer.site.pages.filter { !$0.kind.isItem }) { page in
-            maker.pageJob(page)
-        }.compactMap { $0 }
+        let siteWide = self.siteWide
+        let known = memo
+        let pages = explainer.site.pages.filter { !$0.kind.isItem }
+        let made = ParallelMap.map(pages) { page -> (RenderJob?, Bool) in
+            if let job = known.job(
+                for: page, siteWide: siteWide, markdownReused: reusedGroups.contains(page.sourcePath))
+            {
+                return (job, true)
+            }
+            return (maker.pageJob(page), false)
+        }
+        memo = PageJobMemo(siteWide: siteWide)
+        var reused: Set<String> = []
+        var jobs: [RenderJob] = []
+        jobs.reserveCapacity(made.count)
+        for (page, (job, wasReused)) in zip(pages, made) {
+            guard let job else { continue }
+            jobs.append(job)
+            if wasReused { reused.insert(job.outputPath) }
+            if page.kind == .page { memo.jobs[page.sourcePath] = (page, job) }
+        }
         for document in explainer.site.documents {
             let page = syntheticPage(
                 title: document.title, url: document.url,
@@ -59,7 +82,16 @@ struct ContextMaker: Sendable {
             job.sourcePath = nil
             jobs.append(job)
         }
-        return jobs
+        return (jobs, reused)
+    }
+
+    /// What a plain page's context is made from besides the page itself.
+    private var siteWide: PageJobMemo.SiteWide {
+        PageJobMemo.SiteWide(
+            members: siteBase.members, navigation: siteBase.navURLs.map { [$0.0, $0.1] }, strings: stringsContext,
+            config: config, overviewDates: [overview?.date, overview?.updated],
+            sourcing: sourcingPage.map { [$0.title, $0.url] },
+            terms: explainer.terms.map { [$0.id, $0.name, $0.short] })
     }
 
     /// The job of one content page, or `nil` for a page that is not written.

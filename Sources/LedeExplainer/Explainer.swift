@@ -42,6 +42,8 @@ public struct ExplainerCache: Sendable {
 
     var environment: Environment?
     var groups: [String: RenderedGroup] = [:]
+    /// Plain pages' jobs from the last build.
+    var jobs = PageJobMemo()
 
     /// An empty cache.
     public init() {}
@@ -62,6 +64,9 @@ public struct ExplainerOutput: Sendable {
     public var files: [GeneratedFile]
     /// Warnings and notes to print.
     public var diagnostics: [Diagnostic]
+    /// Output paths of pages whose job is the previous build's, unchanged: their HTML is the
+    /// same as long as the templates are.
+    public var reusedPages: Set<String> = []
 }
 
 /// Turns a ``Site`` into the explainer's pages: it reads the explainer's content (sources,
@@ -180,18 +185,20 @@ public struct Explainer: Sendable {
         let environment = renderEnvironment()
         if cache.environment != environment { cache = ExplainerCache(environment: environment) }
         let previous = cache.groups
-        let rendered = ParallelMap.map(groups) { group -> Result<RenderedGroup, any Error> in
+        let rendered = ParallelMap.map(groups) { group -> (Result<RenderedGroup, any Error>, reused: Bool) in
             if let hit = previous[group.pageKey], hit.group.pieces == group.pieces {
-                return .success(RenderedGroup(group: group, results: hit.results))
+                return (.success(RenderedGroup(group: group, results: hit.results)), true)
             }
-            return Result { try render(group) }
+            return (Result { try render(group) }, false)
         }
         var bag = DiagnosticBag()
         var renderedGroups: [String: RenderedGroup] = [:]
-        for (group, result) in zip(groups, rendered) {
+        var reusedGroups: Set<String> = []
+        for (group, (result, reused)) in zip(groups, rendered) {
             switch result {
             case .success(let value):
                 renderedGroups[group.pageKey] = value
+                if reused { reusedGroups.insert(group.pageKey) }
                 cache.groups[group.pageKey] = value
             case .failure(let error): bag.add(error, at: nil)
             }
@@ -205,7 +212,7 @@ public struct Explainer: Sendable {
         for warning in warnings { bag.add(warning) }
         checkTermsUsed(renderedGroups, bag: &bag)
         let context = ContextMaker(explainer: self, rendered: renderedGroups, backlinks: index)
-        let pages = context.makePages()
+        let (pages, reusedPages) = context.makePages(memo: &cache.jobs, reusedGroups: reusedGroups)
         var files = [GeneratedFile]()
         var diagnostics = bag.diagnostics
         if !site.pages(ofKind: .timeline).isEmpty || !events.isEmpty {
@@ -222,7 +229,7 @@ public struct Explainer: Sendable {
         if !site.pages(ofKind: .updates).isEmpty {
             files.append(AtomFeed.file(for: self, rendered: renderedGroups))
         }
-        return ExplainerOutput(pages: pages, files: files, diagnostics: diagnostics)
+        return ExplainerOutput(pages: pages, files: files, diagnostics: diagnostics, reusedPages: reusedPages)
     }
 
     /// Builds every explainer page and file, without reusing earlier work.
