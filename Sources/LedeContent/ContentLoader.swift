@@ -227,44 +227,4 @@ public struct ContentLoader: Sendable {
             }
         }
     }
-
-    // MARK: - Seeds
-
-    func loadDocuments(bag: inout DiagnosticBag) -> [SourceDocument] {
-        let files = listFiles(in: "seeds", bag: &bag).filter { $0.hasSuffix(".txt") }
-        var documents: [SourceDocument] = []
-        for path in files {
-            let name = PathText.deletingExtension(of: PathText.lastComponent(of: path))
-            guard path.split(separator: "/").count == 2 else { continue }
-            if let problem = Slug.problem(in: name) {
-                bag.add(
-                    Diagnostic(
-                        at: SourceLocation(path: path), "seed file name '\(name)' cannot be part of a URL: \(problem)"))
-                continue
-            }
-            guard let text = bag.collect(at: SourceLocation(path: path), { try readText(path) }) else { continue }
-            var document = SourceDocument(
-                name: name, path: path, title: name, description: nil, paragraphs: SourceDocument.paragraphs(of: text))
-            if document.paragraphs.isEmpty {
-                bag.add(Diagnostic(at: SourceLocation(path: path), "the source document has no paragraphs"))
-            }
-            for metadataPath in ["seeds/\(name).yaml", "seeds/\(name).yml"]
-            where FileManager.default.fileExists(atPath: root.appendingPathComponent(metadataPath).path) {
-                if let node = bag.collect(
-                    at: SourceLocation(path: metadataPath),
-                    {
-                        try DataReader.parse(
-                            try readText(metadataPath), at: SourceLocation(path: metadataPath, line: 1, column: 1))
-                    })
-                {
-                    if let title = node["title"] {
-                        document.title = bag.collect(at: title.location) { try title.requireText("'title'") } ?? name
-                    }
-                    document.description = node["description"]?.text
-                }
-            }
-            documents.append(document)
-        }
-        return documents
-    }
 }
