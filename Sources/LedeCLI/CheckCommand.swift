@@ -18,7 +18,11 @@ struct CheckCommand: AsyncParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
+    @Flag(name: .long, help: "First renumber the citations whose source paragraph moved in a revision of the seed.")
+    var fix = false
+
     func run() async throws {
+        if fix { try CitationFixReporter.run(siteRoot: site.buildOptions().siteRoot) }
         let temporary = FileManager.default.temporaryDirectory
             .appendingPathComponent("lede-check-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: temporary) }

@@ -11,7 +11,7 @@ public struct LedeCommand: AsyncParsableCommand {
             seeds/ (the source documents), Templates/ (Mustache) and Public/ (static files). \
             The built site goes to Output/.
             """,
-        subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, NewCommand.self]
+        subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, NewCommand.self, AcceptCommand.self]
     )
 
     /// Creates the command; ArgumentParser fills it from the command line.
