@@ -59,7 +59,7 @@ struct ClaimReader {
 
     /// The paragraph a `seed:` destination cites, read once.
     mutating func paragraph(_ destination: String, at location: SourceLocation) -> SourceParagraph? {
-        guard let citation = try? explainer.links.citation(destination, at: location),
+        guard let citation = try? explainer.links.citation(destination, at: location), citation.revision == nil,
             let document = explainer.links.documents[citation.document],
             document.paragraphs.indices.contains(citation.paragraph - 1)
         else { return nil }

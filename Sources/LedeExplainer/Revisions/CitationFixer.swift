@@ -10,6 +10,11 @@ public enum CitationFixer {
         public var from: Int
         /// The number to write.
         public var to: Int
+        /// The earlier version the number written now belongs to (`@2026-11-28`), if any.
+        public var fromRevision: String?
+        /// The earlier version to write, if any: a citation of a removed or split paragraph
+        /// keeps its number, pinned to the version it was checked against.
+        public var toRevision: String?
 
         /// Creates an edit.
         /// - Parameters:
@@ -17,12 +22,21 @@ public enum CitationFixer {
         ///   - column: The link's character column.
         ///   - from: The number written now.
         ///   - to: The number to write.
-        public init(line: Int, column: Int, from: Int, to: Int) {
+        ///   - fromRevision: The earlier version the number written now belongs to.
+        ///   - toRevision: The earlier version to write.
+        public init(line: Int, column: Int, from: Int, to: Int, fromRevision: String? = nil, toRevision: String? = nil) {
             self.line = line
             self.column = column
             self.from = from
             self.to = to
+            self.fromRevision = fromRevision
+            self.toRevision = toRevision
         }
+
+        /// The anchor written now: `p3` or `p3@2026-11-28`.
+        var oldAnchor: String { "p\(from)" + (fromRevision.map { "@\($0)" } ?? "") }
+        /// The anchor to write.
+        var newAnchor: String { "p\(to)" + (toRevision.map { "@\($0)" } ?? "") }
     }
 
     /// How far after its recorded column a link may start. In a quoted YAML value the columns
@@ -82,11 +96,11 @@ public enum CitationFixer {
             destinationEnd += 1
         }
         let destination = String(line[destinationStart..<destinationEnd])
-        let old = "p\(edit.from)"
+        let old = edit.oldAnchor
         guard destination.hasPrefix("seed:"),
             destination.hasSuffix("#" + old) || destination == "seed:" + old
         else { return nil }
-        let newDestination = String(destination.dropLast(old.count)) + "p\(edit.to)"
+        let newDestination = String(destination.dropLast(old.count)) + edit.newAnchor
         let linkText = renumber(Array(line[(start + 1)..<textEnd]), from: edit.from, to: edit.to)
         return Array(line[...start]) + linkText + ["]", "("] + Array(newDestination)
             + Array(line[destinationEnd...])

@@ -17,58 +17,84 @@ extension CitationReview {
 
     /// The renumbering of every citation whose paragraph is now at one other number.
     ///
-    /// A citation is left as it is when its new number is still cited for another text that is
-    /// not moving away (a removed or split paragraph's citations, say): after the fix, the two
-    /// would read the same. Fix those by hand, then run the fix again.
+    /// A citation whose paragraph was removed or split keeps its number, pinned to the version
+    /// it was checked against (`[¶5](seed:p5@2026-11-28)`), so that the numbers of the current
+    /// text can move over it and the editor still sees which text its claim was written
+    /// against. A citation is not renumbered onto a number still cited for another text (a
+    /// citation of a paragraph whose text Lede cannot find): after the fix the two would read
+    /// the same.
     public func fixPlan(documents: [SourceDocument]) -> FixPlan {
         var plan = FixPlan()
         for document in documents {
             guard let baseline = baselines[document.name] else { continue }
             let cited = citations.filter { $0.document == document.name }
-            let findings = self.findings.filter { $0.citation.document == document.name }
-            var targets: [Int: Int] = [:]
-            for finding in findings {
-                if let to = finding.renumbering { targets[finding.citation.number] = to }
+            var findings: [SourceLocation: CitationFinding] = [:]
+            for finding in self.findings where finding.citation.document == document.name {
+                findings[finding.citation.location] = finding
             }
-            // A number keeps citations that do not move: nothing may be renumbered onto it, and
-            // a citation that cannot move keeps its number in turn.
-            var staying = Set(cited.map(\.number).filter { targets[$0] == nil })
-            var blocked: Set<Int> = []
+            func isPinned(_ finding: CitationFinding?) -> Bool {
+                guard let finding, finding.citation.revision == nil, finding.checkedIn != nil else { return false }
+                switch finding.change {
+                case .split, .removed: return true
+                default: return false
+                }
+            }
+            // Current numbers keeping citations that do not move: nothing may be renumbered
+            // onto them, and a citation that cannot move keeps its number in turn.
+            var staying = Set(
+                cited.filter { $0.revision == nil && findings[$0.location]?.renumbering == nil && !isPinned(findings[$0.location]) }
+                    .map(\.number))
+            var blocked: Set<SourceLocation> = []
             while true {
-                let more = targets.filter { from, to in staying.contains(to) && !blocked.contains(from) }.map(\.key)
+                let more = cited.filter { citation in
+                    guard !blocked.contains(citation.location), let to = findings[citation.location]?.renumbering else {
+                        return false
+                    }
+                    return staying.contains(to)
+                }
                 if more.isEmpty { break }
-                blocked.formUnion(more)
-                staying.formUnion(more)
-            }
-            var moved = 0
-            for finding in findings {
-                guard let to = finding.renumbering else { continue }
-                let citation = finding.citation
-                if blocked.contains(citation.number) {
-                    plan.skipped.append(
-                        Diagnostic(
-                            .warning, at: citation.location,
-                            "¶\(citation.number) is now ¶\(to), but not renumbered yet: ¶\(to) is still cited for the text it had when checked (removed, split or not renumbered either); deal with those citations first, then run `lede check --fix` again"
-                        ))
-                    continue
+                for citation in more {
+                    blocked.insert(citation.location)
+                    if citation.revision == nil { staying.insert(citation.number) }
                 }
-                plan.edits[citation.location.path, default: []].append(
-                    CitationFixer.Edit(
-                        line: citation.location.line, column: citation.location.column, from: citation.number, to: to))
-                moved += 1
             }
-            guard moved > 0 else { continue }
-            var entries: [Int: Baseline] = [:]
+            var entries: [Int: (fingerprint: String, text: String)] = [:]
+            var edited = 0
             for citation in cited {
-                let number = targets[citation.number].flatMap { blocked.contains(citation.number) ? nil : $0 }
-                if let number, let locked = baseline[citation.number] {
-                    entries[number] = locked
-                } else if entries[citation.number] == nil, let locked = baseline[citation.number] {
-                    entries[citation.number] = locked
+                let finding = findings[citation.location]
+                var edit = CitationFixer.Edit(
+                    line: citation.location.line, column: citation.location.column, from: citation.number,
+                    to: citation.number, fromRevision: citation.revision)
+                if let to = finding?.renumbering {
+                    if blocked.contains(citation.location) {
+                        plan.skipped.append(
+                            Diagnostic(
+                                .warning, at: citation.location,
+                                "¶\(citation.number) is now ¶\(to), but not renumbered: ¶\(to) is still cited for a text Lede cannot find in any version of the seed; deal with those citations first, then run `lede check --fix` again"
+                            ))
+                    } else {
+                        edit.to = to
+                        edit.toRevision = nil
+                        let pinned = document.earlier.first { $0.id == citation.revision }?.paragraphs
+                        if let pinned, pinned.indices.contains(citation.number - 1) {
+                            let text = pinned[citation.number - 1].text
+                            entries[to] = (SourceDocument.fingerprint(of: text), text)
+                        } else if let locked = baseline[citation.number] {
+                            entries[to] = (locked.fingerprint, locked.text ?? "")
+                        }
+                    }
+                } else if isPinned(finding), let revision = finding?.checkedIn {
+                    edit.toRevision = revision
+                } else if citation.revision == nil, entries[citation.number] == nil, let locked = baseline[citation.number] {
+                    entries[citation.number] = (locked.fingerprint, locked.text ?? "")
+                }
+                if edit.newAnchor != edit.oldAnchor {
+                    plan.edits[citation.location.path, default: []].append(edit)
+                    edited += 1
                 }
             }
-            plan.locks[document.lockPath] = CitationLock.text(
-                for: document, entries: entries.mapValues { ($0.fingerprint, $0.text ?? "") })
+            guard edited > 0 else { continue }
+            plan.locks[document.lockPath] = CitationLock.text(for: document, entries: entries)
         }
         return plan
     }

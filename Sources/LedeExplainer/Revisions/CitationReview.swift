@@ -7,6 +7,9 @@ public struct CitedParagraph: Sendable, Hashable {
     public var document: String
     /// The paragraph number as written.
     public var number: Int
+    /// The earlier version the number belongs to (`seed:p5@2026-11-28`), or `nil` for the
+    /// current text.
+    public var revision: String?
     /// Where the link starts (its `[`).
     public var location: SourceLocation
 }
@@ -33,12 +36,16 @@ public struct CitationFinding: Sendable, Hashable {
     public var citation: CitedParagraph
     /// What happened.
     public var change: Change
+    /// The version of the seed holding the text the citation was checked against.
+    public var checkedIn: String?
 
     /// The number `lede check --fix` writes instead, when the paragraph is at one other place.
+    /// A citation of an earlier version (`seed:p5@2026-11-28`) is renumbered into the current
+    /// text even when the number stays the same.
     public var renumbering: Int? {
         switch change {
-        case .moved(let to): to != citation.number ? to : nil
-        case .reworded(let now, _), .merged(let now, _): now != citation.number ? now : nil
+        case .moved(let to), .reworded(let to, _), .merged(let to, _):
+            to != citation.number || citation.revision != nil ? to : nil
         case .split, .removed, .unknownText: nil
         }
     }
@@ -54,7 +61,7 @@ public struct CitationFinding: Sendable, Hashable {
 
     /// The report printed at the citation.
     public var diagnostic: Diagnostic {
-        let cited = "¶\(citation.number)"
+        let cited = "¶\(citation.number)" + (citation.revision.map { " of the version of \($0)" } ?? "")
         let accept = "re-read the claim, then run `lede accept`"
         let fix = "`lede check --fix` renumbers the citation"
         let message: String
@@ -165,20 +172,29 @@ public struct CitationReview: Sendable {
         var matchers: [Int: ParagraphMatcher] = [:]
         let current = revisions.count - 1
         var unlocked: Set<Int> = []
+        let paragraphs = document.paragraphs
         for citation in cited {
-            guard let locked = baseline[citation.number] else {
-                unlocked.insert(citation.number)
-                continue
-            }
-            let paragraphs = document.paragraphs
-            if paragraphs.indices.contains(citation.number - 1),
-                paragraphs[citation.number - 1].fingerprint == locked.fingerprint
+            let found: (revision: Int, number: Int, text: String)
+            if let id = citation.revision, let index = revisions.firstIndex(where: { $0.id == id }),
+                revisions[index].paragraphs.indices.contains(citation.number - 1)
             {
-                continue
-            }
-            guard let found = texts[locked.fingerprint] else {
-                findings.append(CitationFinding(citation: citation, change: .unknownText))
-                continue
+                // A citation of an earlier version names its text itself.
+                found = (index, citation.number, revisions[index].paragraphs[citation.number - 1].text)
+            } else {
+                guard let locked = baseline[citation.number] else {
+                    unlocked.insert(citation.number)
+                    continue
+                }
+                if paragraphs.indices.contains(citation.number - 1),
+                    paragraphs[citation.number - 1].fingerprint == locked.fingerprint
+                {
+                    continue
+                }
+                guard let known = texts[locked.fingerprint] else {
+                    findings.append(CitationFinding(citation: citation, change: .unknownText))
+                    continue
+                }
+                found = known
             }
             let change: CitationFinding.Change
             if found.revision == current {
@@ -203,7 +219,7 @@ public struct CitationReview: Sendable {
                         firstWords: words.prefix(8).joined(separator: " ") + (words.count > 8 ? " …" : ""))
                 }
             }
-            findings.append(CitationFinding(citation: citation, change: change))
+            findings.append(CitationFinding(citation: citation, change: change, checkedIn: revisions[found.revision].id))
         }
         baselines[document.name] = baseline
         if !unlocked.isEmpty, document.lock != nil {

@@ -11,7 +11,9 @@ extension Explainer {
                 for link in group.results[piece.key]?.links ?? [] {
                     guard let citation = try? links.citation(link.destination, at: link.location) else { continue }
                     cited.append(
-                        CitedParagraph(document: citation.document, number: citation.paragraph, location: link.location)
+                        CitedParagraph(
+                            document: citation.document, number: citation.paragraph, revision: citation.revision,
+                            location: link.location)
                     )
                 }
             }
