@@ -80,7 +80,8 @@ struct LinkResolver: Sendable {
             throw DiagnosticError(
                 Diagnostic(
                     at: location,
-                    "unknown source paragraph '\(anchor)' in \(name)\(revision.map { " as of \($0)" } ?? "") (the seed has p1…p\(count))"))
+                    "unknown source paragraph '\(anchor)' in \(name)\(revision.map { " as of \($0)" } ?? "") (the seed has p1…p\(count))"
+                ))
         }
         return Citation(document: name, paragraph: number, revision: revision)
     }

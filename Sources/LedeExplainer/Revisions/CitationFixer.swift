@@ -24,7 +24,8 @@ public enum CitationFixer {
         ///   - to: The number to write.
         ///   - fromRevision: The earlier version the number written now belongs to.
         ///   - toRevision: The earlier version to write.
-        public init(line: Int, column: Int, from: Int, to: Int, fromRevision: String? = nil, toRevision: String? = nil) {
+        public init(line: Int, column: Int, from: Int, to: Int, fromRevision: String? = nil, toRevision: String? = nil)
+        {
             self.line = line
             self.column = column
             self.from = from

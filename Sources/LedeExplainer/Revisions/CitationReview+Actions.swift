@@ -42,8 +42,10 @@ extension CitationReview {
             // Current numbers keeping citations that do not move: nothing may be renumbered
             // onto them, and a citation that cannot move keeps its number in turn.
             var staying = Set(
-                cited.filter { $0.revision == nil && findings[$0.location]?.renumbering == nil && !isPinned(findings[$0.location]) }
-                    .map(\.number))
+                cited.filter {
+                    $0.revision == nil && findings[$0.location]?.renumbering == nil && !isPinned(findings[$0.location])
+                }
+                .map(\.number))
             var blocked: Set<SourceLocation> = []
             while true {
                 let more = cited.filter { citation in
@@ -64,7 +66,7 @@ extension CitationReview {
                 let finding = findings[citation.location]
                 var edit = CitationFixer.Edit(
                     line: citation.location.line, column: citation.location.column, from: citation.number,
-                    to: citation.number, fromRevision: citation.revision)
+                    to: citation.number, fromRevision: citation.revision, toRevision: citation.revision)
                 if let to = finding?.renumbering {
                     if blocked.contains(citation.location) {
                         plan.skipped.append(
@@ -85,7 +87,9 @@ extension CitationReview {
                     }
                 } else if isPinned(finding), let revision = finding?.checkedIn {
                     edit.toRevision = revision
-                } else if citation.revision == nil, entries[citation.number] == nil, let locked = baseline[citation.number] {
+                } else if citation.revision == nil, entries[citation.number] == nil,
+                    let locked = baseline[citation.number]
+                {
                     entries[citation.number] = (locked.fingerprint, locked.text ?? "")
                 }
                 if edit.newAnchor != edit.oldAnchor {

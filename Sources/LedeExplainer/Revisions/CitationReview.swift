@@ -219,7 +219,8 @@ public struct CitationReview: Sendable {
                         firstWords: words.prefix(8).joined(separator: " ") + (words.count > 8 ? " …" : ""))
                 }
             }
-            findings.append(CitationFinding(citation: citation, change: change, checkedIn: revisions[found.revision].id))
+            findings.append(
+                CitationFinding(citation: citation, change: change, checkedIn: revisions[found.revision].id))
         }
         baselines[document.name] = baseline
         if !unlocked.isEmpty, document.lock != nil {
