@@ -88,7 +88,8 @@ public struct CitationFinding: Sendable, Hashable {
             message =
                 "\(cited) was removed from the seed since this citation was checked (\"\(words)\"): cite the paragraph that now supports the claim, or remove the claim"
         case .unknownText:
-            severity = .error
+            // Changed or removed, Lede cannot tell: a warning, so that a seed edited in place
+            // still previews; `lede check` fails on it.
             message =
                 "\(cited) changed since this citation was checked, and the text it was checked against is in no version of the seed: put the earlier version in \(SourceDocument.revisionsFolder(of: citation.document))/, or re-read the claim and run `lede accept`"
         }
