@@ -23,7 +23,11 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .long, help: "How to print the problems: text, json or sarif (SARIF 2.1.0, on standard output).")
     var format: CheckFormat = .text
 
+    @Flag(name: .long, help: "First renumber the citations whose source paragraph moved in a revision of the seed.")
+    var fix = false
+
     func run() async throws {
+        if fix { try CitationFixReporter.run(siteRoot: site.buildOptions().siteRoot) }
         let temporary = FileManager.default.temporaryDirectory
             .appendingPathComponent("lede-check-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: temporary) }

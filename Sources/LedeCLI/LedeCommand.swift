@@ -12,7 +12,7 @@ public struct LedeCommand: AsyncParsableCommand {
             The built site goes to Output/.
             """,
         version: LedeVersion.current,
-        subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, NewCommand.self]
+        subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, NewCommand.self, AcceptCommand.self]
     )
 
     /// Creates the command; ArgumentParser fills it from the command line.

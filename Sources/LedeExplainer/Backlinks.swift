@@ -16,7 +16,10 @@ struct Backlinks: Sendable {
             for piece in group.group.pieces {
                 guard let result = group.results[piece.key] else { continue }
                 for link in result.links {
-                    guard let citation = try? resolver.citation(link.destination, at: link.location) else { continue }
+                    // A citation of an earlier version's paragraph is not of a current one.
+                    guard let citation = try? resolver.citation(link.destination, at: link.location),
+                        citation.revision == nil
+                    else { continue }
                     var places = citedBy[citation.document, default: [:]][citation.paragraph, default: []]
                     if !places.contains(piece.place) { places.append(piece.place) }
                     citedBy[citation.document, default: [:]][citation.paragraph] = places

@@ -207,7 +207,9 @@ public struct Explainer: Sendable {
         try bag.throwIfErrors()
         let index = Backlinks(groups: Array(renderedGroups.values), resolver: links)
         checkCitations(renderedGroups, bag: &bag)
-        checkClaims(renderedGroups, bag: &bag)
+        let review = citationReview(renderedGroups)
+        for diagnostic in review.diagnostics { bag.add(diagnostic) }
+        checkClaims(renderedGroups, unsettled: review.unsettled, bag: &bag)
         try bag.throwIfErrors()
         for warning in warnings { bag.add(warning) }
         checkTermsUsed(renderedGroups, bag: &bag)

@@ -21,6 +21,10 @@ struct LinkResolver: Sendable {
     struct Citation: Hashable {
         var document: String
         var paragraph: Int
+        /// The earlier version of the text the number belongs to (`seed:p5@2026-11-28`, which
+        /// `lede check --fix` writes for a citation whose paragraph was removed or split);
+        /// `nil` for the current text.
+        var revision: String? = nil
     }
 
     /// The public URL of a site path (`/timeline/` → `/sub/timeline/`).
@@ -34,7 +38,7 @@ struct LinkResolver: Sendable {
         guard destination.hasPrefix("seed:") else { return nil }
         let rest = destination.dropFirst("seed:".count)
         let name: String
-        let anchor: Substring
+        var anchor: Substring
         if let hash = rest.firstIndex(of: "#") {
             name = String(rest[..<hash])
             anchor = rest[rest.index(after: hash)...]
@@ -60,19 +64,40 @@ struct LinkResolver: Sendable {
                     at: location, "unknown source document '\(name)' (seeds: \(known.isEmpty ? "none" : known))",
                     rule: .citation))
         }
-        let count = document.paragraphs.count
+        var revision: String?
+        var count = document.paragraphs.count
+        if let at = anchor.firstIndex(of: "@") {
+            let id = String(anchor[anchor.index(after: at)...])
+            anchor = anchor[..<at]
+            guard let earlier = document.earlier.first(where: { $0.id == id }) else {
+                let ids = document.earlier.map(\.id)
+                throw DiagnosticError(
+                    Diagnostic(
+                        at: location,
+                        "\(name) has no earlier version '\(id)' (earlier versions in \(document.revisionsFolder)/: \(ids.isEmpty ? "none" : ids.joined(separator: ", ")))"
+                    ))
+            }
+            revision = id
+            count = earlier.paragraphs.count
+        }
         guard anchor.hasPrefix("p"), let number = Int(anchor.dropFirst()), number >= 1, number <= count else {
             throw DiagnosticError(
                 Diagnostic(
-                    at: location, "unknown source paragraph '\(anchor)' in \(name) (the seed has p1…p\(count))",
+                    at: location,
+                    "unknown source paragraph '\(anchor)' in \(name)\(revision.map { " as of \($0)" } ?? "") (the seed has p1…p\(count))",
                     rule: .citation))
         }
-        return Citation(document: name, paragraph: number)
+        return Citation(document: name, paragraph: number, revision: revision)
     }
 
     /// The rewrite for one link of a page whose file is `pagePath`.
     func rewrite(_ destination: String, at location: SourceLocation, pagePath: String) throws -> LinkRewrite {
         if let citation = try citation(destination, at: location) {
+            if let revision = citation.revision {
+                return .styled(
+                    url: href("/sources/\(citation.document)/revisions/#v\(revision)"), className: "cite",
+                    title: "Source paragraph \(citation.paragraph) as of \(revision)")
+            }
             return .styled(
                 url: href("/sources/\(citation.document)/#p\(citation.paragraph)"), className: "cite",
                 title: strings.format(.sourceParagraph, ["number": "\(citation.paragraph)"]))

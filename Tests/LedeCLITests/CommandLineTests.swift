@@ -49,8 +49,11 @@ import Testing
         let usage = Self.lines(of: String(readme[sectionStart.upperBound...]), after: "```") { $0 == "```" }
         let top = try runLede(["--help"], in: packageRoot).stdout
         let listed = Self.lines(of: top, after: "SUBCOMMANDS:") { $0.isEmpty }
-        let commands: [String] = listed.compactMap { line in line.split(separator: " ").first.map(String.init) }
-        #expect(commands == ["build", "serve", "check", "new"])
+        // A command's line is indented two spaces; a wrapped abstract continues further in.
+        let commands: [String] = listed.filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }.compactMap { line in
+            line.split(separator: " ").first.map(String.init)
+        }
+        #expect(commands == ["build", "serve", "check", "new", "accept"])
         for command in commands {
             let help = try runLede([command, "--help"], in: packageRoot).stdout
             let helpLines: [Substring] = help.split(separator: "\n")

@@ -15,8 +15,15 @@ extension Explainer {
     /// Checks every claim of the explainer against the paragraphs it cites and adds a warning
     /// for each finding that no silence names; silences that cannot be read are errors, and
     /// silences that name no finding are warnings.
-    func checkClaims(_ groups: [String: RenderedGroup], bag: inout DiagnosticBag) {
+    ///
+    /// A claim with a citation in `unsettled` (a citation whose paragraph moved, split or went
+    /// away in a revision of the seed, reported at the citation) is not checked: its number
+    /// names another text now, and the one report is the citation's.
+    func checkClaims(
+        _ groups: [String: RenderedGroup], unsettled: Set<SourceLocation> = [], bag: inout DiagnosticBag
+    ) {
         var reader = ClaimReader(explainer: self)
+        reader.unsettled = unsettled
         for key in groups.keys.sorted() {
             guard let group = groups[key] else { continue }
             for piece in group.group.pieces {
@@ -41,6 +48,10 @@ struct ClaimReader {
     var paragraphs: [LinkResolver.Citation: SourceParagraph] = [:]
     var statements: [Statement] = []
     var problems = DiagnosticBag()
+    /// Citations whose number no longer names the text the claim was written against.
+    var unsettled: Set<SourceLocation> = []
+    /// What such a citation cites, for the claim: a claim citing it is not checked.
+    static let unsettledParagraph = SourceParagraph(label: "", text: "")
 
     init(explainer: Explainer) {
         self.explainer = explainer
@@ -48,7 +59,7 @@ struct ClaimReader {
 
     /// The paragraph a `seed:` destination cites, read once.
     mutating func paragraph(_ destination: String, at location: SourceLocation) -> SourceParagraph? {
-        guard let citation = try? explainer.links.citation(destination, at: location),
+        guard let citation = try? explainer.links.citation(destination, at: location), citation.revision == nil,
             let document = explainer.links.documents[citation.document],
             document.paragraphs.indices.contains(citation.paragraph - 1)
         else { return nil }
@@ -68,7 +79,8 @@ struct ClaimReader {
         for link in block.links where links.indices.contains(link.index) {
             let rendered = links[link.index]
             guard rendered.destination.hasPrefix("seed:"),
-                let paragraph = paragraph(rendered.destination, at: rendered.location)
+                let paragraph = unsettled.contains(rendered.location)
+                    ? Self.unsettledParagraph : paragraph(rendered.destination, at: rendered.location)
             else { continue }
             for offset in link.range where characters.indices.contains(offset) { characters[offset] = " " }
             citations.append((link.range.lowerBound, paragraph))
@@ -220,7 +232,7 @@ struct ClaimReader {
     mutating func report(with checker: ClaimChecker, into bag: inout DiagnosticBag) {
         var silenced = 0
         var diagnostics = problems.diagnostics
-        for statement in statements {
+        for statement in statements where !statement.claim.cited.contains(Self.unsettledParagraph) {
             var findings: [ClaimFinding]
             if statement.claim.cited.isEmpty {
                 findings = statement.mustCite && Self.statesSomething(statement.claim.text) ? [Self.uncited] : []

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import LedeBuilder
+import LedeCore
+
+/// `lede accept`: records the text of every cited paragraph in the seed's lock file.
+struct AcceptCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "accept",
+        abstract: "Record the text the citations were checked against (seeds/NAME.lock).",
+        discussion: """
+            Run it once the claims citing changed paragraphs are re-read: for each seed (or \
+            those named with --seed), it writes seeds/NAME.lock with a fingerprint of the current \
+            text of every cited paragraph, and later builds compare the seed with it. The first \
+            run creates the lock. It refuses while a citation points at a paragraph that moved \
+            (run lede check --fix), was split or was removed: those are listed.
+            """
+    )
+
+    @Argument(help: "The site folder.", completion: .directory)
+    var site: String = "."
+
+    @Option(name: .long, help: "A seed to accept (its file name without .txt); every seed when left out.")
+    var seed: [String] = []
+
+    func run() async throws {
+        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let root = URL(fileURLWithPath: site, relativeTo: current).standardizedFileURL
+        do {
+            let accepted = try CitationMaintenance.accept(siteRoot: root, documents: seed)
+            for item in accepted {
+                let changed = item.changed.map { "¶\($0)" }.joined(separator: ", ")
+                Console.info(
+                    "\(item.lockPath): \(item.locked) cited paragraph\(item.locked == 1 ? "" : "s") locked"
+                        + (changed.isEmpty ? "" : "; accepted the new text of \(changed)"))
+            }
+        } catch let error as DiagnosticError {
+            Console.error(error.description)
+            Console.error("lede: nothing accepted: deal with these citations first")
+            throw ExitCode.failure
+        }
+    }
+}
+
+/// Runs `lede check --fix`'s renumbering and prints what it did.
+enum CitationFixReporter {
+    /// Renumbers the moved citations of the site at `root`.
+    /// - Throws: `ExitCode.failure` when the site cannot be read or a file written.
+    static func run(siteRoot root: URL) throws {
+        do {
+            let report = try CitationMaintenance.fix(siteRoot: root)
+            for diagnostic in report.skipped { Console.error(diagnostic.description) }
+            if report.renumbered > 0 {
+                let files = report.files.count
+                Console.info(
+                    "Renumbered \(report.renumbered) citation\(report.renumbered == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s") (\(report.files.joined(separator: ", "))); updated \(report.locks.joined(separator: ", "))"
+                )
+            } else {
+                Console.info("No citation to renumber")
+            }
+        } catch let error as DiagnosticError {
+            Console.error(error.description)
+            Console.error("lede: --fix could not read the site")
+            throw ExitCode.failure
+        }
+    }
+}
