@@ -25,15 +25,21 @@ enum AssetFingerprinter {
     @discardableResult
     static func fingerprint(_ files: inout [String: Data], basePath: String, baseURL: String?) -> [String: String] {
         var cache = ScanCache()
-        return fingerprintScanningPages(&files, basePath: basePath, baseURL: baseURL, cache: &cache).names
+        return fingerprintScanningPages(&files, basePath: basePath, baseURL: baseURL, cache: &cache, unchanged: [])
+            .names
     }
 
     /// ``fingerprint(_:basePath:baseURL:)``, keeping what the scan of each page found for the
     /// link checker, so that every page is tokenized once in a build.
     /// - Returns: The new output path of each renamed asset, by old path, and each HTML page's scan.
+    /// - Parameter unchanged: Pages whose bytes are those of the last build (the templates step
+    ///   reused them): their scan is taken from `cache` without comparing bytes.
+    /// - Returns: The asset names, each page's scan, and the pages of `unchanged` whose
+    ///   rewritten bytes are also the last build's (their scan came from the cache).
     static func fingerprintScanningPages(
-        _ files: inout [String: Data], basePath: String, baseURL: String?, cache: inout ScanCache
-    ) -> (names: [String: String], pages: [String: PageScan]) {
+        _ files: inout [String: Data], basePath: String, baseURL: String?, cache: inout ScanCache,
+        unchanged: Set<String>
+    ) -> (names: [String: String], pages: [String: PageScan], unchanged: Set<String>) {
         let names = renameAssets(&files, basePath: basePath, baseURL: baseURL)
         if cache.names != names || cache.basePath != basePath || cache.baseURL != baseURL {
             cache = ScanCache(names: names, basePath: basePath, baseURL: baseURL)
@@ -42,9 +48,11 @@ enum AssetFingerprinter {
         // same: only new and changed pages are scanned again (preview rebuilds).
         var pages: [String: PageScan] = [:]
         var toScan: [String: Data] = [:]
+        var stillUnchanged: Set<String> = []
         for (path, data) in files where path.hasSuffix(".html") {
-            if let known = cache.pages[path], known.input == data {
+            if let known = cache.pages[path], unchanged.contains(path) || known.input == data {
                 pages[path] = known.scan
+                if unchanged.contains(path) { stillUnchanged.insert(path) }
             } else {
                 toScan[path] = data
             }
@@ -58,7 +66,7 @@ enum AssetFingerprinter {
         for (path, page) in pages {
             if let rewritten = page.rewritten { files[path] = rewritten }
         }
-        return (names, pages)
+        return (names, pages, stillUnchanged)
     }
 
     /// Page scans kept between the builds of one builder.

@@ -41,28 +41,79 @@ public enum LinkChecker {
         sourceOf: [String: String], baseURL: String?, unrendered: Set<String> = [],
         sourceText: @escaping (String) -> String?
     ) -> [Diagnostic] {
+        var memo = Memo()
+        return check(
+            files: files, pages: pages, publicFiles: publicFiles, basePath: basePath, sourceOf: sourceOf,
+            baseURL: baseURL, unrendered: unrendered, unchanged: [], memo: &memo, sourceText: sourceText)
+    }
+
+    /// A problem found in one file: the reference as written there, what is wrong, its rule.
+    struct Problem: Sendable {
+        var reference: String?
+        var problem: String
+        var rule: DiagnosticRule
+    }
+
+    /// The problems of each file in the last build of a builder (preview, `--watch`), reused for
+    /// a page whose bytes are unchanged as long as the files of the site, their ids, the
+    /// base path and the base URL are all unchanged too: those are everything a reference
+    /// resolves against.
+    struct Memo: Sendable {
+        struct Universe: Sendable, Equatable {
+            var files: Set<String>
+            var publicFiles: Set<String>
+            var ids: [String: Set<String>]
+            var basePath: String
+            var baseURL: String?
+        }
+        var universe: Universe?
+        var problems: [String: [Problem]] = [:]
+        /// Whether to keep anything (not for one-off builds).
+        var isEnabled = false
+    }
+
+    /// ``check(files:pages:publicFiles:basePath:sourceOf:baseURL:unrendered:sourceText:)``
+    /// reusing `memo` for the pages in `unchanged` (output paths whose bytes are the last
+    /// build's), and updating it.
+    static func check(
+        files: [String: Data], pages: [String: PageScan], publicFiles: Set<String>, basePath: String,
+        sourceOf: [String: String], baseURL: String?, unrendered: Set<String>, unchanged: Set<String>,
+        memo: inout Memo, sourceText: @escaping (String) -> String?
+    ) -> [Diagnostic] {
         var itemsOf = pages.mapValues(\.items)
         for (path, data) in files where path.hasSuffix(".css") {
             itemsOf[path] = CSSScanner.urls(in: [UInt8](data)).map { .reference($0, isLink: false) }
         }
         let items = itemsOf
-        let resolver = Resolver(
-            files: files, publicFiles: publicFiles.union(unrendered), ids: pages.mapValues(\.ids), basePath: basePath,
-            baseURL: baseURL)
+        let ids = pages.mapValues(\.ids)
+        let everything = publicFiles.union(unrendered)
+        let universe =
+            memo.isEnabled
+            ? Memo.Universe(
+                files: Set(files.keys), publicFiles: everything, ids: ids, basePath: basePath, baseURL: baseURL) : nil
+        let known = memo.isEnabled && memo.universe == universe ? memo.problems : [:]
+        let resolver = Resolver(files: files, publicFiles: everything, ids: ids, basePath: basePath, baseURL: baseURL)
         // Resolving is the rest of the work: every file in parallel, each worker with a cache.
         let paths = items.keys.sorted()
         let problems = ParallelMap.map(paths, state: { resolver }) { resolver, path in
-            (items[path] ?? []).compactMap { item -> (String?, String, DiagnosticRule)? in
+            if unchanged.contains(path), let found = known[path] { return found }
+            return (items[path] ?? []).compactMap { item -> Problem? in
                 switch item {
                 case .reference(let reference, let isLink):
-                    resolver.problem(with: reference, isLink: isLink, at: path).map { (reference, $0, .link) }
-                case .problem(let reference, let problem): (reference, problem, .page)
+                    resolver.problem(with: reference, isLink: isLink, at: path).map {
+                        Problem(reference: reference, problem: $0, rule: .link)
+                    }
+                case .problem(let reference, let problem): Problem(reference: reference, problem: problem, rule: .page)
                 }
             }
         }
+        if memo.isEnabled {
+            memo.universe = universe
+            memo.problems = Dictionary(uniqueKeysWithValues: zip(paths, problems))
+        }
         var report = Report(sourceOf: sourceOf, basePath: basePath, sourceText: sourceText)
         for (path, found) in zip(paths, problems) {
-            for (reference, problem, rule) in found { report.add(path, reference, problem, rule: rule) }
+            for problem in found { report.add(path, problem.reference, problem.problem, rule: problem.rule) }
         }
         return report.diagnostics
     }

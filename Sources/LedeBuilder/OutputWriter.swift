@@ -156,7 +156,11 @@ struct OutputWriter {
         do {
             var folders = FolderMaker(root: destination.path)
             let all = try contents(of: site)
-            let allHashes = ParallelMap.map(all) { $0.1.withUnsafeBytes { ContentHash.of(buffer: $0) } }
+            // A file the builder knows is unchanged keeps the hash it had.
+            let allHashes = ParallelMap.map(all) { path, data in
+                if site.unchangedPaths.contains(path), let known = manifest.hashes[path] { return known }
+                return data.withUnsafeBytes { ContentHash.of(buffer: $0) }
+            }
             timer.mark("hash")
             let paths = Set(all.map(\.0))
             let gone = manifest.hashes.keys.filter { !paths.contains($0) }

@@ -16,11 +16,14 @@ enum PublishStep {
     ///   - pages: The pages rendered, for the content file behind each.
     ///   - unrendered: Output paths of pages whose template failed: links to them are not checked.
     ///   - bag: Receives unreadable assets (errors) and link problems (warnings).
+    ///   - unchanged: Pages whose rendered bytes are the last build's.
+    ///   - linkMemo: The link checker's results of the last build, updated.
+    /// - Returns: The pages of `unchanged` whose published bytes are the last build's too.
     static func run(
         files: inout [String: Data], publicFiles: inout [String: URL], pages: [RenderJob],
         unrendered: Set<String> = [], site: Site, options: BuildOptions, scanCache: inout AssetFingerprinter.ScanCache,
-        bag: inout DiagnosticBag
-    ) {
+        unchanged: Set<String>, linkMemo: inout LinkChecker.Memo, bag: inout DiagnosticBag
+    ) -> Set<String> {
         var timer = PhaseTimer()
         defer { timer.report() }
         for (path, url) in publicFiles.sorted(by: { $0.key < $1.key })
@@ -46,16 +49,17 @@ enum PublishStep {
         timer.mark("minify")
         let config = site.config
         let scanned = AssetFingerprinter.fingerprintScanningPages(
-            &files, basePath: config.basePath, baseURL: config.baseURL, cache: &scanCache)
+            &files, basePath: config.basePath, baseURL: config.baseURL, cache: &scanCache, unchanged: unchanged)
         timer.mark("fingerprint")
         var sourceOf: [String: String] = [:]
         for page in pages { sourceOf[page.outputPath] = page.sourcePath }
         let root = options.siteRoot
         let problems = LinkChecker.check(
             files: files, pages: scanned.pages, publicFiles: Set(publicFiles.keys), basePath: config.basePath,
-            sourceOf: sourceOf, baseURL: config.baseURL, unrendered: unrendered,
-            sourceText: { try? String(contentsOf: root.appendingPathComponent($0), encoding: .utf8) })
+            sourceOf: sourceOf, baseURL: config.baseURL, unrendered: unrendered, unchanged: scanned.unchanged,
+            memo: &linkMemo, sourceText: { try? String(contentsOf: root.appendingPathComponent($0), encoding: .utf8) })
         for problem in problems { bag.add(problem) }
         timer.mark("check")
+        return scanned.unchanged
     }
 }

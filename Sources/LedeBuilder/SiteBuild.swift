@@ -16,6 +16,9 @@ struct BuiltSite: Sendable {
     var renderedCount: Int
     var generatedCount: Int
     var diagnostics: [Diagnostic]
+    /// Output paths whose bytes are those the same builder wrote last time (only incremental
+    /// builders know any): the writer need not hash them.
+    var unchangedPaths: Set<String> = []
 }
 
 /// Remembers rendered pages between builds, keyed by everything that goes into them.
@@ -29,6 +32,8 @@ struct RenderCache: Sendable {
     var contentPages = PageCache()
     /// Pages scanned for assets and links before.
     var scans = AssetFingerprinter.ScanCache()
+    /// The link checker's results of the last build.
+    var links = LinkChecker.Memo()
     /// The parsed templates, and the identity of the files (their contents) they were parsed
     /// from; the cached pages below were rendered with them.
     var library: TemplateLibrary?
@@ -130,13 +135,15 @@ struct SiteBuild {
         timer.mark("templates")
         var cached: [String: (template: String, context: ContextValue, html: Data)] = [:]
         var renderedCount = 0
+        // Pages whose HTML is the last build's (taken from the cache, not rendered).
+        var unchanged: Set<String> = []
         // Pages whose template failed: their error is the one report; links to them are not
         // also reported as broken.
         var unrendered: Set<String> = []
         for (job, result) in zip(output.pages, rendered) {
             switch result {
             case .success(let (html, fresh)):
-                if fresh { renderedCount += 1 }
+                if fresh { renderedCount += 1 } else { unchanged.insert(job.outputPath) }
                 files[job.outputPath] = html
                 if cache.isEnabled { cached[job.outputPath] = (job.template, job.context, html) }
             case .failure(let error):
@@ -179,9 +186,10 @@ struct SiteBuild {
         }
         // Publish: minify, fingerprint assets, check links (PublishStep.swift).
         cache.scans.isEnabled = cache.isEnabled
-        PublishStep.run(
+        cache.links.isEnabled = cache.isEnabled
+        let unchangedPaths = PublishStep.run(
             files: &files, publicFiles: &publicFiles, pages: output.pages, unrendered: unrendered, site: site,
-            options: options, scanCache: &cache.scans, bag: &bag)
+            options: options, scanCache: &cache.scans, unchanged: unchanged, linkMemo: &cache.links, bag: &bag)
         timer.mark("publish")
         if options.strict {
             bag = DiagnosticBag(promotingWarningsIn: bag)
@@ -190,7 +198,8 @@ struct SiteBuild {
         cache.pages = cached
         return BuiltSite(
             files: files, publicFiles: publicFiles, pageCount: output.pages.count, renderedCount: renderedCount,
-            generatedCount: output.files.count + extras.count, diagnostics: bag.diagnostics)
+            generatedCount: output.files.count + extras.count, diagnostics: bag.diagnostics,
+            unchangedPaths: unchangedPaths)
     }
 }
 

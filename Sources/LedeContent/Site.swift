@@ -5,7 +5,12 @@ public struct Site: Sendable {
     /// The site settings.
     public var config: SiteConfig
     /// Every page and item that is built, in path order (drafts left out unless asked for).
-    public var pages: [Page]
+    public var pages: [Page] {
+        didSet { indicesByKind = Self.indices(of: pages) }
+    }
+    /// Where the pages of each kind are in `pages`: a large site asks for its few explainer
+    /// pages many times per build, and filtering (copying) ten thousand pages each time showed.
+    private var indicesByKind: [PageKind: [Int]]
     /// The source documents from `seeds/`, in file-name order.
     public var documents: [SourceDocument]
     /// The data files `Content/_<name>.yaml` other than the config, by name.
@@ -18,8 +23,27 @@ public struct Site: Sendable {
     /// Warnings found while reading the folder (metadata in `seeds/` that describes no document).
     public var warnings: [Diagnostic] = []
 
+    /// Creates a site.
+    public init(
+        config: SiteConfig, pages: [Page], documents: [SourceDocument], data: [String: DataNode],
+        publicFiles: [String]
+    ) {
+        self.config = config
+        self.pages = pages
+        self.documents = documents
+        self.data = data
+        self.publicFiles = publicFiles
+        indicesByKind = Self.indices(of: pages)
+    }
+
+    private static func indices(of pages: [Page]) -> [PageKind: [Int]] {
+        var result: [PageKind: [Int]] = [:]
+        for (index, page) in pages.enumerated() { result[page.kind, default: []].append(index) }
+        return result
+    }
+
     /// Pages of one kind, in path order.
     public func pages(ofKind kind: PageKind) -> [Page] {
-        pages.filter { $0.kind == kind }
+        (indicesByKind[kind] ?? []).map { pages[$0] }
     }
 }

@@ -42,10 +42,11 @@ struct ContextMaker: Sendable {
         let maker = self
         let siteWide = self.siteWide
         let known = memo
+        let siteWideUnchanged = memo.siteWide == siteWide
         let pages = explainer.site.pages.filter { !$0.kind.isItem }
         let made = ParallelMap.map(pages) { page -> (RenderJob?, Bool) in
             if let job = known.job(
-                for: page, siteWide: siteWide, markdownReused: reusedGroups.contains(page.sourcePath))
+                for: page, siteWideUnchanged: siteWideUnchanged, markdownReused: reusedGroups.contains(page.sourcePath))
             {
                 return (job, true)
             }

@@ -30,8 +30,10 @@ struct PageJobMemo: Sendable {
     var jobs: [String: (page: Page, job: RenderJob)] = [:]
 
     /// The previous job of `page`, when it can be reused (see the type's comment).
-    func job(for page: Page, siteWide current: SiteWide, markdownReused: Bool) -> RenderJob? {
-        guard page.kind == .page, markdownReused, siteWide == current, let known = jobs[page.sourcePath],
+    /// - Parameter siteWideUnchanged: Whether this build's ``SiteWide`` equals ``siteWide``
+    ///   (compared once per build by the caller).
+    func job(for page: Page, siteWideUnchanged: Bool, markdownReused: Bool) -> RenderJob? {
+        guard page.kind == .page, markdownReused, siteWideUnchanged, let known = jobs[page.sourcePath],
             known.page == page
         else { return nil }
         return known.job
