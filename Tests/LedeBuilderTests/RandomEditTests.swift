@@ -1,0 +1,176 @@
+import Foundation
+import LedeBuilder
+import LedeCore
+import Testing
+
+/// Random sequences of edits of every kind, each followed by an incremental build compared byte
+/// for byte with a clean build: whatever an edit touches, the incremental builder (its
+/// Markdown cache, its memo of plain pages' jobs, its template, scan, link-check and manifest
+/// caches) must produce exactly what a clean build does.
+///
+/// `LEDE_RANDOM_EDITS=N` runs N edits (the default keeps `swift test` quick);
+/// `LEDE_RANDOM_SEED=S` replays one sequence.
+@Suite struct RandomEditTests {
+    /// A small deterministic generator (SplitMix64), so that a failing sequence can be replayed.
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    typealias Workspace = IncrementalBuildTests.Workspace
+
+    /// Articles around the explainer: plain pages, the kind whose jobs the builder memoizes.
+    static func addArticles(_ workspace: Workspace) throws {
+        for index in 1...6 {
+            try workspace.write(
+                "Content/posts/post-\(index).md",
+                """
+                ---
+                title: "Article \(index)"
+                date: 2026-11-2\(index)
+                ---
+                An article about [asylum](term:asylum) and deportation, citing [¶\(index)](seed:p\(index)).
+
+                ## Background
+
+                It links to [another article](post-\(index % 6 + 1).md) and [the timeline](../timeline/index.md).
+
+                """)
+        }
+    }
+
+    /// One random edit; returns what it did, for the failure message.
+    static func edit(_ workspace: Workspace, using random: inout Generator) throws -> String {
+        let post = "Content/posts/post-\(Int.random(in: 1...6, using: &random)).md"
+        let word = ["sanctions", "deportation", "a refugee", "travel documents", "nothing"].randomElement(
+            using: &random)!
+        switch Int.random(in: 0..<17, using: &random) {
+        case 0:
+            try workspace.write(post, try workspace.read(post) + "\nA new line about \(word).\n")
+            return "append to \(post)"
+        case 1:
+            // Only the line numbers change, not the HTML.
+            try workspace.write(
+                post, try workspace.read(post).replacingOccurrences(of: "\n---\n", with: "\n---\n\n"))
+            return "blank lines in \(post)"
+        case 2:
+            let text = try workspace.read(post)
+            let title = "Article \(Int.random(in: 1...99, using: &random))"
+            try workspace.write(post, text.replacingOccurrences(of: #"title: "[^"]*""#, with: "title: \"\(title)\"", options: .regularExpression))
+            return "retitle \(post)"
+        case 3:
+            let name = "Content/posts/extra-\(Int.random(in: 1...3, using: &random)).md"
+            if FileManager.default.fileExists(atPath: workspace.url(name).path) {
+                try workspace.remove(name)
+                return "remove \(name)"
+            }
+            try workspace.write(name, "---\ntitle: Extra\n---\nSee [article 1](post-1.md#background) on \(word).\n")
+            return "add \(name)"
+        case 4:
+            try workspace.write(post, try workspace.read(post) + "\nA [link to nowhere](/missing-\(word.count)/).\n")
+            return "broken link (a warning) in \(post)"
+        case 5:
+            try workspace.replace(
+                "Content/glossary/asylum.md", "short: ", with: "short: \(word.capitalized) aside. ")
+            return "glossary definition"
+        case 6:
+            try workspace.write(
+                "Content/about.md", try workspace.read("Content/about.md") + "\nMore about \(word).\n")
+            return "about page"
+        case 7:
+            try workspace.replace("Content/_site.yaml", "title: \"", with: "title: \"\(word.capitalized) · ")
+            return "site title"
+        case 8:
+            try workspace.replace(
+                "Templates/page.mustache", "<article class=\"explainer", with: "<article class=\"explainer x\(word.count)")
+            return "page template"
+        case 9:
+            try workspace.write(
+                "Public/style.css", try workspace.read("Public/style.css") + "\n.x\(word.count) { color: red; }\n")
+            return "stylesheet"
+        case 10:
+            let event = "Content/timeline/11\(Int.random(in: 0...2, using: &random))-extra.md"
+            if FileManager.default.fileExists(atPath: workspace.url(event).path) {
+                try workspace.remove(event)
+                return "remove \(event)"
+            }
+            let order = 110 + Int(event.dropFirst("Content/timeline/11".count).prefix(1))!
+            try workspace.write(
+                event,
+                "---\ntitle: An extra event\norder: \(order)\ndate:\n  text: later\n  precision: relative\ncertainty: reported\n---\nSomething happened, the report says [¶11](seed:p11).\n"
+            )
+            return "add \(event)"
+        case 11:
+            try workspace.replace(post, "## Background", with: "## Background \(word.count)")
+            return "heading in \(post) (its anchor changes)"
+        case 12:
+            try workspace.write(post, try workspace.read(post) + "\nSee [its background](post-1.md#background).\n")
+            return "fragment link in \(post)"
+        case 13:
+            let update = "Content/updates/2026-12-0\(Int.random(in: 1...3, using: &random))-note.md"
+            if FileManager.default.fileExists(atPath: workspace.url(update).path) {
+                try workspace.remove(update)
+                return "remove \(update)"
+            }
+            try workspace.write(update, "---\ntitle: A note\ndate: 2026-12-01\n---\nWe added an article on \(word).\n")
+            return "add \(update)"
+        case 14:
+            try workspace.write(post, try workspace.read(post) + "\nAlso [sanctions](term:sanctions).\n")
+            return "term link in \(post)"
+        case 15:
+            try workspace.replace(
+                "Content/index.md", "title: \"", with: "title: \"\(word.capitalized): ")
+            return "overview title (navigation and every page's dates)"
+        default:
+            // A broken front matter: the build fails, the output stays, the fix builds again.
+            let text = try workspace.read(post)
+            try workspace.write(post, text.replacingOccurrences(of: "title: ", with: "title: [broken "))
+            return "break \(post)"
+        }
+    }
+
+    @Test func randomEditsBuildLikeACleanBuild() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let count = environment["LEDE_RANDOM_EDITS"].flatMap(Int.init) ?? 24
+        let seed = environment["LEDE_RANDOM_SEED"].flatMap(UInt64.init) ?? 2026
+        var random = Generator(state: seed)
+        let workspace = try Workspace()
+        try Self.addArticles(workspace)
+        let output = workspace.root.appendingPathComponent("Output")
+        let builder = SiteBuilder(options: BuildOptions(siteRoot: workspace.site, output: output), incremental: true)
+        _ = try await builder.build()
+        var done: [String] = []
+        for step in 1...count {
+            let before = try IncrementalBuildTests.tree(output)
+            done.append(try Self.edit(workspace, using: &random))
+            if done.last?.hasPrefix("break ") == true {
+                let path = String(done.last!.dropFirst("break ".count))
+                await #expect(throws: DiagnosticError.self) { try await builder.build() }
+                #expect(try IncrementalBuildTests.tree(output) == before, "a failed build changed the output")
+                try workspace.write(
+                    path, try workspace.read(path).replacingOccurrences(of: "title: [broken ", with: "title: "))
+            }
+            let incremental = try await builder.build()
+            let clean = workspace.root.appendingPathComponent("clean")
+            let cleanSummary = try await SiteBuilder(options: BuildOptions(siteRoot: workspace.site, output: clean))
+                .build()
+            let expected = try IncrementalBuildTests.tree(clean)
+            let actual = try IncrementalBuildTests.tree(output)
+            let context = "seed \(seed), step \(step): \(done.suffix(3).joined(separator: "; "))"
+            #expect(actual.keys.sorted() == expected.keys.sorted(), "file list differs: \(context)")
+            let differing = expected.keys.sorted().filter { actual[$0] != expected[$0] }
+            #expect(differing.isEmpty, "differs from a clean build: \(differing.prefix(5)) after \(context)")
+            #expect(
+                incremental.diagnostics.map(\.description) == cleanSummary.diagnostics.map(\.description),
+                "diagnostics differ: \(context)")
+            try FileManager.default.removeItem(at: clean)
+            if !differing.isEmpty { break }
+        }
+    }
+}
