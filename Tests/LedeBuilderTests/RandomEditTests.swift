@@ -62,7 +62,10 @@ import Testing
         case 2:
             let text = try workspace.read(post)
             let title = "Article \(Int.random(in: 1...99, using: &random))"
-            try workspace.write(post, text.replacingOccurrences(of: #"title: "[^"]*""#, with: "title: \"\(title)\"", options: .regularExpression))
+            try workspace.write(
+                post,
+                text.replacingOccurrences(
+                    of: #"title: "[^"]*""#, with: "title: \"\(title)\"", options: .regularExpression))
             return "retitle \(post)"
         case 3:
             let name = "Content/posts/extra-\(Int.random(in: 1...3, using: &random)).md"
@@ -88,7 +91,8 @@ import Testing
             return "site title"
         case 8:
             try workspace.replace(
-                "Templates/page.mustache", "<article class=\"explainer", with: "<article class=\"explainer x\(word.count)")
+                "Templates/page.mustache", "<article class=\"explainer",
+                with: "<article class=\"explainer x\(word.count)")
             return "page template"
         case 9:
             try workspace.write(
