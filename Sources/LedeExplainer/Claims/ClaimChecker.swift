@@ -5,7 +5,18 @@ import Foundation
 /// source sentences it restates.
 struct ClaimChecker: Sendable {
     /// Phrases whose capitals are not names to check: the site's title, glossary terms.
-    var knownPhrases: [String] = []
+    var knownPhrases: [String] = [] {
+        didSet { knownNeedles = Self.needles(knownPhrases) }
+    }
+    /// `knownPhrases` as ``ranges(of:in:)`` compares them, made once: every claim is checked
+    /// against all of them.
+    private var knownNeedles: [[Character]] = []
+
+    /// Creates a checker.
+    init(knownPhrases: [String] = []) {
+        self.knownPhrases = knownPhrases
+        knownNeedles = Self.needles(knownPhrases)
+    }
 
     /// Every finding of a claim, in the order of the checks.
     func findings(for claim: Claim) -> [ClaimFinding] {
@@ -38,7 +49,7 @@ struct ClaimChecker: Sendable {
         for date in dates where !claim.cited.contains(where: { $0.dates.contains(date.key) }) {
             add("date", date.text, "\(subject) gives the date \"\(date.text)\", which is not in \(labels)")
         }
-        let known = Self.ranges(of: knownPhrases, in: characters)
+        let known = Self.ranges(of: knownNeedles, in: characters)
         let nameWords = outside.filter { word in
             !known.contains { $0.overlaps(word.range) } && !dates.contains { $0.range.overlaps(word.range) }
         }
@@ -183,6 +194,16 @@ struct ClaimChecker: Sendable {
 
     /// Where the phrases occur in a text, whole words, case aside.
     static func ranges(of phrases: [String], in characters: [Character]) -> [Range<Int>] {
+        ranges(of: needles(phrases), in: characters)
+    }
+
+    /// Phrases as ``ranges(of:in:)`` compares them: normalized, empty ones left out.
+    static func needles(_ phrases: [String]) -> [[Character]] {
+        phrases.map(SourceParagraph.normalize).filter { !$0.isEmpty }.map(Array.init)
+    }
+
+    /// ``ranges(of:in:)`` with phrases already made ``needles(_:)``.
+    static func ranges(of needles: [[Character]], in characters: [Character]) -> [Range<Int>] {
         let lowered = characters.map { character -> Character in
             switch character {
             case "’", "‘": "'"
@@ -191,11 +212,11 @@ struct ClaimChecker: Sendable {
             }
         }
         var ranges: [Range<Int>] = []
-        for phrase in phrases.map(SourceParagraph.normalize) where !phrase.isEmpty {
-            let needle = Array(phrase)
+        for needle in needles {
+            guard let first = needle.first else { continue }
             var start = 0
             while start + needle.count <= lowered.count {
-                if lowered[start..<start + needle.count].elementsEqual(needle),
+                if lowered[start] == first, lowered[start..<start + needle.count].elementsEqual(needle),
                     start == 0 || !(lowered[start - 1].isLetter || lowered[start - 1].isNumber),
                     start + needle.count == lowered.count
                         || !(lowered[start + needle.count].isLetter || lowered[start + needle.count].isNumber)

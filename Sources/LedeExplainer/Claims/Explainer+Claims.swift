@@ -232,13 +232,16 @@ struct ClaimReader {
     mutating func report(with checker: ClaimChecker, into bag: inout DiagnosticBag) {
         var silenced = 0
         var diagnostics = problems.diagnostics
-        for statement in statements where !statement.claim.cited.contains(Self.unsettledParagraph) {
-            var findings: [ClaimFinding]
+        let checked = statements.filter { !$0.claim.cited.contains(Self.unsettledParagraph) }
+        // Statements are checked independently: on every core.
+        let found = ParallelMap.map(checked) { statement -> [ClaimFinding] in
             if statement.claim.cited.isEmpty {
-                findings = statement.mustCite && Self.statesSomething(statement.claim.text) ? [Self.uncited] : []
-            } else {
-                findings = checker.findings(for: statement.claim)
+                return statement.mustCite && Self.statesSomething(statement.claim.text) ? [Self.uncited] : []
             }
+            return checker.findings(for: statement.claim)
+        }
+        for (statement, statementFindings) in zip(checked, found) {
+            var findings = statementFindings
             for silence in statement.silences {
                 let named = findings.filter { $0.isNamed(by: silence) }
                 if named.isEmpty {
