@@ -44,6 +44,8 @@ public struct ExplainerCache: Sendable {
     var groups: [String: RenderedGroup] = [:]
     /// Plain pages' jobs from the last build.
     var jobs = PageJobMemo()
+    /// The claim checker's findings of the last build.
+    var claims = ClaimMemo()
 
     /// An empty cache.
     public init() {}
@@ -209,7 +211,7 @@ public struct Explainer: Sendable {
         checkCitations(renderedGroups, bag: &bag)
         let review = citationReview(renderedGroups)
         for diagnostic in review.diagnostics { bag.add(diagnostic) }
-        checkClaims(renderedGroups, unsettled: review.unsettled, bag: &bag)
+        checkClaims(renderedGroups, unsettled: review.unsettled, memo: &cache.claims, bag: &bag)
         try bag.throwIfErrors()
         for warning in warnings { bag.add(warning) }
         checkTermsUsed(renderedGroups, bag: &bag)

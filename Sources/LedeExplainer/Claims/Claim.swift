@@ -3,7 +3,7 @@ import LedeCore
 
 /// A statement of the explainer that cites source paragraphs: a sentence, a front-matter list
 /// item or an event title, with what it cites and what stands beside it.
-struct Claim: Sendable {
+struct Claim: Sendable, Hashable {
     /// What the claim is; findings name it ("the title drops …").
     enum Kind: String, Sendable {
         case title, item, sentence
@@ -26,6 +26,15 @@ struct Claim: Sendable {
     /// Whether it sits in the body of an event whose certainty is not "stated": the label
     /// ("Reported", "Expected") then says what "reportedly" or "expected" would.
     var certaintySaysDoubt = false
+}
+
+/// The findings of the claims of the last build of a builder (preview, `--watch`), by claim:
+/// a claim whose text, citations (their paragraphs' text) and neighbours are unchanged has the
+/// same findings as long as the checker's known phrases are unchanged, so a rebuild checks only
+/// new and changed claims.
+struct ClaimMemo: Sendable {
+    var knownPhrases: [String] = []
+    var findings: [Claim: [ClaimFinding]] = [:]
 }
 
 /// One thing a claim says that its paragraphs do not.

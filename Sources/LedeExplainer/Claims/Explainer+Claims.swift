@@ -22,6 +22,16 @@ extension Explainer {
     func checkClaims(
         _ groups: [String: RenderedGroup], unsettled: Set<SourceLocation> = [], bag: inout DiagnosticBag
     ) {
+        var memo = ClaimMemo()
+        checkClaims(groups, unsettled: unsettled, memo: &memo, bag: &bag)
+    }
+
+    /// ``checkClaims(_:unsettled:bag:)`` taking the findings of unchanged claims from `memo`,
+    /// and leaving this build's in it.
+    func checkClaims(
+        _ groups: [String: RenderedGroup], unsettled: Set<SourceLocation> = [], memo: inout ClaimMemo,
+        bag: inout DiagnosticBag
+    ) {
         var reader = ClaimReader(explainer: self)
         reader.unsettled = unsettled
         for key in groups.keys.sorted() {
@@ -36,7 +46,7 @@ extension Explainer {
         let titleNames = NameCheck.names(in: Words.words(in: title), characters: title)
             .map { name in name.map(\.text).joined(separator: " ") }
         let checker = ClaimChecker(knownPhrases: [site.config.title] + titleNames + terms.flatMap(\.phrases))
-        reader.report(with: checker, into: &bag)
+        reader.report(with: checker, memo: &memo, into: &bag)
     }
 }
 
@@ -229,16 +239,21 @@ struct ClaimReader {
     }
 
     /// Checks every statement and adds its findings, and what became of the silences.
-    mutating func report(with checker: ClaimChecker, into bag: inout DiagnosticBag) {
+    mutating func report(with checker: ClaimChecker, memo: inout ClaimMemo, into bag: inout DiagnosticBag) {
         var silenced = 0
         var diagnostics = problems.diagnostics
         let checked = statements.filter { !$0.claim.cited.contains(Self.unsettledParagraph) }
         // Statements are checked independently: on every core.
+        let known = memo.knownPhrases == checker.knownPhrases ? memo.findings : [:]
         let found = ParallelMap.map(checked) { statement -> [ClaimFinding] in
             if statement.claim.cited.isEmpty {
                 return statement.mustCite && Self.statesSomething(statement.claim.text) ? [Self.uncited] : []
             }
-            return checker.findings(for: statement.claim)
+            return known[statement.claim] ?? checker.findings(for: statement.claim)
+        }
+        memo = ClaimMemo(knownPhrases: checker.knownPhrases)
+        for (statement, findings) in zip(checked, found) where !statement.claim.cited.isEmpty {
+            memo.findings[statement.claim] = findings
         }
         for (statement, statementFindings) in zip(checked, found) {
             var findings = statementFindings
