@@ -117,7 +117,7 @@ extension UIStrings {
         case .revisionCompared: "Compared with the version of {date}."
         case .revisionCounts: "New paragraphs: {added}. Changed: {changed}. Removed: {removed}."
         case .revisionNote: "Note"
-        case .revisionEntryTitle: "{title} revised"
+        case .revisionEntryTitle: "{title} revised on {date}"
         case .revisionAffects: "Pages citing changed paragraphs:"
         case .revisionAffectsNone: "No page of the explainer cites a changed paragraph."
         case .sourceRevision: "Source"

@@ -115,7 +115,7 @@ extension UIStrings {
         .revisionCompared: "در مقایسه با نسخهٔ {date}.",
         .revisionCounts: "بندهای تازه: {added}. تغییرکرده: {changed}. حذف‌شده: {removed}.",
         .revisionNote: "یادداشت",
-        .revisionEntryTitle: "بازنگری {title}",
+        .revisionEntryTitle: "بازنگری {title} در {date}",
         .revisionAffects: "صفحه‌هایی که به بندهای تغییرکرده ارجاع می‌دهند:",
         .revisionAffectsNone: "هیچ صفحه‌ای از این گزارش توضیحی به بند تغییرکرده‌ای ارجاع نمی‌دهد.",
         .sourceRevision: "منبع",

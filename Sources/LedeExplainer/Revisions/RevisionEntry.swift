@@ -65,9 +65,10 @@ struct RevisionEntry: Sendable {
         }
     }
 
-    /// "The source report revised".
+    /// "The source report revised on 30 November 2026".
     func title(_ strings: UIStrings) -> String {
-        strings.format(.revisionEntryTitle, ["title": document.title])
+        let date = date.map { DateText.display($0, strings: strings) } ?? revision.id
+        return strings.format(.revisionEntryTitle, ["title": document.title, "date": date])
     }
 
     /// "New paragraphs: 1. Changed: 2. Removed: 1."
