@@ -12,7 +12,6 @@ extension ContextMaker {
         let versions: [ContextValue] = history.revisions.indices.reversed().map { index in
             let revision = history.revisions[index]
             let change = index > 0 ? history.changes[index - 1] : nil
-            let totals = change?.totals
             return [
                 "anchor": .string(SourceHistory.revisionAnchor(revision.id)),
                 "heading": .string(strings.format(.revisionHeading, ["date": display(revision)])),
@@ -20,12 +19,7 @@ extension ContextMaker {
                 "is_current": .bool(index == history.revisions.count - 1), "is_first": .bool(index == 0),
                 "note": .optional(revision.note?.text),
                 "compared": .optional(change.map { strings.format(.revisionCompared, ["date": display($0.old)]) }),
-                "counts": .optional(
-                    totals.map {
-                        strings.format(
-                            .revisionCounts,
-                            ["added": "\($0.added)", "changed": "\($0.changed)", "removed": "\($0.removed)"])
-                    }),
+                "counts": .optional(change.map { RevisionEntry.counts($0.totals, strings) }),
                 "paragraphs": .list(change.map { paragraphs(of: $0) } ?? firstParagraphs(revision)),
             ]
         }

@@ -100,12 +100,11 @@ extension ContextMaker {
         let label: UIStrings.Key
         var detail: String?
         switch status {
-        case .unchanged(let from), .reworded(let from):
-            if case .unchanged = status {
-                (mark, label) = ("unchanged", .paragraphUnchanged)
-            } else {
-                (mark, label) = ("changed", .paragraphChanged)
-            }
+        case .unchanged(let from):
+            (mark, label) = ("unchanged", .paragraphUnchanged)
+            if from != number { detail = strings.format(.paragraphWas, ["paragraphs": numbers([from])]) }
+        case .reworded(let from):
+            (mark, label) = ("changed", .paragraphChanged)
             if from != number { detail = strings.format(.paragraphWas, ["paragraphs": numbers([from])]) }
         case .merged(let from):
             (mark, label) = ("changed", .paragraphChanged)

@@ -73,7 +73,14 @@ struct RevisionEntry: Sendable {
 
     /// "New paragraphs: 1. Changed: 2. Removed: 1."
     func counts(_ strings: UIStrings) -> String {
-        strings.format(.revisionCounts, ["added": "\(added)", "changed": "\(changed)", "removed": "\(removed)"])
+        Self.counts((added, changed, removed), strings)
+    }
+
+    /// "New paragraphs: 1. Changed: 2. Removed: 1.", for a revision's ``RevisionChanges/totals``.
+    static func counts(_ totals: (added: Int, changed: Int, removed: Int), _ strings: UIStrings) -> String {
+        strings.format(
+            .revisionCounts,
+            ["added": "\(totals.added)", "changed": "\(totals.changed)", "removed": "\(totals.removed)"])
     }
 
     /// The entry as HTML, for the feed: the note, the counts, the pages, a link to the diff.
