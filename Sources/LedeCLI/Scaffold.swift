@@ -19,7 +19,7 @@ enum Scaffold {
               color-scheme: light dark;
               --bg: #fdfcf9; --fg: #1c1c1c; --muted: #56575c; --line: #d9d6cf; --accent: #a4161a;
               --link: #0b4f8a; --panel: #f3f0e8; --banner: #fff3cd; --banner-fg: #3d2e00; --focus: #1a73e8;
-              --known: #1f6f43; --unknown: #8a4b00;
+              --known: #1f6f43; --unknown: #8a4b00; --ins-bg: #dff3e6; --del-bg: #fbe3e1;
               --serif: Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, serif;
               --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
               --measure: 42rem;
@@ -36,7 +36,7 @@ enum Scaffold {
               :root {
                 --bg: #141517; --fg: #e9e7e2; --muted: #aeb0b5; --line: #3a3c40; --accent: #ff8a80;
                 --link: #8ab8ff; --panel: #1f2124; --banner: #3a3000; --banner-fg: #ffe8a3; --focus: #8ab8ff;
-                --known: #7fd1a0; --unknown: #ffc078;
+                --known: #7fd1a0; --unknown: #ffc078; --ins-bg: #1d4a2e; --del-bg: #5a2422;
               }
             }
             *, *::before, *::after { box-sizing: border-box; }
@@ -153,12 +153,42 @@ enum Scaffold {
 
             /* Source text */
             .source-text { list-style: none; padding: 0; counter-reset: none; }
-            .source-text li { position: relative; padding-block: 0.75rem; padding-inline: 3.25rem 0; border-block-start: 1px solid var(--line); }
-            .source-text li:target { background: var(--banner); color: var(--banner-fg); }
-            .source-text li:target a { color: inherit; }
+            .source-text > li { position: relative; padding-block: 0.75rem; padding-inline: 3.25rem 0; border-block-start: 1px solid var(--line); }
+            .source-text > li:is(:target, :has(> .para-number:target)), .revision-para:target { background: var(--banner); color: var(--banner-fg); }
+            .source-text > li:is(:target, :has(> .para-number:target)) a, .revision-para:target a { color: inherit; }
             .source-text p { margin: 0; }
             .para-number { position: absolute; inset-inline-start: 0; inset-block-start: 0.8rem; font: 700 0.9rem var(--sans); text-decoration: none; }
-            .cited-by { font-family: var(--sans); font-size: 0.85rem; margin-block-start: 0.5rem !important; }
+            .cited-by { font-family: var(--sans); font-size: 0.85rem; margin-block-start: 0.5rem; }
+            .cited-by p { margin: 0; }
+            .cited-by .count { color: var(--muted); font-weight: 600; }
+            .cited-by details { margin-block-start: 0.25rem; }
+            .cited-by summary { cursor: pointer; color: var(--link); }
+            .cited-by ul { margin-block: 0.25rem 0; padding-inline-start: 1.2rem; }
+
+            /* Revisions: marks on the source text, and the word-level diff between versions. Every mark
+               is a word (New, Changed, Removed), not a colour alone; inserted and deleted words carry a
+               visually hidden "[inserted: …]"/"[deleted: …]" for screen readers. */
+            .visually-hidden { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; border: 0; }
+            .source-marks { font-family: var(--sans); font-size: 0.9rem; margin-block: 0.75rem 0; }
+            .para-mark { font-family: var(--sans); font-size: 0.85rem; color: var(--muted); display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.2rem 0.5rem; }
+            .para-label { font-weight: 700; color: var(--fg); }
+            .mark-new .tag { color: var(--known); border-color: var(--known); }
+            .mark-changed .tag, .mark-removed .tag { color: var(--unknown); border-color: var(--unknown); }
+            .mark-unchanged .tag { border-style: dashed; }
+            .revision { border-block-start: 2px solid var(--line); margin-block-start: 2rem; }
+            .revision h2 { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.5rem; }
+            .revision-meta, .revision-note { font-family: var(--sans); font-size: 0.95rem; }
+            .revision-note { background: var(--panel); padding-block: 0.5rem; padding-inline: 0.75rem; border-radius: 4px; }
+            .revision-para { padding-block: 0.6rem; padding-inline: 0.75rem; border-block-start: 1px solid var(--line); border-inline-start: 4px solid transparent; }
+            .revision-para p { margin: 0; }
+            :is(.source-text, .revision-para) p.para-mark { margin-block: 0 0.3rem; }
+            .revision-para.mark-unchanged > p:last-child { color: var(--muted); }
+            .revision-para.mark-new { border-inline-start-color: var(--known); }
+            .revision-para.mark-changed { border-inline-start-color: var(--unknown); }
+            .revision-para.mark-removed { border-inline-start-color: var(--accent); }
+            .revision-para.mark-removed > p:last-child { color: var(--muted); text-decoration: line-through; }
+            .revision-para ins { background: var(--ins-bg); color: var(--fg); text-decoration: underline; text-decoration-thickness: 2px; }
+            .revision-para del { background: var(--del-bg); color: var(--fg); text-decoration: line-through; }
 
 
             /* Updates */
@@ -179,7 +209,7 @@ enum Scaffold {
               .site-nav, .skip-link, .more, .term-button, .term-popovers, .export { display: none !important; }
               a { color: inherit; }
               .prose a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.8em; }
-              .event, .entry, .source-card, .source-text li { break-inside: avoid; }
+              .event, .entry, .source-card, .source-text > li, .revision-para { break-inside: avoid; }
               .source-card, .key-points { border: 1px solid var(--line); }
             }
 
@@ -381,6 +411,33 @@ enum Scaffold {
             {{#has_sources}}<p class="attribution"><span class="attribution-label">{{strings.according_to}}</span> <span class="list">{{#sources}}<span class="item"><a class="source-link" href="{{url}}">{{label}}</a></span>{{/sources}}</span></p>{{/has_sources}}
 
             """#,
+        "Templates/revisions.mustache":
+            #"""
+            {{<base}}{{$main}}
+            <article class="explainer">
+            <header class="article-header">
+            <p class="kicker"><span class="label">{{strings.kicker_explainer}}</span> {{strings.nav_source_text}}</p>
+            <h1>{{page.title}}</h1>
+            <p class="dek">{{page.description}}</p>
+            <p class="byline"><span><a href="{{source.source_url}}">{{source.title}}</a></span> <span>{{strings.revisions_note}}</span></p>
+            </header>
+            {{#source.versions}}<section class="revision" id="{{anchor}}" aria-labelledby="{{anchor}}-heading">
+            <h2 id="{{anchor}}-heading">{{heading}}{{#is_current}} <span class="tag">{{strings.revision_current}}</span>{{/is_current}}</h2>
+            {{#note}}<p class="revision-note"><strong>{{strings.revision_note}}</strong> {{note}}</p>
+            {{/note}}{{#compared}}<p class="revision-meta">{{compared}} {{counts}}</p>
+            {{/compared}}{{#is_first}}<p class="revision-meta">{{strings.revision_first}}</p>
+            {{/is_first}}<div class="revision-text">
+            {{#paragraphs}}<div class="revision-para{{#has_mark}} mark-{{mark}}{{/has_mark}}"{{#anchor}} id="{{anchor}}"{{/anchor}}>
+            <p class="para-mark">{{#number}}<span class="para-label">¶{{number}}</span>{{/number}}{{#has_mark}} <span class="tag">{{mark_label}}</span>{{/has_mark}}{{#detail}} <span class="mark-detail">{{detail}}</span>{{/detail}}</p>
+            <p>{{{html}}}</p>
+            </div>
+            {{/paragraphs}}</div>
+            </section>
+            {{/source.versions}}{{>partials/more}}
+            </article>
+            {{/main}}{{/base}}
+
+            """#,
         "Templates/source.mustache":
             #"""
             {{<base}}{{$main}}
@@ -390,12 +447,19 @@ enum Scaffold {
             <h1>{{page.title}}</h1>
             {{#source.description}}<p class="dek">{{source.description}}</p>
             {{/source.description}}<p class="byline"><span>{{strings.source_file}} <code>{{source.path}}</code></span> <span>{{strings.source_note}}</span></p>
-            </header>
+            {{#source.has_history}}<p class="source-marks">{{source.marks_note}} <a href="{{source.revisions_url}}">{{strings.source_revisions_link}}</a></p>
+            {{/source.has_history}}</header>
             <ol class="source-text">
-            {{#source.paragraphs}}<li id="{{anchor}}">
-            <a class="para-number" href="#{{anchor}}" aria-label="{{strings.paragraph}} {{number}}">¶{{number}}</a>
-            <p>{{text}}</p>
-            {{#has_cited_by}}<p class="cited-by"><span class="meta-label">{{strings.cited_by}}</span> <span class="list">{{#cited_by}}<span class="item"><a href="{{url}}">{{label}}</a></span>{{/cited_by}}</span></p>
+            {{#source.paragraphs}}<li id="{{anchor}}"{{#has_mark}} class="mark-{{mark}}"{{/has_mark}}>
+            <a class="para-number" id="{{stable_anchor}}" href="#{{stable_anchor}}" aria-label="{{strings.paragraph}} {{number}}">¶{{number}}</a>
+            {{#has_mark}}<p class="para-mark"><span class="tag">{{mark_label}}</span>{{#detail}} <span class="mark-detail">{{detail}}</span>{{/detail}}{{#has_diff}} <a href="{{diff_url}}">{{strings.what_changed}}</a>{{/has_diff}}</p>
+            {{/has_mark}}<p>{{text}}</p>
+            {{#has_cited_by}}<div class="cited-by">
+            <p><span class="meta-label">{{strings.cited_by}}</span> <span class="list">{{#cited_by}}<span class="item"><a href="{{url}}">{{label}}</a>{{#count}} <span class="count">{{count}}</span>{{/count}}</span>{{/cited_by}}</span></p>
+            {{#has_many}}<details><summary>{{cited_all}}</summary>
+            <ul>{{#cited_places}}<li><a href="{{url}}">{{label}}</a></li>{{/cited_places}}</ul>
+            </details>
+            {{/has_many}}</div>
             {{/has_cited_by}}</li>
             {{/source.paragraphs}}</ol>
             {{>partials/more}}
@@ -502,11 +566,16 @@ enum Scaffold {
             {{{page.content}}}
             </div>
             <ol class="updates" reversed>
-            {{#updates.entries}}<li class="update{{#is_correction}} correction{{/is_correction}}" id="{{id}}">
+            {{#updates.entries}}<li class="update{{#is_correction}} correction{{/is_correction}}{{#is_revision}} revision-entry{{/is_revision}}" id="{{id}}">
             <h2><span class="tag">{{type_label}}</span> {{title}}</h2>
             {{#date}}<p class="update-date"><time datetime="{{iso}}">{{display}}</time></p>
             {{/date}}<div class="prose">
-            {{{html}}}
+            {{{html}}}{{#revision}}{{#note}}<p><strong>{{strings.revision_note}}</strong> {{note}}</p>
+            {{/note}}<p>{{counts}}</p>
+            {{#has_pages}}<p>{{strings.revision_affects}} <span class="list">{{#pages}}<span class="item"><a href="{{url}}">{{label}}</a></span>{{/pages}}</span></p>
+            {{/has_pages}}{{^has_pages}}<p>{{strings.revision_affects_none}}</p>
+            {{/has_pages}}<p><a href="{{url}}">{{strings.what_changed}}</a></p>
+            {{/revision}}
             </div>
             </li>
             {{/updates.entries}}</ol>

@@ -62,18 +62,7 @@ struct ContextMaker: Sendable {
             if wasReused { reused.insert(job.outputPath) }
             if page.kind == .page { memo.jobs[page.sourcePath] = (page, job) }
         }
-        for document in explainer.site.documents {
-            let page = syntheticPage(
-                title: document.title, url: document.url,
-                description: document.description ?? explainer.strings[.sourceDescription],
-                path: document.path)
-            let words = document.paragraphs.reduce(0) { $0 + $1.text.split(separator: " ").count }
-            jobs.append(
-                job(
-                    for: page, output: "sources/\(document.name)/index.html", template: "source", html: "",
-                    headings: [],
-                    words: words, extra: ["source": sourceContext(document)], graph: []))
-        }
+        jobs += sourceJobs()
         if !jobs.contains(where: { $0.outputPath == "404.html" }) {
             let page = syntheticPage(
                 title: explainer.strings[.notFoundTitle], url: "/404.html",
@@ -131,7 +120,7 @@ struct ContextMaker: Sendable {
         }
     }
 
-    private func syntheticPage(title: String, url: String, description: String, path: String?) -> Page {
+    func syntheticPage(title: String, url: String, description: String, path: String?) -> Page {
         Page(
             sourcePath: path ?? "", kind: .page, id: url, url: url, outputPath: nil, title: title,
             description: description,
@@ -142,7 +131,7 @@ struct ContextMaker: Sendable {
 
     // MARK: - Common
 
-    private func job(
+    func job(
         for page: Page, output: String, template: String, html: String, headings: [Heading], words: Int,
         extra: [String: ContextValue], graph: [JSON]
     ) -> RenderJob {
@@ -252,7 +241,7 @@ struct ContextMaker: Sendable {
         return .list(popovers)
     }
 
-    private func dateContext(_ date: WrittenDate?) -> ContextValue {
+    func dateContext(_ date: WrittenDate?) -> ContextValue {
         guard let date else { return .null }
         return [
             "iso": .string(DateText.machine(date)),
@@ -468,39 +457,5 @@ struct ContextMaker: Sendable {
                 ]
             }
         }
-    }
-
-    private func sourceContext(_ document: SourceDocument) -> ContextValue {
-        let cited = backlinks.citedBy[document.name] ?? [:]
-        return [
-            "name": .string(document.name), "title": .string(document.title), "path": .string(document.path),
-            "description": .optional(document.description),
-            "paragraphs": .list(
-                document.paragraphs.map { paragraph in
-                    let places = cited[paragraph.number] ?? []
-                    return [
-                        "anchor": .string(paragraph.anchor), "number": .int(paragraph.number),
-                        "text": .string(paragraph.text),
-                        "cited_by": self.places(places), "has_cited_by": .bool(!places.isEmpty),
-                    ]
-                }),
-        ]
-    }
-
-    private func updatesContext(_ group: RenderedGroup) -> ContextValue {
-        let entries: [ContextValue] = explainer.updates.map { update in
-            let type = update.frontMatter["type"]?.text ?? "update"
-            return [
-                "id": .string(update.id), "title": .string(update.title), "date": dateContext(update.date),
-                "type": .string(type),
-                "type_label": .string(explainer.strings[type == "correction" ? .correction : .update]),
-                "is_correction": .bool(type == "correction"), "html": .string(group.html("update.\(update.id)")),
-            ]
-        }
-        return [
-            "entries": .list(entries),
-            "feed_url": .string(
-                explainer.href((explainer.site.pages(ofKind: .updates).first?.url ?? "/updates/") + "atom.xml")),
-        ]
     }
 }

@@ -35,6 +35,9 @@ public struct ExplainerCache: Sendable {
         var basePath: String
         var pageURLs: [String: String]
         var paragraphCounts: [String: Int]
+        /// The earlier versions' paragraph counts, by document and version: a pinned citation
+        /// (`seed:p5@2026-11-29`) links to its version's paragraph, or is an error without it.
+        var earlierCounts: [String: [String: Int]]
         var terms: [[String]]
         /// Labels end up in rendered Markdown (a citation's title, a term button's label).
         var strings: UIStrings
@@ -231,7 +234,7 @@ public struct Explainer: Sendable {
             }
         }
         if !site.pages(ofKind: .updates).isEmpty {
-            files.append(AtomFeed.file(for: self, rendered: renderedGroups))
+            files.append(AtomFeed.file(for: self, rendered: renderedGroups, backlinks: index))
         }
         return ExplainerOutput(pages: pages, files: files, diagnostics: diagnostics, reusedPages: reusedPages)
     }
@@ -248,6 +251,9 @@ public struct Explainer: Sendable {
         ExplainerCache.Environment(
             options: renderer.options, basePath: site.config.basePath, pageURLs: links.pageURLs,
             paragraphCounts: links.documents.mapValues(\.paragraphs.count),
+            earlierCounts: links.documents.mapValues {
+                Dictionary($0.earlier.map { ($0.id, $0.paragraphs.count) }, uniquingKeysWith: { first, _ in first })
+            },
             terms: terms.map { [$0.id, $0.name, $0.short] + $0.phrases }, strings: strings)
     }
 

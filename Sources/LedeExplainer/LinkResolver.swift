@@ -93,10 +93,16 @@ struct LinkResolver: Sendable {
     /// The rewrite for one link of a page whose file is `pagePath`.
     func rewrite(_ destination: String, at location: SourceLocation, pagePath: String) throws -> LinkRewrite {
         if let citation = try citation(destination, at: location) {
-            if let revision = citation.revision {
+            if let revision = citation.revision, let document = documents[citation.document] {
+                // The paragraph in its version's section of the revisions page.
+                let anchor = SourceHistory.revisionAnchor(revision, paragraph: citation.paragraph)
+                let date = document.earlier.first { $0.id == revision }?.writtenDate.map {
+                    DateText.display($0, strings: strings)
+                }
                 return .styled(
-                    url: href("/sources/\(citation.document)/revisions/#v\(revision)"), className: "cite",
-                    title: "Source paragraph \(citation.paragraph) as of \(revision)")
+                    url: href(document.revisionsURL + "#" + anchor), className: "cite",
+                    title: strings.format(
+                        .sourceParagraphAsOf, ["number": "\(citation.paragraph)", "date": date ?? revision]))
             }
             return .styled(
                 url: href("/sources/\(citation.document)/#p\(citation.paragraph)"), className: "cite",

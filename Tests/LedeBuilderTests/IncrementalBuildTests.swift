@@ -136,12 +136,64 @@ import Testing
             ("delete a page", { try $0.remove("Content/renamed.md") }),
             ("delete an update", { try $0.remove("Content/updates/2026-11-29-first-version.md") }),
             ("delete a timeline event", { try $0.remove("Content/timeline/116-renamed.md") }),
+            ("save a new revision of the seed", { try Self.reviseSeed($0) }),
         ]
         for (step, edit) in edits {
             try edit(workspace)
             _ = try await builder.build()
             try await Self.expectMatchesCleanBuild(workspace, incremental: output, step: step)
         }
+    }
+
+    /// The bundled seed.
+    static let seed = "seeds/000_98aef5d54b25b39a"
+
+    /// What an editor does when the report is updated: keeps the current text as an earlier
+    /// version, saves the new one (¶11 reworded, a paragraph added at the end), and dates it.
+    static func reviseSeed(_ workspace: Workspace) throws {
+        let current = try workspace.read("\(seed).txt")
+        try workspace.write("\(seed).revisions/2026-11-29.txt", current)
+        var lines = current.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let last = lines.lastIndex(where: { $0.hasPrefix("This is a developing story") }) else {
+            Issue.record("the seed has no paragraph 'This is a developing story'")
+            return
+        }
+        lines[last] = "This is a developing story and will be updated."
+        lines.insert("Iranian state media said on Wednesday that the flight had landed.", at: last + 1)
+        try workspace.write("\(seed).txt", lines.joined(separator: "\n"))
+        try workspace.write(
+            "\(seed).yaml",
+            try workspace.read("\(seed).yaml")
+                + "date: 2026-11-30\nnotes:\n  2026-11-30: \"The report added a paragraph on the landing.\"\n")
+    }
+
+    /// Saving a new revision under `lede serve`: the incremental rebuild reports the citations
+    /// of the changed paragraph, as a clean build does, and writes the same files (the source
+    /// page's marks, the new revisions page, the updates page and feed).
+    @Test func newRevisionOfTheSeedRebuildsLikeACleanBuild() async throws {
+        let workspace = try Workspace()
+        let output = workspace.root.appendingPathComponent("Output")
+        let builder = SiteBuilder(options: BuildOptions(siteRoot: workspace.site, output: output), incremental: true)
+        let first = try await builder.build()
+        #expect(first.diagnostics.filter { $0.severity == .warning }.isEmpty)
+        try Self.reviseSeed(workspace)
+        let rebuilt = try await builder.build()
+        let diff = "… is a developing [-story.-]{+story and will be updated.+}"
+        #expect(
+            rebuilt.diagnostics.filter { $0.severity == .warning }.map(\.description) == [
+                "Content/index.md:97:45: warning: ¶11 changed since this citation was checked: \(diff) (re-read the claim, then run `lede accept`)",
+                "Content/updates/2026-11-29-first-version.md:6:248: warning: ¶11 changed since this citation was checked: \(diff) (re-read the claim, then run `lede accept`)",
+            ])
+        #expect(rebuilt.changedPaths.contains("sources/000_98aef5d54b25b39a/revisions/index.html"))
+        let clean = try await SiteBuilder(
+            options: BuildOptions(
+                siteRoot: workspace.site, output: workspace.root.appendingPathComponent("Clean"))
+        ).build()
+        #expect(rebuilt.diagnostics.map(\.description) == clean.diagnostics.map(\.description))
+        try await Self.expectMatchesCleanBuild(workspace, incremental: output, step: "save a new revision")
+        #expect(
+            text("sources/000_98aef5d54b25b39a/index.html", in: output).contains(
+                #"<li id="p12" class="mark-new">"#))
     }
 
     @Test func rebuildRendersOnlyWhatDependsOnTheChange() async throws {

@@ -108,14 +108,17 @@ import Testing
         #expect(anchors == ["p1", "p2", "p3", "p4", "p5", "p6"])
         let citedBy = HTMLScan.captures(#"<span class="meta-label">Cited by</span> (.*?)</p>"#, in: html)
         #expect(citedBy.count == 6)
-        let links = [
-            #"<a href="/explainers/bridge/#known-3">Eastmoor votes to replace the Old Mill Bridge: “what the report says” item</a>"#,
-            #"<a href="/explainers/bridge/">Eastmoor votes to replace the Old Mill Bridge</a>"#,
-            #"<a href="/explainers/bridge/timeline/#consultation">Timeline: Public consultation</a>"#,
-        ]
-        let items: [String] = links.map { link in #"<span class="item">"# + link + "</span>" }
-        let expected: String = #"<span class="list">"# + items.joined() + "</span>"
-        #expect(citedBy.last == expected)
+        // Grouped by page, with a count, not a link per place repeating the page's title.
+        #expect(
+            citedBy.last
+                == #"<span class="list"><span class="item"><a href="/explainers/bridge/#known-3">Overview</a> <span class="count">×2</span></span><span class="item"><a href="/explainers/bridge/timeline/#consultation">Timeline</a></span></span>"#
+        )
+        // Every place is listed under it, in a disclosure that works without JavaScript.
+        let places = HTMLScan.captures(#"<details><summary>([\s\S]*?)</ul>\n</details>"#, in: html)
+        #expect(
+            places.last
+                == #"Every place citing ¶6</summary>\#n<ul><li><a href="/explainers/bridge/#known-3">Eastmoor votes to replace the Old Mill Bridge: “what the report says” item</a></li><li><a href="/explainers/bridge/">Eastmoor votes to replace the Old Mill Bridge</a></li><li><a href="/explainers/bridge/timeline/#consultation">Timeline: Public consultation</a></li>"#
+        )
     }
 
     @Test func everyCitationPointsAtAnExistingParagraph() async throws {

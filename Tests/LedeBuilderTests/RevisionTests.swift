@@ -94,6 +94,174 @@ import Testing
         }
     }
 
+    /// The fixture after `lede check --fix`, with the reworded claim re-read and the claim
+    /// whose paragraph was removed dropped, but the citation of the split paragraph still
+    /// pinned to the version of 2026-11-29 (a warning): built into `Output`.
+    static func buildPinned(in folder: URL) async throws -> URL {
+        let site = try copy(into: folder)
+        _ = try CitationMaintenance.fix(siteRoot: site)
+        let page = site.appendingPathComponent("Content/index.md")
+        let text = try String(contentsOf: page, encoding: .utf8)
+            .replacingOccurrences(of: "end of March", with: "end of April")
+            .replacingOccurrences(of: " A petition gathered 1,200 signatures [¶5](seed:p5@2026-11-29).", with: "")
+        try Data(text.utf8).write(to: page)
+        let output = folder.appendingPathComponent("Output")
+        let summary = try await build(site, into: output)
+        #expect(summary.diagnostics.map(\.description).contains { $0.contains("was split into ¶5 and ¶6") })
+        return output
+    }
+
+    /// The source page marks each paragraph against the version before, gives it an anchor
+    /// that survives renumbering, and links the changes to the revisions page.
+    @Test func sourcePageMarksEachParagraphSinceThePreviousVersion() async throws {
+        try await withTemporaryFolder { folder in
+            let html = text("sources/library/index.html", in: try await Self.buildPinned(in: folder))
+            let rows = HTMLScan.captures(#"<p class="para-mark">(.*?)</p>"#, in: html)
+            let revisions = "/explainers/library/sources/library/revisions/#v2026-11-30"
+            #expect(
+                rows == [
+                    #"<span class="tag">New</span> <a href="\#(revisions)-p1">What changed</a>"#,
+                    #"<span class="tag">Unchanged</span> <span class="mark-detail">was ¶1</span>"#,
+                    #"<span class="tag">Unchanged</span> <span class="mark-detail">was ¶2</span>"#,
+                    #"<span class="tag">Unchanged</span> <span class="mark-detail">was ¶3</span>"#,
+                    #"<span class="tag">Changed</span> <span class="mark-detail">part of ¶4</span> <a href="\#(revisions)-p5">What changed</a>"#,
+                    #"<span class="tag">Changed</span> <span class="mark-detail">part of ¶4</span> <a href="\#(revisions)-p6">What changed</a>"#,
+                    #"<span class="tag">Unchanged</span> <span class="mark-detail">was ¶6</span>"#,
+                ])
+            #expect(
+                HTMLScan.captures(#"<li id="(p\d)" class="mark-(?:new|changed|unchanged)">"#, in: html) == [
+                    "p1", "p2", "p3", "p4", "p5", "p6", "p7",
+                ])
+            // Stable anchors: a paragraph kept or reworded keeps the anchor of its first text
+            // (the lock's fingerprints of 2026-11-28), whatever its number now.
+            #expect(
+                HTMLScan.captures(#"<a class="para-number" id="(t-[0-9a-f]{8})""#, in: html) == [
+                    "t-923e81af", "t-be97e8b8", "t-aa4c9a5c", "t-b79dbc14", "t-b2166094", "t-123d5718", "t-c588d2dc",
+                ])
+            // Cited by, grouped by page: the overview and the update both cite ¶2.
+            #expect(
+                HTMLScan.captures(#"<span class="meta-label">Cited by</span> (.*?)</p>"#, in: html).first
+                    == #"<span class="list"><span class="item"><a href="/explainers/library/">Overview</a></span><span class="item"><a href="/explainers/library/updates/#2026-11-28-first-version">Updates</a></span></span>"#
+            )
+            #expect(
+                html.contains(
+                    #"<p class="source-marks">Each paragraph is marked new, changed or unchanged since the version of 29 November 2026. <a href="/explainers/library/sources/library/revisions/">Every revision, word by word</a></p>"#
+                ))
+        }
+    }
+
+    /// The revisions page: one section per version, newest first, each paragraph with its
+    /// anchor and its word diff; the pinned citation links to its version's paragraph there.
+    @Test func revisionsPageShowsEachVersionWordByWord() async throws {
+        try await withTemporaryFolder { folder in
+            let output = try await Self.buildPinned(in: folder)
+            let html = text("sources/library/revisions/index.html", in: output)
+            #expect(
+                HTMLScan.captures(#"<section class="revision" id="(v[0-9-]+)""#, in: html) == [
+                    "v2026-11-30", "v2026-11-29", "v2026-11-28",
+                ])
+            #expect(
+                HTMLScan.captures(#"<h2 id="v[0-9-]+-heading">(.*?)</h2>"#, in: html) == [
+                    #"Version of 30 November 2026 <span class="tag">Current text</span>"#,
+                    "Version of 29 November 2026", "Version of 28 November 2026",
+                ])
+            #expect(
+                HTMLScan.captures(#"<p class="revision-meta">(.*?)</p>"#, in: html) == [
+                    "Compared with the version of 29 November 2026. New paragraphs: 1. Changed: 2. Removed: 1.",
+                    "Compared with the version of 28 November 2026. New paragraphs: 0. Changed: 1. Removed: 0.",
+                    "The earliest version kept, shown in full.",
+                ])
+            #expect(
+                html.contains(
+                    #"<p class="revision-note"><strong>Note</strong> The outlet corrected the month of the closure.</p>"#
+                ))
+            // The reworded paragraph: deleted and inserted words, each announced.
+            #expect(
+                html.contains(
+                    """
+                    <div class="revision-para mark-changed" id="v2026-11-29-p2">
+                    <p class="para-mark"><span class="para-label">¶2</span> <span class="tag">Changed</span></p>
+                    <p>The library will close at the end of <del><span class="visually-hidden">[deleted: </span>March,<span class="visually-hidden">]</span></del> <ins><span class="visually-hidden">[inserted: </span>April,<span class="visually-hidden">]</span></ins> the council said in a statement.</p>
+                    </div>
+                    """))
+            // The removed paragraph stands where it was, between the split paragraph's parts and ¶7.
+            #expect(
+                html.contains(
+                    """
+                    <div class="revision-para mark-changed" id="v2026-11-30-p6">
+                    <p class="para-mark"><span class="para-label">¶6</span> <span class="tag">Changed</span> <span class="mark-detail">part of ¶4</span></p>
+                    <p>Its building will be sold to pay for road repairs, according to the meeting minutes.</p>
+                    </div>
+                    <div class="revision-para mark-removed">
+                    <p class="para-mark"> <span class="tag">Removed</span> <span class="mark-detail">was ¶5</span></p>
+                    <p>A petition against the closure gathered 1,200 signatures in two weeks.</p>
+                    </div>
+                    <div class="revision-para mark-unchanged" id="v2026-11-30-p7">
+                    """))
+            let anchors = HTMLScan.captures(#"<div class="revision-para[^"]*" id="(v[0-9-]+-p\d)">"#, in: html)
+            #expect(anchors.count == 7 + 6 + 6)
+            #expect(anchors.contains("v2026-11-29-p4"))
+            // The citation `lede check --fix` pinned to the version of 2026-11-29.
+            #expect(
+                text("index.html", in: output).contains(
+                    #"<a href="/explainers/library/sources/library/revisions/#v2026-11-29-p4" class="cite" title="Source paragraph 4 as of 29 November 2026""#
+                ))
+        }
+    }
+
+    /// Each revision is an entry of the updates page and the Atom feed: its date, what changed,
+    /// the pages citing the changed paragraphs, and the author's note.
+    @Test func revisionsAppearOnTheUpdatesPageAndInTheFeed() async throws {
+        try await withTemporaryFolder { folder in
+            let output = try await Self.buildPinned(in: folder)
+            let updates = text("updates/index.html", in: output)
+            #expect(
+                HTMLScan.captures(#"<li class="update[^"]*" id="([^"]+)">"#, in: updates) == [
+                    "revision-library-2026-11-30", "revision-library-2026-11-29", "2026-11-28-first-version",
+                ])
+            #expect(
+                updates.contains(
+                    """
+                    <h2><span class="tag">Source</span> The source report revised on 29 November 2026</h2>
+                    <p class="update-date"><time datetime="2026-11-29">29 November 2026</time></p>
+                    <div class="prose">
+                    <p><strong>Note</strong> The outlet corrected the month of the closure.</p>
+                    <p>New paragraphs: 0. Changed: 1. Removed: 0.</p>
+                    <p>Pages citing changed paragraphs: <span class="list"><span class="item"><a href="/explainers/library/">Overview</a></span></span></p>
+                    <p><a href="/explainers/library/sources/library/revisions/#v2026-11-29">What changed</a></p>
+                    """))
+            let feed = text("updates/atom.xml", in: output)
+            #expect(feed.contains("  <updated>2026-11-30T00:00:00Z</updated>\n  <author>"))
+            let base = "https://news.example.net/explainers/library/"
+            let entries = feed.components(separatedBy: "  <entry>\n").dropFirst().map {
+                $0.components(separatedBy: "  </entry>")[0]
+            }
+            #expect(entries.count == 3)
+            #expect(
+                entries.first
+                    == """
+                        <title>The source report revised on 30 November 2026</title>
+                        <id>\(base)sources/library/revisions/#v2026-11-30</id>
+                        <link rel="alternate" type="text/html" href="\(base)sources/library/revisions/#v2026-11-30"/>
+                        <updated>2026-11-30T00:00:00Z</updated>
+                        <summary>New paragraphs: 1. Changed: 2. Removed: 1.</summary>
+                        <content type="html">&lt;p&gt;&lt;strong&gt;Note&lt;/strong&gt; The outlet added the mayor&amp;#39;s statement, removed the paragraph on the petition and split the paragraph on the books and the building.&lt;/p&gt;
+                    &lt;p&gt;New paragraphs: 1. Changed: 2. Removed: 1.&lt;/p&gt;
+                    &lt;p&gt;Pages citing changed paragraphs: &lt;a href=&quot;\(base)&quot;&gt;Overview&lt;/a&gt;&lt;/p&gt;
+                    &lt;p&gt;&lt;a href=&quot;\(base)sources/library/revisions/#v2026-11-30&quot;&gt;What changed&lt;/a&gt;&lt;/p&gt;</content>
+
+                    """)
+            #expect(
+                entries.dropFirst().first?.hasPrefix(
+                    "    <title>The source report revised on 29 November 2026</title>\n") == true)
+            #expect(
+                entries.dropFirst().first?.contains(
+                    "    <updated>2026-11-29T00:00:00Z</updated>\n    <summary>New paragraphs: 0. Changed: 1. Removed: 0.</summary>\n"
+                ) == true)
+            #expect(entries.last?.hasPrefix("    <title>First version</title>\n") == true)
+        }
+    }
+
     /// What the editor does after the fix: re-reads the reworded claim, cites the parts of the
     /// split paragraph, and drops the claim whose paragraph was removed.
     static func resolve(_ site: URL) throws {

@@ -17,10 +17,57 @@ import Testing
             diff.summary()
                 == "The flight was [-expected-]{+due+} to reach Iran via [-Qatar-]{+Doha+} on Tuesday, officials …")
         #expect(
-            diff.html.hasPrefix(
-                #"The flight was <del><span class="visually-hidden">[removed: </span>expected<span class="visually-hidden">]</span></del> <ins>"#
-            ))
+            WordDiff(from: "at the end of March, it said", to: "at the end of April, it said")
+                .html(deleted: "deleted:", inserted: "inserted:")
+                == #"at the end of <del><span class="visually-hidden">[deleted: </span>March,<span class="visually-hidden">]</span></del> <ins><span class="visually-hidden">[inserted: </span>April,<span class="visually-hidden">]</span></ins> it said"#
+        )
         #expect(WordDiff(from: "A  b, c.", to: "A b, c.").isEmpty)
+    }
+
+    /// The diff of a split paragraph, cut at the later paragraphs' boundaries: each part has
+    /// its own words, and the removed words before the next part's.
+    @Test func wordDiffCutsIntoTheParagraphsOfASplit() {
+        let diff = WordDiff(
+            from: "The books will be moved. The old building will be sold.",
+            to: "The books will be moved. The building will be sold quickly.")
+        let parts = diff.parts(wordCounts: [5, 6])
+        #expect(
+            parts.map(\.runs) == [
+                [.same(["The", "books", "will", "be", "moved."])],
+                [
+                    .same(["The"]), .removed(["old"]), .same(["building", "will", "be"]), .removed(["sold."]),
+                    .added(["sold", "quickly."]),
+                ],
+            ])
+    }
+
+    /// A paragraph keeps its stable anchor while it is kept or reworded, whatever its number;
+    /// a new paragraph and the parts of a split one get their own.
+    @Test func stableAnchorsFollowTheParagraphAcrossRevisions() {
+        var document = SourceDocument(
+            name: "report", path: "seeds/report.txt", title: "Report", description: nil,
+            paragraphs: Self.paragraphs([
+                "Update: the mayor spoke.", "The council voted to close the library on Tuesday night.",
+                "The books will be moved.", "The building will be sold.",
+            ]))
+        document.earlier = [
+            SourceRevision(
+                id: "2026-11-28", date: nil, path: "seeds/report.revisions/2026-11-28.txt",
+                paragraphs: Self.paragraphs([
+                    "The council voted to close the library on Tuesday.",
+                    "The books will be moved. The building will be sold.",
+                ]), note: nil)
+        ]
+        let history = SourceHistory(document)
+        let first = history.anchors[0]
+        #expect(first == ["t-" + document.earlier[0].paragraphs[0].fingerprint.prefix(8), first[1]])
+        #expect(
+            history.anchors[1] == [
+                SourceHistory.anchor(of: document.paragraphs[0]), first[0],
+                SourceHistory.anchor(of: document.paragraphs[2]), SourceHistory.anchor(of: document.paragraphs[3]),
+            ])
+        #expect(history.currentNumbers(ofParagraph: 2, inRevision: 0) == [3, 4])
+        #expect(history.changes[0].totals == (added: 1, changed: 3, removed: 0))
     }
 
     @Test func matcherTellsMovedRewordedMergedSplitAndRemoved() {

@@ -15,6 +15,15 @@ struct RevisionChanges: Sendable {
         /// No earlier paragraph has its text.
         case added
 
+        /// The earlier paragraphs it comes from, in order; none for a new one.
+        var origins: [Int] {
+            switch self {
+            case .unchanged(let from), .reworded(let from), .split(let from): [from]
+            case .merged(let from): from
+            case .added: []
+            }
+        }
+
         /// Whether its text differs from the earlier revision's.
         var isChange: Bool { if case .unchanged = self { false } else { true } }
     }
@@ -72,6 +81,13 @@ struct RevisionChanges: Sendable {
         }
         counts.split = splitSources.count
         return counts
+    }
+
+    /// How many later paragraphs are new and how many changed (reworded, merged or part of a
+    /// split), and how many earlier ones were removed: what the updates page counts.
+    var totals: (added: Int, changed: Int, removed: Int) {
+        let added = statuses.filter { $0 == .added }.count
+        return (added, statuses.filter(\.isChange).count - added, removed.count)
     }
 
     /// Whether any paragraph kept its text under another number.

@@ -16,6 +16,9 @@ struct WordDiff: Sendable, Hashable {
     /// The runs in reading order; a change is a removal followed by an addition.
     var runs: [Run]
 
+    /// A difference made of these runs.
+    init(runs: [Run]) { self.runs = runs }
+
     /// The difference from `old` to `new`.
     init(from old: String, to new: String) {
         let before = Self.words(of: old)
@@ -97,25 +100,57 @@ struct WordDiff: Sendable, Hashable {
         return parts.joined(separator: " ")
     }
 
-    /// The difference as HTML: removed words in `<del>`, added words in `<ins>`, each with a
-    /// visually hidden "removed:"/"added:" for screen readers, which do not announce the
-    /// elements themselves.
-    var html: String {
-        var parts: [String] = []
-        for run in runs {
+    /// The difference as HTML: removed words in `<del>`, added words in `<ins>`, each wrapped
+    /// in visually hidden "[deleted: … ]"/"[inserted: … ]" (the words of `deleted` and
+    /// `inserted`) for screen readers, which do not announce the elements themselves.
+    /// - Parameters:
+    ///   - deleted: The label read before removed words ("deleted:").
+    ///   - inserted: The label read before added words ("inserted:").
+    func html(deleted: String, inserted: String) -> String {
+        func marked(_ element: String, _ label: String, _ words: [String]) -> String {
+            "<\(element)><span class=\"visually-hidden\">[\(label.htmlEscaped) </span>"
+                + words.joined(separator: " ").htmlEscaped + "<span class=\"visually-hidden\">]</span></\(element)>"
+        }
+        return runs.map { run in
             switch run {
-            case .same(let words): parts.append(words.joined(separator: " ").htmlEscaped)
-            case .removed(let words):
-                parts.append(
-                    "<del><span class=\"visually-hidden\">[removed: </span>\(words.joined(separator: " ").htmlEscaped)<span class=\"visually-hidden\">]</span></del>"
-                )
-            case .added(let words):
-                parts.append(
-                    "<ins><span class=\"visually-hidden\">[added: </span>\(words.joined(separator: " ").htmlEscaped)<span class=\"visually-hidden\">]</span></ins>"
-                )
+            case .same(let words): words.joined(separator: " ").htmlEscaped
+            case .removed(let words): marked("del", deleted, words)
+            case .added(let words): marked("ins", inserted, words)
+            }
+        }.joined(separator: " ")
+    }
+
+    /// The difference cut into one part per later paragraph, for an earlier text compared with
+    /// several later paragraphs read one after the other (the parts of a split paragraph):
+    /// each part holds the words of its paragraph, and the removed words that come before the
+    /// next paragraph's.
+    /// - Parameter wordCounts: The number of words of each later paragraph, in order.
+    func parts(wordCounts: [Int]) -> [WordDiff] {
+        var parts = wordCounts.map { _ in WordDiff(runs: []) }
+        guard !parts.isEmpty else { return [] }
+        var part = 0
+        var left = wordCounts[0]
+        func take(_ words: [String], _ make: ([String]) -> Run) {
+            var rest = words[...]
+            while !rest.isEmpty {
+                while left == 0 && part + 1 < parts.count {
+                    part += 1
+                    left = wordCounts[part]
+                }
+                let count = part + 1 < parts.count ? min(left, rest.count) : rest.count
+                parts[part].runs.append(make(Array(rest.prefix(count))))
+                rest = rest.dropFirst(count)
+                left -= count
             }
         }
-        return parts.joined(separator: " ")
+        for run in runs {
+            switch run {
+            case .same(let words): take(words) { .same($0) }
+            case .added(let words): take(words) { .added($0) }
+            case .removed(let words): parts[part].runs.append(.removed(words))
+            }
+        }
+        return parts
     }
 
     // MARK: - Words
