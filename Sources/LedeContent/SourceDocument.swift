@@ -1,5 +1,5 @@
 public import Foundation
-public import LedeCore
+import LedeCore
 
 /// A source document from `seeds/`, split into numbered paragraphs, with the earlier versions
 /// of its text kept beside it (`seeds/<name>.revisions/<date>.txt`) and the lock of the text
