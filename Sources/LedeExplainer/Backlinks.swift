@@ -24,9 +24,8 @@ struct Backlinks: Sendable {
 
     init(groups: [RenderedGroup], resolver: LinkResolver) {
         for group in groups.sorted(by: { $0.group.pageKey < $1.group.pageKey }) {
-            var pageTerms: Set<String> = []
             let page = Self.place(of: group.group.page, strings: resolver.strings)
-            for piece in group.group.pieces {
+            for piece in group.group.pieces where group.facts.cites {
                 guard let result = group.results[piece.key] else { continue }
                 for link in result.links {
                     guard let citation = try? resolver.citation(link.destination, at: link.location) else { continue }
@@ -43,8 +42,8 @@ struct Backlinks: Sendable {
                         citedBy[citation.document, default: [:]][citation.paragraph] = places
                     }
                 }
-                pageTerms.formUnion(result.termsUsed)
             }
+            let pageTerms = group.facts.matchedTerms
             guard group.group.page.kind != .glossary else { continue }
             for term in pageTerms.sorted() {
                 usedIn[term, default: []].append(Place(label: group.group.page.title, url: group.group.page.url))

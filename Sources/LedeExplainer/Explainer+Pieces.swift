@@ -36,6 +36,45 @@ struct PieceGroup: Sendable {
 struct RenderedGroup: Sendable {
     var group: PieceGroup
     var results: [String: RenderedMarkdown]
+    /// What the whole-site passes (backlinks, the citation review, the claim and term checks)
+    /// need from a page's Markdown, worked out once when it is rendered and kept with it in the
+    /// render cache: most pages of a large site cite nothing, and each pass skips them.
+    let facts: Facts
+
+    struct Facts: Sendable {
+        /// Whether any piece cites a source paragraph (`seed:`).
+        var cites = false
+        /// Whether any piece holds a `lede:` comment (a silence).
+        var silences = false
+        /// Terms linked by matching their words, and by `term:` links.
+        var matchedTerms: Set<String> = []
+        var linkedTerms: Set<String> = []
+    }
+
+    init(group: PieceGroup, results: [String: RenderedMarkdown]) {
+        self.group = group
+        self.results = results
+        var facts = Facts()
+        for result in results.values {
+            facts.matchedTerms.formUnion(result.termsUsed)
+            for link in result.links {
+                if link.destination.hasPrefix("seed:") {
+                    facts.cites = true
+                } else if link.destination.hasPrefix("term:") {
+                    facts.linkedTerms.insert(String(link.destination.dropFirst("term:".count)))
+                }
+            }
+            if !facts.silences, ClaimReader.hasClaimsToCheck(result) { facts.silences = true }
+        }
+        self.facts = facts
+    }
+
+    /// The same rendered Markdown for this build's `group` (a cache hit).
+    init(group: PieceGroup, reusing rendered: RenderedGroup) {
+        self.group = group
+        results = rendered.results
+        facts = rendered.facts
+    }
 
     func html(_ key: String) -> String { results[key]?.html ?? "" }
 }

@@ -64,12 +64,8 @@ extension Explainer {
     func checkTermsUsed(_ groups: [String: RenderedGroup], bag: inout DiagnosticBag) {
         var used: Set<String> = []
         for group in groups.values {
-            for result in group.results.values {
-                used.formUnion(result.termsUsed)
-                for link in result.links where link.destination.hasPrefix("term:") {
-                    used.insert(String(link.destination.dropFirst("term:".count)))
-                }
-            }
+            used.formUnion(group.facts.matchedTerms)
+            used.formUnion(group.facts.linkedTerms)
         }
         for term in terms { used.formUnion(term.related) }
         for term in terms where !used.contains(term.id) {

@@ -192,7 +192,7 @@ public struct Explainer: Sendable {
         let previous = cache.groups
         let rendered = ParallelMap.map(groups) { group -> (Result<RenderedGroup, any Error>, reused: Bool) in
             if let hit = previous[group.pageKey], hit.group.pieces == group.pieces {
-                return (.success(RenderedGroup(group: group, results: hit.results)), true)
+                return (.success(RenderedGroup(group: group, reusing: hit)), true)
             }
             return (Result { try render(group) }, false)
         }

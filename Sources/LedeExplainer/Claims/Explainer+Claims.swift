@@ -35,7 +35,9 @@ extension Explainer {
         var reader = ClaimReader(explainer: self)
         reader.unsettled = unsettled
         for key in groups.keys.sorted() {
-            guard let group = groups[key] else { continue }
+            // A plain page that cites and silences nothing has no claim to check.
+            guard let group = groups[key], group.group.page.kind != .page || group.facts.cites || group.facts.silences
+            else { continue }
             for piece in group.group.pieces {
                 guard let result = group.results[piece.key] else { continue }
                 reader.read(piece, result: result, page: group.group.page)

@@ -6,7 +6,7 @@ extension Explainer {
     /// Every citation in the rendered pieces, where it is written.
     func citedParagraphs(_ groups: [String: RenderedGroup]) -> [CitedParagraph] {
         var cited: [CitedParagraph] = []
-        for group in groups.values {
+        for group in groups.values where group.facts.cites {
             for piece in group.group.pieces {
                 for link in group.results[piece.key]?.links ?? [] {
                     guard let citation = try? links.citation(link.destination, at: link.location) else { continue }
