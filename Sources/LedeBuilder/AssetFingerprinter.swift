@@ -42,7 +42,7 @@ enum AssetFingerprinter {
     ) -> (names: [String: String], pages: [String: PageScan], unchanged: Set<String>) {
         let names = renameAssets(&files, basePath: basePath, baseURL: baseURL)
         if cache.names != names || cache.basePath != basePath || cache.baseURL != baseURL {
-            cache = ScanCache(names: names, basePath: basePath, baseURL: baseURL)
+            cache = ScanCache(names: names, basePath: basePath, baseURL: baseURL, isEnabled: cache.isEnabled)
         }
         // A page whose bytes are those scanned last time, with the same asset names, scans the
         // same: only new and changed pages are scanned again (preview rebuilds).
