@@ -15,18 +15,20 @@ public enum LinkChecker {
     ///   - basePath: The site's base path (`/` or `/explainers/iran-deportations/`).
     ///   - sourceOf: The content file that produced each page (`Content/timeline/index.md`).
     ///   - baseURL: The site's base URL: absolute links below it are checked like paths.
-    ///   - sourceText: Reads a content file, to report the line of a link; `nil` when unknown.
+    ///   - linkLocations: Where the Markdown step saw each link of a page, by output path, then
+    ///     by the URL the link became; a problem with a link is reported there, else at the page's
+    ///     content file.
     /// - Returns: Warnings, sorted by output path.
     public static func check(
         files: [String: Data], publicFiles: Set<String>, basePath: String, sourceOf: [String: String],
-        baseURL: String? = nil, sourceText: @escaping (String) -> String? = { _ in nil }
+        baseURL: String? = nil, linkLocations: [String: [String: SourceLocation]] = [:]
     ) -> [Diagnostic] {
         let pages = PageScan.scan(
             files.filter { $0.key.hasSuffix(".html") },
             renamer: AssetFingerprinter.Renamer(names: [:], basePath: basePath, baseURL: baseURL))
         return check(
             files: files, pages: pages, publicFiles: publicFiles, basePath: basePath, sourceOf: sourceOf,
-            baseURL: baseURL, sourceText: sourceText)
+            baseURL: baseURL, linkLocations: linkLocations)
     }
 
     /// ``check(files:publicFiles:basePath:sourceOf:baseURL:sourceText:)`` with the HTML pages
@@ -39,12 +41,12 @@ public enum LinkChecker {
     static func check(
         files: [String: Data], pages: [String: PageScan], publicFiles: Set<String>, basePath: String,
         sourceOf: [String: String], baseURL: String?, unrendered: Set<String> = [],
-        sourceText: @escaping (String) -> String?
+        linkLocations: [String: [String: SourceLocation]]
     ) -> [Diagnostic] {
         var memo = Memo()
         return check(
             files: files, pages: pages, publicFiles: publicFiles, basePath: basePath, sourceOf: sourceOf,
-            baseURL: baseURL, unrendered: unrendered, unchanged: [], memo: &memo, sourceText: sourceText)
+            baseURL: baseURL, unrendered: unrendered, unchanged: [], memo: &memo, linkLocations: linkLocations)
     }
 
     /// A problem found in one file: the reference as written there, what is wrong, its rule.
@@ -72,13 +74,13 @@ public enum LinkChecker {
         var isEnabled = false
     }
 
-    /// ``check(files:pages:publicFiles:basePath:sourceOf:baseURL:unrendered:sourceText:)``
+    /// ``check(files:pages:publicFiles:basePath:sourceOf:baseURL:unrendered:linkLocations:)``
     /// reusing `memo` for the pages in `unchanged` (output paths whose bytes are the last
     /// build's), and updating it.
     static func check(
         files: [String: Data], pages: [String: PageScan], publicFiles: Set<String>, basePath: String,
         sourceOf: [String: String], baseURL: String?, unrendered: Set<String>, unchanged: Set<String>,
-        memo: inout Memo, sourceText: @escaping (String) -> String?
+        memo: inout Memo, linkLocations: [String: [String: SourceLocation]]
     ) -> [Diagnostic] {
         var itemsOf = pages.mapValues(\.items)
         for (path, data) in files where path.hasSuffix(".css") {
@@ -111,7 +113,7 @@ public enum LinkChecker {
             memo.universe = universe
             memo.problems = Dictionary(uniqueKeysWithValues: zip(paths, problems))
         }
-        var report = Report(sourceOf: sourceOf, basePath: basePath, sourceText: sourceText)
+        var report = Report(sourceOf: sourceOf, basePath: basePath, linkLocations: linkLocations)
         for (path, found) in zip(paths, problems) {
             for problem in found { report.add(path, problem.reference, problem.problem, rule: problem.rule) }
         }
@@ -197,52 +199,29 @@ public enum LinkChecker {
     private struct Report {
         let sourceOf: [String: String]
         let basePath: String
-        let sourceText: (String) -> String?
-        var texts: [String: [Substring]] = [:]
-        var read: Set<String> = []
+        let linkLocations: [String: [String: SourceLocation]]
         var diagnostics: [Diagnostic] = []
-
-        init(sourceOf: [String: String], basePath: String, sourceText: @escaping (String) -> String?) {
-            self.sourceOf = sourceOf
-            self.basePath = basePath
-            self.sourceText = sourceText
-        }
 
         /// Adds a problem of the output file `page`, concerning `reference` as written there.
         mutating func add(_ page: String, _ reference: String?, _ problem: String, rule: DiagnosticRule) {
             var message = problem
             if let reference, !reference.isEmpty, !problem.hasPrefix("duplicate id") { message += " '\(reference)'" }
             message += " in \(page)"
-            guard let source = sourceOf[page] else {
-                diagnostics.append(Diagnostic(.warning, at: nil, message, rule: rule))
+            if let reference, let location = locate(reference, on: page) {
+                diagnostics.append(Diagnostic(.warning, at: location, message, rule: rule))
                 return
             }
-            diagnostics.append(Diagnostic(.warning, at: locate(reference, in: source), message, rule: rule))
+            diagnostics.append(
+                Diagnostic(.warning, at: sourceOf[page].map { SourceLocation(path: $0) }, message, rule: rule))
         }
 
-        /// The place of `reference` in `source`: as written, or with the base path taken off
-        /// (Markdown links are site paths); the file alone when it cannot be found.
-        private mutating func locate(_ reference: String?, in source: String) -> SourceLocation {
-            if read.insert(source).inserted {
-                texts[source] = sourceText(source).map { $0.split(separator: "\n", omittingEmptySubsequences: false) }
-            }
-            guard let reference, !reference.isEmpty, let lines = texts[source] else {
-                return SourceLocation(path: source)
-            }
-            var candidates = [reference]
-            if basePath.count > 1, reference.hasPrefix(basePath) {
-                candidates.append("/" + reference.dropFirst(basePath.count))
-            }
-            for candidate in candidates {
-                for (number, line) in lines.enumerated() {
-                    if let range = line.range(of: candidate) {
-                        return SourceLocation(
-                            path: source, line: number + 1,
-                            column: line.distance(from: line.startIndex, to: range.lowerBound) + 1)
-                    }
-                }
-            }
-            return SourceLocation(path: source)
+        /// Where the Markdown step saw `reference` on `page`: as the page has it, or as written
+        /// before percent-encoding.
+        private func locate(_ reference: String, on page: String) -> SourceLocation? {
+            guard let known = linkLocations[page], !reference.isEmpty else { return nil }
+            if let location = known[reference] { return location }
+            let decoded = reference.removingPercentEncoding ?? reference
+            return known.first { ($0.key.removingPercentEncoding ?? $0.key) == decoded }?.value
         }
     }
 }

@@ -52,12 +52,15 @@ enum PublishStep {
             &files, basePath: config.basePath, baseURL: config.baseURL, cache: &scanCache, unchanged: unchanged)
         timer.mark("fingerprint")
         var sourceOf: [String: String] = [:]
-        for page in pages { sourceOf[page.outputPath] = page.sourcePath }
-        let root = options.siteRoot
+        var linkLocations: [String: [String: SourceLocation]] = [:]
+        for page in pages {
+            sourceOf[page.outputPath] = page.sourcePath
+            if !page.linkLocations.isEmpty { linkLocations[page.outputPath] = page.linkLocations }
+        }
         let problems = LinkChecker.check(
             files: files, pages: scanned.pages, publicFiles: Set(publicFiles.keys), basePath: config.basePath,
             sourceOf: sourceOf, baseURL: config.baseURL, unrendered: unrendered, unchanged: scanned.unchanged,
-            memo: &linkMemo, sourceText: { try? String(contentsOf: root.appendingPathComponent($0), encoding: .utf8) })
+            memo: &linkMemo, linkLocations: linkLocations)
         for problem in problems { bag.add(problem) }
         timer.mark("check")
         return scanned.unchanged

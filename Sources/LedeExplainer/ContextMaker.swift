@@ -104,9 +104,14 @@ struct ContextMaker: Sendable {
         let words = group.results.values.reduce(0) { $0 + $1.wordCount }
         let body = group.results["body"]
         extra["term_popovers"] = termPopovers(group)
-        return job(
+        var made = job(
             for: page, output: output, template: page.template ?? templateName(page), html: body?.html ?? "",
             headings: body?.headings ?? [], words: words, extra: extra, graph: graph)
+        for link in group.results.values.flatMap(\.links).sorted(by: { $0.location < $1.location })
+        where made.linkLocations[link.resolved] == nil {
+            made.linkLocations[link.resolved] = link.location
+        }
+        return made
     }
 
     private func templateName(_ page: Page) -> String {

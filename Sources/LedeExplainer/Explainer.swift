@@ -17,6 +17,10 @@ public struct RenderJob: Sendable, Hashable {
     public var url: String
     /// When it last changed, for the sitemap.
     public var lastModified: Date?
+    /// Where each link of the page's Markdown was written (the first, when one URL is linked
+    /// twice), by the URL it became: the link checker reports a problem with a link there, from
+    /// what the Markdown step recorded, without reading the content again.
+    public var linkLocations: [String: SourceLocation] = [:]
 }
 
 /// A file Lede writes as it is (JSON, feeds).

@@ -17,11 +17,12 @@ import Testing
     }
 
     static func check(
-        _ files: [String: Data], sources: [String: String] = [:], texts: [String: String] = [:]
+        _ files: [String: Data], sources: [String: String] = [:],
+        locations: [String: [String: LedeCore.SourceLocation]] = [:]
     ) -> [String] {
         LinkChecker.check(
             files: files, publicFiles: ["style.css", "img/a.png"], basePath: "/base/", sourceOf: sources,
-            baseURL: "https://example.org/base/", sourceText: { texts[$0] }
+            baseURL: "https://example.org/base/", linkLocations: locations
         ).map(\.description)
     }
 
@@ -40,20 +41,32 @@ import Testing
         #expect(Self.check(files) == [])
     }
 
-    @Test func brokenLinkIsReportedAtTheSourceLine() {
-        let files = ["timeline/index.html": Self.page("<a href=\"/base/glossary/asylum/\">asylum</a>")]
+    /// A link's place comes from the Markdown step (an event's link is in the event's file, not
+    /// in the timeline page's), by the URL it became, percent-encoded or not.
+    @Test func brokenLinkIsReportedWhereTheMarkdownStepSawIt() {
+        let files = [
+            "timeline/index.html": Self.page(
+                "<a href=\"/base/glossary/asylum/\">asylum</a> <a href=\"/base/caf%C3%A9/\">café</a>")
+        ]
         let problems = Self.check(
             files, sources: ["timeline/index.html": "Content/timeline/index.md"],
-            texts: ["Content/timeline/index.md": "---\ntitle: T\n---\nSee [asylum](/glossary/asylum/).\n"])
+            locations: [
+                "timeline/index.html": [
+                    "/base/glossary/asylum/": LedeCore.SourceLocation(
+                        path: "Content/timeline/020-flight.md", line: 4, column: 14),
+                    "/base/café/": LedeCore.SourceLocation(path: "Content/timeline/index.md", line: 9, column: 3),
+                ]
+            ])
         #expect(
             problems == [
-                "Content/timeline/index.md:4:14: warning: broken link '/base/glossary/asylum/' in timeline/index.html"
+                "Content/timeline/020-flight.md:4:14: warning: broken link '/base/glossary/asylum/' in timeline/index.html",
+                "Content/timeline/index.md:9:3: warning: broken link '/base/caf%C3%A9/' in timeline/index.html",
             ])
     }
 
     @Test func problemsWithoutASourceLineNameTheFile() {
         let files = ["about/index.html": Self.page("<a href=\"gone.html\">x</a>")]
-        let problems = Self.check(files, sources: ["about/index.html": "Content/about.md"], texts: [:])
+        let problems = Self.check(files, sources: ["about/index.html": "Content/about.md"])
         #expect(problems == ["Content/about.md: warning: broken link 'gone.html' in about/index.html"])
     }
 

@@ -8,7 +8,7 @@ import Testing
 /// with one known finding.
 @Suite(.serialized) struct CheckFormatTests {
     /// A copy of the bundled site whose about page ends with a link to a page that does not exist,
-    /// at line 24, column 15 (the bundled about page has 22 lines).
+    /// at line 24, column 5, where the link starts (the bundled about page has 22 lines).
     func withBrokenLink<T>(_ body: (URL) throws -> T) throws -> T {
         try withSiteCopy { site in
             let about = site.appendingPathComponent("Content/about.md")
@@ -51,7 +51,7 @@ import Testing
                     == "\(site.lastPathComponent)/Content/about.md")
             let region = try #require(physical["region"] as? [String: Any])
             #expect(region["startLine"] as? Int == 24)
-            #expect(region["startColumn"] as? Int == 15)
+            #expect(region["startColumn"] as? Int == 5)
             let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
             #expect(driver["name"] as? String == "lede")
             #expect(driver["version"] as? String == LedeVersion.current)
@@ -87,7 +87,7 @@ import Testing
             #expect(error["message"] as? String == Self.brokenLinkMessage)
             #expect(error["file"] as? String == "Content/about.md")
             #expect(error["line"] as? Int == 24)
-            #expect(error["column"] as? Int == 15)
+            #expect(error["column"] as? Int == 5)
             #expect((error["causes"] as? [Any])?.isEmpty == true)
             // Notes are listed, as notes, and are not problems.
             #expect(diagnostics.filter { $0["severity"] as? String == "note" }.count == diagnostics.count - 1)
