@@ -164,7 +164,8 @@ public struct ContentLoader: Sendable {
         var bag = DiagnosticBag()
         let title = bag.collect(at: frontMatter.location) { () throws -> String in
             guard let node = frontMatter["title"] else {
-                throw DiagnosticError(Diagnostic(at: frontMatter.location, "missing required key 'title'"))
+                throw DiagnosticError(
+                    frontMatter.missingKey("title", "missing required key 'title'", known: Page.commonKeys))
             }
             return try node.requireText("'title'")
         }
