@@ -194,6 +194,8 @@ public struct TimelineEvent: Sendable, Hashable {
                 Diagnostic(
                     at: location,
                     "date value '\(value)' does not match precision \(precision.rawValue) (like \(pattern.example))"))
+        } else if let impossibility = DateParser.impossibility(of: value) {
+            bag.add(Diagnostic(at: location, impossibility))
         }
     }
 

@@ -201,6 +201,15 @@ import Testing
             "Content/timeline/vote.md:6:3: error: 'date' needs 'precision': year, month, day, relative or unknown (found 'precison': did you mean 'precision'?)"
         ),
         (
+            // Read as another day, the page showed 2 March 2026 and the feed 2026-03-02.
+            "impossible-update-date",
+            "Content/updates/2026-02-30-first.md:3:7: error: 2026-02-30 is not a date: February 2026 has 28 days"
+        ),
+        (
+            "impossible-event-date",
+            "Content/timeline/vote.md:7:10: error: 2026-02-31 is not a date: February 2026 has 28 days"
+        ),
+        (
             "misspelt-title",
             "Content/about.md:2:1: error: missing required key 'title' (found 'titel': did you mean 'title'?)"
         ),
