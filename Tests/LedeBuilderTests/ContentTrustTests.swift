@@ -70,6 +70,22 @@ import Testing
             ])
     }
 
+    /// The README's form of a silence inside a front-matter item: single quotes outside,
+    /// because the comment holds double quotes.
+    @Test func aSilenceInsideASingleQuotedItem() async throws {
+        let claim = "The replacement would cost 18 million, an aide said [¶3](seed:p3)."
+        let edit = Edit(
+            path: "Content/index.md",
+            old: #"  - "The replacement would cost about 18 million, an aide said [¶3](seed:p3).""#,
+            new: "  - '\(claim)")
+        #expect(
+            try await Self.problems(after: [Edit(path: edit.path, old: edit.old, new: edit.new + "'")]) == [
+                #"Content/index.md:9:5: warning: the item drops "about" that ¶3 carries"#
+            ])
+        let silence = #" <!-- lede: allow drops "about": the item attributes the figure to the aide -->'"#
+        #expect(try await Self.problems(after: [Edit(path: edit.path, old: edit.old, new: edit.new + silence)]) == [])
+    }
+
     @Test func freeKeysStayFree() async throws {
         let problems = try await Self.problems(after: [
             Edit(
