@@ -70,6 +70,20 @@ import Testing
             ])
     }
 
+    /// An event's `sources:` keeps the attribution of its title, as it does of its body.
+    @Test func anEventTitleKeepsTheAttributionOfItsSources() async throws {
+        let title = Edit(
+            path: "Content/timeline/closure.md", old: "title: \"Council engineer: the bridge was closed to trucks\"",
+            new: "title: \"The bridge is closed to trucks\"")
+        #expect(try await Self.problems(after: [title]) == [])
+        let unsourced = Edit(path: "Content/timeline/closure.md", old: "sources: [engineer]\n", new: "")
+        #expect(
+            try await Self.problems(after: [title, unsourced]) == [
+                #"Content/timeline/closure.md:2:8: warning: the title drops "the council's engineer, Dana Whitlock, told" that ¶2 carries"#,
+                #"Content/timeline/closure.md:10:1: warning: the sentence drops "the council's engineer, Dana Whitlock, told" that ¶2 carries"#,
+            ])
+    }
+
     /// The README's form of a silence inside a front-matter item: single quotes outside,
     /// because the comment holds double quotes.
     @Test func aSilenceInsideASingleQuotedItem() async throws {
