@@ -103,17 +103,7 @@ extension ContentLoader {
             }
             document.description = node["description"]?.text
             if let dateNode = node["date"], !dateNode.isNull {
-                document.date = bag.collect(at: dateNode.location) {
-                    let text = try dateNode.requireText("'date'")
-                    guard let date = DateParser.parse(text) else {
-                        throw DiagnosticError(
-                            Diagnostic(
-                                at: dateNode.location,
-                                "'date' must be an ISO 8601 date (2026-11-29) or date-time (2026-11-29T09:00:00Z), found '\(text)'"
-                            ))
-                    }
-                    return WrittenDate(text: text, date: date, location: dateNode.location)
-                }
+                document.date = bag.collect(at: dateNode.location) { try DateParser.writtenDate(dateNode, key: "date") }
             }
             if let notes = node["notes"], !notes.isNull {
                 readNotes(notes, into: &document, bag: &bag)

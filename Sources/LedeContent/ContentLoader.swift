@@ -164,7 +164,8 @@ public struct ContentLoader: Sendable {
         var bag = DiagnosticBag()
         let title = bag.collect(at: frontMatter.location) { () throws -> String in
             guard let node = frontMatter["title"] else {
-                throw DiagnosticError(Diagnostic(at: frontMatter.location, "missing required key 'title'"))
+                throw DiagnosticError(
+                    frontMatter.missingKey("title", "missing required key 'title'", known: Page.commonKeys))
             }
             return try node.requireText("'title'")
         }
@@ -175,17 +176,7 @@ public struct ContentLoader: Sendable {
         }
         func date(_ key: String) -> WrittenDate? {
             guard let node = frontMatter[key], !node.isNull else { return nil }
-            return bag.collect(at: node.location) {
-                let text = try node.requireText("'\(key)'")
-                guard let date = DateParser.parse(text) else {
-                    throw DiagnosticError(
-                        Diagnostic(
-                            at: node.location,
-                            "'\(key)' must be an ISO 8601 date (2026-11-29) or date-time (2026-11-29T09:00:00Z), found '\(text)'"
-                        ))
-                }
-                return WrittenDate(text: text, date: date, location: node.location)
-            }
+            return bag.collect(at: node.location) { try DateParser.writtenDate(node, key: key) }
         }
         let description = optionalText("description")
         let template = optionalText("template")

@@ -43,6 +43,9 @@ public struct DataNode: Sendable, Hashable {
     /// and where the first starts: Markdown rendered from this keeps every line's place in the
     /// file, where the folded value has lost them.
     public var block: Block?
+    /// For a mapping, where each key is written, in the order of ``members``: a problem with a
+    /// key itself (a misspelt one) points at the key, not at its value.
+    public var keyLocations: [SourceLocation] = []
 
     /// The lines of a block scalar as written.
     public struct Block: Sendable, Hashable {
@@ -62,6 +65,15 @@ public struct DataNode: Sendable, Hashable {
     public subscript(key: String) -> DataNode? {
         guard case .map(let pairs) = value else { return nil }
         return pairs.first { $0.key == key }?.value
+    }
+
+    /// Where the mapping's key `key` is written; `nil` when there is no such key, or when the
+    /// mapping was not read from a file.
+    public func keyLocation(_ key: String) -> SourceLocation? {
+        guard case .map(let pairs) = value, let index = pairs.firstIndex(where: { $0.key == key }),
+            keyLocations.indices.contains(index)
+        else { return nil }
+        return keyLocations[index]
     }
 
     /// The mapping's keys in the order written; empty for other values.
@@ -145,6 +157,22 @@ extension DataNode {
                     "\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), found \(text)"))
         }
         return number
+    }
+
+    /// The error for a required key this mapping lacks: at the key that looks like a
+    /// misspelling of it, naming that key, when there is one (`shrt:` for `short`), else at
+    /// the mapping.
+    /// - Parameters:
+    ///   - key: The required key.
+    ///   - message: What is missing and why (`glossary term needs 'short': …`).
+    ///   - known: The keys the mapping may have: none of them is taken for a misspelling.
+    public func missingKey(_ key: String, _ message: String, known: Set<String>) -> Diagnostic {
+        for (index, written) in keys.enumerated() where !known.contains(written) {
+            guard NearMiss.suggestion(for: written, among: [key]) != nil else { continue }
+            let at = keyLocations.indices.contains(index) ? keyLocations[index] : location
+            return Diagnostic(at: at, "\(message) (found '\(written)': did you mean '\(key)'?)")
+        }
+        return Diagnostic(at: location, message)
     }
 
     /// The text without a leading `+` when it is an optional sign followed by ASCII digits.

@@ -69,6 +69,9 @@ extension DataReader {
             }
             let indent = YAMLLines.indent(of: line)
             let shape = YAMLLines.shape(of: line)
+            if let close = shape.earlyClose, isErrorLine(number) {
+                return (number, close + 1, earlyCloseMessage(line[close]))
+            }
             if let quote = shape.openQuote {
                 // A quoted value may go on over several lines, when it closes before the mark.
                 guard let close = text.closingQuote(line: number - 1, index: quote)?.line, close + 1 < mark.line else {
@@ -121,6 +124,13 @@ extension DataReader {
             previousHasValue = true
         }
         return nil
+    }
+
+    /// What to do about a quote inside a quoted value that ended it.
+    private static func earlyCloseMessage(_ quote: Unicode.Scalar) -> String {
+        quote == "\""
+            ? #"this " ends the value early: an unescaped " inside a double-quoted value ends it; put the value in single quotes instead, or write each " inside it as \""#
+            : #"this ' ends the value early: an unescaped ' inside a single-quoted value ends it; write each ' inside it as '', or put the value in double quotes instead"#
     }
 
     private static let tabMessage = "tab character: YAML indents with spaces only; replace the tab with spaces"

@@ -137,11 +137,13 @@ private struct SimpleYAMLParser {
         let location = location(lines[index], lines[index].content)
         var pairs: [(key: String, value: DataNode)] = []
         var seen: Set<String> = []
+        var keyLocations: [SourceLocation] = []
         while index < lines.count, lines[index].indent == indent {
             let line = lines[index]
             guard let colon = keyEnd(in: line, at: line.content) else { return nil }
             let key = text(line.content, colon)
             guard seen.insert(key).inserted else { return nil }
+            keyLocations.append(self.location(line, line.content))
             var position = colon + 1
             while position < line.end, bytes[position] == 0x20 { position += 1 }
             index += 1
@@ -162,7 +164,9 @@ private struct SimpleYAMLParser {
             pairs.append((key, value))
         }
         if index < lines.count, lines[index].indent > indent { return nil }
-        return DataNode(.map(pairs), at: location)
+        var mapping = DataNode(.map(pairs), at: location)
+        mapping.keyLocations = keyLocations
+        return mapping
     }
 
     mutating func parseList(indent: Int) -> DataNode? {

@@ -55,6 +55,7 @@ public enum DataReader {
         case .mapping(let mapping):
             var pairs: [(key: String, value: DataNode)] = []
             var seen: [String: SourceLocation] = [:]
+            var keyLocations: [SourceLocation] = []
             for (key, value) in mapping {
                 let keyLocation = place(key.mark, base: base)
                 guard case .scalar(let scalar) = key else {
@@ -64,9 +65,12 @@ public enum DataReader {
                     throw DiagnosticError(duplicateKey(scalar.string, at: keyLocation, first: first))
                 }
                 seen[scalar.string] = keyLocation
+                keyLocations.append(keyLocation)
                 pairs.append((scalar.string, try convert(value, base: base, lines: lines)))
             }
-            return DataNode(.map(pairs), at: location)
+            var converted = DataNode(.map(pairs), at: location)
+            converted.keyLocations = keyLocations
+            return converted
         case .alias:
             throw DiagnosticError(Diagnostic(at: location, aliasMessage))
         }

@@ -1,4 +1,5 @@
 public import Foundation
+import LedeCore
 
 /// Parses the ISO 8601 dates authors write in front matter.
 public enum DateParser {
@@ -9,9 +10,60 @@ public enum DateParser {
         return parseWithFormatStyle(text)
     }
 
+    /// Reads the date a front-matter or metadata value gives.
+    /// - Parameters:
+    ///   - node: The value.
+    ///   - key: Its key, for messages.
+    /// - Throws: ``DiagnosticError`` at the value when it is not text, not a date in an ISO
+    ///   8601 form, or a day the calendar does not have.
+    static func writtenDate(_ node: DataNode, key: String) throws -> WrittenDate {
+        let text = try node.requireText("'\(key)'")
+        if let impossibility = impossibility(of: text) {
+            throw DiagnosticError(Diagnostic(at: node.location, impossibility))
+        }
+        guard let date = parse(text) else {
+            throw DiagnosticError(
+                Diagnostic(
+                    at: node.location,
+                    "'\(key)' must be an ISO 8601 date (2026-11-29) or date-time (2026-11-29T09:00:00Z), found '\(text)'"
+                ))
+        }
+        return WrittenDate(text: text, date: date, location: node.location)
+    }
+
+    /// Why a date written as `year-month-day` (or `year-month`), alone or at the start of a
+    /// date-time, is no day of the calendar: `2026-02-30 is not a date: February 2026 has 28
+    /// days`. A format style would read it as another day (2 March), and the page would show
+    /// that day.
+    /// - Returns: The reason, or `nil` when the text does not start with such a date or its
+    ///   month and day exist.
+    public static func impossibility(of text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let fields = trimmed.prefix { $0 != "T" && $0 != " " && $0 != "t" }.split(
+            separator: "-", omittingEmptySubsequences: false)
+        guard (2...3).contains(fields.count), fields[0].count == 4, fields.dropFirst().allSatisfy({ $0.count == 2 }),
+            fields.allSatisfy({ $0.utf8.allSatisfy { (0x30...0x39).contains($0) } }),
+            let year = Int(fields[0]), let month = Int(fields[1])
+        else { return nil }
+        let written = fields.joined(separator: "-")
+        guard (1...12).contains(month) else { return "\(written) is not a date: a year has 12 months" }
+        guard fields.count == 3, let day = Int(fields[2]) else { return nil }
+        let days = daysIn(month: month, year: year)
+        guard (1...days).contains(day) else {
+            return "\(written) is not a date: \(monthNames[month - 1]) \(fields[0]) has \(days) days"
+        }
+        return nil
+    }
+
+    /// The months' English names, for messages.
+    private static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ]
+
     static func parseWithFormatStyle(_ text: String) -> Date? {
         let trimmed = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "T")
-        guard fieldsAreInRange(trimmed) else { return nil }
+        guard fieldsAreInRange(trimmed), impossibility(of: trimmed) == nil else { return nil }
         if let date = try? Date.ISO8601FormatStyle().parse(trimmed) { return date }
         if let date = try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(trimmed) { return date }
         if trimmed.count == 10, let date = try? Date.ISO8601FormatStyle().year().month().day().parse(trimmed) {

@@ -61,6 +61,9 @@ struct YAMLLines {
         var openBrackets: [Int] = []
         /// Whether the line is a list item (`- …`).
         var isItem = false
+        /// The 0-based index of a quote that closes a quoted value with more text after it
+        /// on the line (`"drops "nearly": …"`): a quote inside the value that ended it early.
+        var earlyClose: Int?
     }
 
     /// Reads a line, assuming it does not start inside a quote or a flow collection.
@@ -80,6 +83,13 @@ struct YAMLLines {
                 guard let close = closingQuote(of: line, at: index) else {
                     shape.openQuote = index
                     return shape
+                }
+                // After a quoted value come only a `:` (it was a key), a comment, or in a flow
+                // collection a `,` or its end.
+                let after = line[(close + 1)...].first { $0 != " " && $0 != "\t" }
+                let allowed: String = shape.openBrackets.isEmpty ? ":#" : ":#,]}"
+                if let after, !allowed.unicodeScalars.contains(after), shape.earlyClose == nil {
+                    shape.earlyClose = close
                 }
                 index = close + 1
                 atValueStart = false

@@ -141,12 +141,14 @@ public struct Explainer: Sendable {
         }
         self.terms = terms.sorted { $0.name.localizedCaseInsensitiveCompare($1.name) == .orderedAscending }
         termsByID = Dictionary(terms.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // A term whose entry has an error is reported there, not again where it is related.
+        let termPageIDs = Set(site.pages(ofKind: .term).map(\.id))
         for term in terms {
             for (id, location) in zip(term.related, term.relatedLocations) {
                 if id == term.id {
                     bag.add(
                         Diagnostic(at: location, "term '\(id)' is related to itself: remove '\(id)' from 'related'"))
-                } else if termsByID[id] == nil {
+                } else if !termPageIDs.contains(id) {
                     bag.add(
                         Diagnostic(
                             at: location,
@@ -159,8 +161,12 @@ public struct Explainer: Sendable {
             ($0.date?.date ?? .distantPast, $0.sourcePath) > ($1.date?.date ?? .distantPast, $1.sourcePath)
         }
         for update in updates where update.date == nil {
-            bag.add(Diagnostic(at: update.frontMatter.location, "an update needs 'date': when the change was made"))
+            bag.add(
+                update.frontMatter.missingKey(
+                    "date", "an update needs 'date': when the change was made",
+                    known: FrontMatterKeys.keys(of: .update)))
         }
+        for page in site.pages { FrontMatterKeys.checkKeys(of: page, bag: &bag) }
         let lists = [
             (PageKind.event, PageKind.timeline, "timeline", "event"), (.term, .glossary, "glossary", "term"),
             (.update, .updates, "updates", "update"),

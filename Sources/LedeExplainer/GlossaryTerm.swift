@@ -48,7 +48,9 @@ public struct GlossaryTerm: Sendable, Hashable {
         } else {
             short = ""
             bag.add(
-                Diagnostic(at: front.location, "glossary term needs 'short': a one- or two-sentence plain definition"))
+                front.missingKey(
+                    "short", "glossary term needs 'short': a one- or two-sentence plain definition",
+                    known: FrontMatterKeys.keys(of: .term)))
         }
         let aliasList =
             front["aliases"].flatMap { node in bag.collect(at: node.location) { try node.requireTextList("'aliases'") }

@@ -86,7 +86,9 @@ public struct TimelineEvent: Sendable, Hashable {
         let front = page.frontMatter
         order = page.order ?? 0
         if page.order == nil {
-            bag.add(Diagnostic(at: front.location, "timeline event needs an explicit 'order' (a whole number)"))
+            bag.add(
+                front.missingKey(
+                    "order", "timeline event needs an explicit 'order' (a whole number)", known: Self.keys))
         }
         dateText = ""
         precision = .unknown
@@ -98,12 +100,17 @@ public struct TimelineEvent: Sendable, Hashable {
                 bag.collect(at: date.location) { try date["text"].map { try $0.requireText("'date.text'") } ?? "" }
                 ?? ""
             if date["text"] == nil {
-                bag.add(Diagnostic(at: date.location, "'date' needs 'text': the date in the report's own words"))
+                bag.add(
+                    date.missingKey(
+                        "text", "'date' needs 'text': the date in the report's own words",
+                        known: FrontMatterKeys.dateKeys))
             }
+            var precisionRead = false
             if let node = date["precision"] {
                 let raw = node.text ?? ""
                 if let value = DatePrecision(rawValue: raw) {
                     precision = value
+                    precisionRead = true
                 } else {
                     bag.add(
                         Diagnostic(
@@ -113,16 +120,20 @@ public struct TimelineEvent: Sendable, Hashable {
                 }
             } else {
                 bag.add(
-                    Diagnostic(at: date.location, "'date' needs 'precision': year, month, day, relative or unknown"))
+                    date.missingKey(
+                        "precision", "'date' needs 'precision': year, month, day, relative or unknown",
+                        known: FrontMatterKeys.dateKeys))
             }
             value = date["value"]?.text
             dateNote = date["note"]?.text
-            checkValue(at: date["value"]?.location ?? date.location, bag: &bag)
+            // Without a precision, the value cannot be checked against it: one error is enough.
+            if precisionRead { checkValue(in: date, bag: &bag) }
         } else {
+            let message =
+                "timeline event needs 'date' with 'text' and 'precision' (and 'value' for year, month or day)"
             bag.add(
-                Diagnostic(
-                    at: front["date"]?.location ?? front.location,
-                    "timeline event needs 'date' with 'text' and 'precision' (and 'value' for year, month or day)"))
+                front["date"].map { Diagnostic(at: $0.location, message) }
+                    ?? front.missingKey("date", message, known: Self.keys))
         }
         if let node = front["certainty"] {
             let raw = node.text ?? ""
@@ -143,13 +154,18 @@ public struct TimelineEvent: Sendable, Hashable {
             }
         } else {
             bag.add(
-                Diagnostic(
-                    at: front.location, "timeline event needs 'certainty': stated, reported, expected or disputed"))
+                front.missingKey(
+                    "certainty", "timeline event needs 'certainty': stated, reported, expected or disputed",
+                    known: Self.keys))
         }
         try bag.throwIfErrors()
     }
 
-    private func checkValue(at location: SourceLocation, bag: inout DiagnosticBag) {
+    /// The keys an event's front matter may have.
+    private static let keys = FrontMatterKeys.keys(of: .event)
+
+    private func checkValue(in date: DataNode, bag: inout DiagnosticBag) {
+        let location = date["value"]?.location ?? date.location
         let patterns: [DatePrecision: (digits: [Int], example: String)] = [
             .year: ([4], "2024"), .month: ([4, 2], "2025-09"), .day: ([4, 2, 2], "2025-09-14"),
         ]
@@ -164,7 +180,10 @@ public struct TimelineEvent: Sendable, Hashable {
             return
         }
         guard let value else {
-            bag.add(Diagnostic(at: location, "a \(precision.rawValue) date needs 'value' (like \(pattern.example))"))
+            bag.add(
+                date.missingKey(
+                    "value", "a \(precision.rawValue) date needs 'value' (like \(pattern.example))",
+                    known: FrontMatterKeys.dateKeys))
             return
         }
         let parts = value.split(separator: "-", omittingEmptySubsequences: false)
@@ -175,6 +194,8 @@ public struct TimelineEvent: Sendable, Hashable {
                 Diagnostic(
                     at: location,
                     "date value '\(value)' does not match precision \(precision.rawValue) (like \(pattern.example))"))
+        } else if let impossibility = DateParser.impossibility(of: value) {
+            bag.add(Diagnostic(at: location, impossibility))
         }
     }
 

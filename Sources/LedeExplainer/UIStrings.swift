@@ -279,25 +279,9 @@ public struct UIStrings: Sendable, Hashable {
 
     /// "unknown label 'x'", with the nearest key when one is close (a typo).
     private static func unknownKeyMessage(_ key: String) -> String {
-        let nearest = Key.allCases.map { ($0.rawValue, distance(key, $0.rawValue)) }.min { $0.1 < $1.1 }
-        if let nearest, nearest.1 <= max(1, key.count / 3) {
-            return "unknown label '\(key)' (did you mean '\(nearest.0)'?)"
+        if let nearest = NearMiss.suggestion(for: key, among: Key.allCases.map(\.rawValue)) {
+            return "unknown label '\(key)' (did you mean '\(nearest)'?)"
         }
         return "unknown label '\(key)': the labels are listed in the README, \"Labels and languages\""
-    }
-
-    /// The Levenshtein distance between two keys.
-    private static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.utf8)
-        let b = Array(b.utf8)
-        var previous = Array(0...b.count)
-        for (i, x) in a.enumerated() {
-            var current = [i + 1]
-            for (j, y) in b.enumerated() {
-                current.append(Swift.min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

@@ -186,6 +186,33 @@ import Testing
             "template-fails-on-one-page",
             "Templates/broken.mustache:2:4: error: missing key 'page.subtitle' in context while rendering Content/about.md"
         ),
+        (
+            // The term that relates itself to the broken one is not a second, false error.
+            "misspelt-short",
+            "Content/glossary/bridge.md:3:1: error: glossary term needs 'short': a one- or two-sentence plain definition (found 'shrt': did you mean 'short'?)"
+        ),
+        (
+            "misspelt-certainty",
+            "Content/timeline/vote.md:7:1: error: timeline event needs 'certainty': stated, reported, expected or disputed (found 'certanty': did you mean 'certainty'?)"
+        ),
+        (
+            // The value is not checked against a precision that was not read.
+            "misspelt-date-precision",
+            "Content/timeline/vote.md:6:3: error: 'date' needs 'precision': year, month, day, relative or unknown (found 'precison': did you mean 'precision'?)"
+        ),
+        (
+            // Read as another day, the page showed 2 March 2026 and the feed 2026-03-02.
+            "impossible-update-date",
+            "Content/updates/2026-02-30-first.md:3:7: error: 2026-02-30 is not a date: February 2026 has 28 days"
+        ),
+        (
+            "impossible-event-date",
+            "Content/timeline/vote.md:7:10: error: 2026-02-31 is not a date: February 2026 has 28 days"
+        ),
+        (
+            "misspelt-title",
+            "Content/about.md:2:1: error: missing required key 'title' (found 'titel': did you mean 'title'?)"
+        ),
     ]
 
     @Test(arguments: trustCases)

@@ -32,6 +32,28 @@ import Testing
         #expect(DateParser.parse(text) == nil)
     }
 
+    @Test func daysTheCalendarDoesNotHave() {
+        #expect(DateParser.impossibility(of: "2026-02-30") == "2026-02-30 is not a date: February 2026 has 28 days")
+        #expect(
+            DateParser.impossibility(of: "2026-02-29T09:00:00Z")
+                == "2026-02-29 is not a date: February 2026 has 28 days")
+        #expect(DateParser.impossibility(of: "2026-04-31 09:00") == "2026-04-31 is not a date: April 2026 has 30 days")
+        #expect(DateParser.impossibility(of: "2100-02-29") == "2100-02-29 is not a date: February 2100 has 28 days")
+        #expect(DateParser.impossibility(of: "2026-13-01") == "2026-13-01 is not a date: a year has 12 months")
+        #expect(DateParser.impossibility(of: "2025-00") == "2025-00 is not a date: a year has 12 months")
+        #expect(DateParser.impossibility(of: "2026-11-00") == "2026-11-00 is not a date: November 2026 has 30 days")
+        for text in ["2024-02-29", "2000-02-29", "2026-01-31", "2026-11-29T09:00:00Z", "2025-09", "2024", "29/02/2026"]
+        {
+            #expect(DateParser.impossibility(of: text) == nil, "\(text)")
+        }
+        #expect(DateParser.parse("2024-02-29") == date(2024, 2, 29))
+        for text in [
+            "2026-02-30", "2026-02-30T09:00:00Z", "2026-02-30T09:00:00+01:00", "2026-02-30 09:00", "2026-04-31",
+        ] {
+            #expect(DateParser.parse(text) == nil, "\(text)")
+        }
+    }
+
     @Test func theCommonFormsAgreeWithTheFormatStyle() {
         var texts = [
             "2026-02-29", "2024-02-29", "2100-02-29", "2000-02-29", "2026-13-01", "2026-00-10", "2026-11-31",

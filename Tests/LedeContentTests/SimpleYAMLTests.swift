@@ -100,6 +100,7 @@ import Testing
             return "{"
                 + pairs.map { "\($0.key.unicodeScalars.map { String($0.value, radix: 16) }):\(render($0.value))" }
                 .joined(separator: ",") + "}" + place
+                + node.keyLocations.map { "k\($0.line):\($0.column)" }.joined()
         }
     }
 

@@ -137,6 +137,37 @@ import Testing
                 """)
     }
 
+    @Test func aQuoteInsideAQuotedValueEndsItEarly() {
+        // The README's silencing example written inside a double-quoted item.
+        let item =
+            #"  - text: "Denied [¶7](seed:p7). <!-- lede: allow drops "nearly": it quotes "in nearly all cases" -->""#
+        #expect(
+            problem("title: A\nknown:\n\(item)\n") == #"""
+                Content/a.md:4:57: error: this " ends the value early: an unescaped " inside a double-quoted value ends it; put the value in single quotes instead, or write each " inside it as \"
+                  caused by: libyaml: did not find expected key (while parsing a block mapping) at 4:58
+                """#)
+        #expect(
+            problem(#"description: "The "best" page""# + "\n") == #"""
+                Content/a.md:2:19: error: this " ends the value early: an unescaped " inside a double-quoted value ends it; put the value in single quotes instead, or write each " inside it as \"
+                  caused by: libyaml: did not find expected key (while parsing a block mapping) at 2:20
+                """#)
+        #expect(
+            problem("title: 'It's here'\n") == """
+                Content/a.md:2:11: error: this ' ends the value early: an unescaped ' inside a single-quoted value ends it; write each ' inside it as '', or put the value in double quotes instead
+                  caused by: libyaml: did not find expected key (while parsing a block mapping) at 2:12
+                """)
+    }
+
+    @Test func whatMayFollowAQuotedValue() throws {
+        let node = try DataReader.parse(
+            "title: \"a\" # note\nlist: [\"a\", 'b' ]\n\"key\": v\nitem: 'drops \"nearly\": why'\n",
+            at: frontMatterStart)
+        #expect(node["title"]?.text == "a")
+        #expect(node["list"]?.items?.compactMap(\.text) == ["a", "b"])
+        #expect(node["key"]?.text == "v")
+        #expect(node["item"]?.text == #"drops "nearly": why"#)
+    }
+
     @Test func keyIndentedUnderAValue() {
         #expect(
             problem("title: A\n  description: x\n") == """

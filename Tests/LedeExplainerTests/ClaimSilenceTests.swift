@@ -233,7 +233,7 @@ func event(_ title: String, certainty: String = "stated", _ body: String) -> Str
         let at = SourceLocation(path: "Content/a.md", line: 3, column: 4)
         #expect(
             diagnostics { _ = try Silence.read("<!-- lede: allow hedge \"nearly\": why -->", at: at) }
-                == "Content/a.md:3:4: error: cannot read this silence: 'hedge' is not a check (checks: drops, number, date, name, quote, uncited); a silence reads <!-- lede: allow drops \"nearly\": why the finding is wrong -->"
+                == "Content/a.md:3:4: error: cannot read this silence: 'hedge' is not a check (checks: drops, number, date, name, quote, speaker, uncited); a silence reads <!-- lede: allow drops \"nearly\": why the finding is wrong -->"
         )
         #expect(
             diagnostics { _ = try Silence.read("<!-- lede: allow drops nearly: why -->", at: at) }

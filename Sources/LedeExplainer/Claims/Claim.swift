@@ -39,7 +39,7 @@ struct ClaimMemo: Sendable {
 
 /// One thing a claim says that its paragraphs do not.
 struct ClaimFinding: Sendable, Hashable {
-    /// The check: `drops`, `number`, `date`, `name`, `quote` or `uncited`.
+    /// The check: `drops`, `number`, `date`, `name`, `quote`, `speaker` or `uncited`.
     var check: String
     /// The words at issue, as the selector of a silence quotes them; `nil` for `uncited`.
     var subject: String?

@@ -40,6 +40,14 @@ struct ClaimChecker: Sendable {
             if !quote.isEmpty, !found {
                 add("quote", quote, "\(subject) quotes \"\(quote)\", which is not word for word in \(labels)")
             }
+            if found, let party = QuoteSpeaker.speaker(of: range, in: characters, words: words),
+                let (paragraph, speaker) = QuoteSpeaker.disagreement(quote: quote, party: party, cited: claim.cited)
+            {
+                let said = String(characters[party[0].range.lowerBound..<(party.last ?? party[0]).range.upperBound])
+                add(
+                    "speaker", said,
+                    "\(subject) attributes the quote to \"\(said)\"; \(paragraph.label) attributes it to \(speaker)")
+            }
         }
         for number in NumberWords.numbers(in: outside, characters: characters)
         where !claim.cited.contains(where: { $0.numbers.contains(number.key) }) {
@@ -70,7 +78,9 @@ struct ClaimChecker: Sendable {
         _ claim: Claim, characters: [Character], words: [Word], outside: [Word]
     ) -> [(String, SourceParagraph)] {
         let lower = words.map(\.lower)
-        let givesNumber = !NumberWords.numbers(in: words, characters: characters).isEmpty
+        let givenNumbers = Set(
+            (NumberWords.numbers(in: words, characters: characters)
+                + NumberWords.dates(in: words, characters: characters)).map(\.key))
         var dropped: [(String, SourceParagraph)] = []
         let sentences = claim.kind == .title ? [0..<characters.count] : Words.sentences(in: characters)
         for range in sentences {
@@ -91,7 +101,7 @@ struct ClaimChecker: Sendable {
             }
             for (paragraph, sentence, shared) in aligned {
                 for carried in sentence.hedges where !Set(profile.stems).isDisjoint(with: carried.scope.stems) {
-                    if carried.qualifiesNumber && !givesNumber { continue }
+                    if let number = carried.number, !givenNumbers.contains(number) { continue }
                     if carried.hedge.isKept(in: lower) { continue }
                     if carried.hedge.kind == .doubt && claim.certaintySaysDoubt { continue }
                     dropped.append((carried.phrase, paragraph))

@@ -173,7 +173,7 @@ struct ClaimReader {
                 Statement(
                     claim: Claim(
                         kind: .title, text: event.page.title, location: title?.location ?? event.page.fileLocation,
-                        cited: eventCitations)))
+                        cited: eventCitations, attributedTo: describe(event.sourceIDs))))
             // A title's silences are a front-matter list, `allow: ['drops "planned": the reason']`,
             // so that they sit beside the title and show in the file.
             for node in event.page.frontMatter["allow"]?.items ?? [] {

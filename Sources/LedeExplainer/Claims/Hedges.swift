@@ -22,6 +22,9 @@ struct Hedge: Sendable, Hashable {
     var beforeNumber = false
     /// Whether a marker counts only when no number follows ("some individuals").
     var notBeforeNumber = false
+    /// Words that, just before a marker, turn it into another hedge ("no more than" is not
+    /// "more than").
+    var notAfter: Set<String> = []
 
     /// The hedges checked, with the equivalents a claim may use. "most" is not "nearly all",
     /// and "the report says" is not an attribution to officials.
@@ -41,10 +44,15 @@ struct Hedge: Sendable, Hashable {
             kind: .quantity),
         Hedge(
             markers: [["more", "than"], ["at", "least"]],
-            kept: [["more", "than"], ["at", "least"], ["over"], ["upwards", "of"]], kind: .quantity),
+            kept: [["more", "than"], ["at", "least"], ["over"], ["upwards", "of"]], kind: .quantity,
+            notAfter: ["no"]),
         Hedge(
-            markers: [["up", "to"], ["as", "many", "as"]],
-            kept: [["up", "to"], ["as", "many", "as"], ["at", "most"]], kind: .quantity),
+            markers: [["up", "to"], ["as", "many", "as"], ["at", "most"], ["no", "more", "than"]],
+            kept: [["up", "to"], ["as", "many", "as"], ["at", "most"], ["no", "more", "than"]], kind: .quantity,
+            beforeNumber: true),
+        Hedge(
+            markers: [["fewer", "than"], ["less", "than"], ["under"]],
+            kept: [["fewer", "than"], ["less", "than"], ["under"], ["below"]], kind: .quantity, beforeNumber: true),
         Hedge(
             markers: [["some"]], kept: [["some"], ["certain"], ["a", "number", "of"], ["a", "few"]], kind: .quantity,
             notBeforeNumber: true),
@@ -95,6 +103,7 @@ struct Hedge: Sendable, Hashable {
                 let numberFollows = next.first?.isNumber ?? false || NumberWords.units[next] != nil
                 if beforeNumber && !numberFollows { continue }
                 if notBeforeNumber && numberFollows { continue }
+                if index > 0, notAfter.contains(words[index - 1]) { continue }
                 found.append((index, marker))
             }
         }
@@ -119,6 +128,8 @@ struct AttributionPhrase: Sendable, Hashable {
     var phrase: String
     /// The party's head words, stemmed ("official", "source"), or its name's words.
     var heads: Set<String>
+    /// The party's name, when the paragraph names it ("Tomasz Wierzbicki").
+    var speaker: String? = nil
 
     /// Verbs that attribute what follows or precedes them to their subject.
     static let verbs: Set<String> = [

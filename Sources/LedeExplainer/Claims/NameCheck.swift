@@ -42,8 +42,16 @@ enum NameCheck {
             if !run.isEmpty { names.append(run) }
             run = []
         }
+        // Punctuation between two capitalised words parts two names ("on Friday, Northern
+        // Container Services said").
+        let separators: Set<Character> = [",", ";", ":", "(", ")", "[", "]", "\"", "“", "”", "—", "–"]
         for (index, part) in parts.enumerated() {
             let text = part.word.text
+            if let last = run.last, last.range.upperBound <= part.word.range.lowerBound,
+                characters[last.range.upperBound..<part.word.range.lowerBound].contains(where: separators.contains)
+            {
+                close()
+            }
             guard text.first?.isUppercase ?? false, text != "I" else {
                 if text == "of", !run.isEmpty, index + 1 < parts.count,
                     parts[index + 1].word.text.first?.isUppercase ?? false

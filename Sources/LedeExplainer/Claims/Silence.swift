@@ -5,7 +5,7 @@ import LedeCore
 /// the claim as `<!-- lede: allow drops "nearly": the reason -->`.
 struct Silence: Sendable, Hashable {
     /// The checks a silence may name.
-    static let checks = ["drops", "number", "date", "name", "quote", "uncited"]
+    static let checks = ["drops", "number", "date", "name", "quote", "speaker", "uncited"]
 
     /// The check it silences.
     var check: String

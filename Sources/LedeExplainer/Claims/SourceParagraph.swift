@@ -9,9 +9,10 @@ struct SourceSentence: Sendable, Hashable {
         var phrase: String
         /// The words of its clause: a claim that shares one of them restates what it hedges.
         var scope: Profile
-        /// Whether it qualifies a number ("roughly 100"): a claim that gives no number does
-        /// not restate it.
-        var qualifiesNumber: Bool
+        /// The number it qualifies ("at least six" → `6`), as compared: a claim that does
+        /// not give that number does not restate what it hedges ("about 6 a.m." is not asked
+        /// of a claim about 40 vessels).
+        var number: String?
     }
 
     var text: String
@@ -64,6 +65,26 @@ struct SourceParagraph: Sendable, Hashable {
             }
         }
         self.sentences = sentences
+    }
+
+    /// Words that open a relative clause.
+    static let relativePronouns: Set<String> = ["which", "who", "whose", "whom", "that"]
+
+    /// The personal or proper name in a party's words: its first run of two or more
+    /// capitalised words ("Tomasz Wierzbicki" in "Tomasz Wierzbicki, the chief executive").
+    static func name(in party: [Word]) -> String? {
+        var run: [Word] = []
+        for word in party + [Word(text: "", range: 0..<0)] {
+            if word.isCapitalised, !Words.stopWords.contains(word.lower),
+                run.last.map({ $0.range.upperBound + 1 == word.range.lowerBound }) ?? true
+            {
+                run.append(word)
+                continue
+            }
+            if run.count >= 2 { return run.map(\.text).joined(separator: " ") }
+            run = word.isCapitalised && !Words.stopWords.contains(word.lower) ? [word] : []
+        }
+        return nil
     }
 
     static func normalize(_ text: String) -> String {
@@ -132,6 +153,9 @@ struct SourceParagraph: Sendable, Hashable {
                     && Words.withoutPossessive(words[index].text) == words[index].text
             } ?? end
         }
+        let mentions =
+            NumberWords.numbers(in: words, characters: characters)
+            + NumberWords.dates(in: words, characters: characters)
         var carried: [SourceSentence.Carried] = []
         for hedge in Hedge.all {
             for (index, marker) in hedge.markerMatches(in: lower) {
@@ -141,12 +165,13 @@ struct SourceParagraph: Sendable, Hashable {
                     scopeWords += words[clauses[own + 1]]
                 }
                 let text = phrase(index, index + marker.count - 1).lowercased()
-                let next = index + marker.count < lower.count ? lower[index + marker.count] : ""
-                let number = next.first?.isNumber ?? false || NumberWords.units[next] != nil
+                let next = index + marker.count
+                let number =
+                    next < words.count ? mentions.first { $0.range.lowerBound == words[next].range.lowerBound } : nil
                 if !carried.contains(where: { $0.phrase.lowercased() == text.lowercased() }) {
                     carried.append(
                         SourceSentence.Carried(
-                            hedge: hedge, phrase: text, scope: Profile(words: scopeWords), qualifiesNumber: number))
+                            hedge: hedge, phrase: text, scope: Profile(words: scopeWords), number: number?.key))
                 }
             }
         }
@@ -182,6 +207,21 @@ struct SourceParagraph: Sendable, Hashable {
             for index in words.indices
             where AttributionPhrase.verbs.contains(lower[index]) && !words[index].isCapitalised {
                 let own = clauses[clause(of: index)]
+                let ownIndex = clause(of: index)
+                // "“…,” said Tomasz Wierzbicki, the chief executive": the speaker follows the verb.
+                if index == own.lowerBound, index > 0,
+                    characters[words[index - 1].range.upperBound..<words[index].range.lowerBound].contains(where: {
+                        $0 == "\"" || $0 == "”"
+                    }), index + 1 < own.upperBound
+                {
+                    let partyEnd = ownIndex + 1 < clauses.count ? clauses[ownIndex + 1].upperBound : own.upperBound
+                    let party = Array(words[(index + 1)..<partyEnd])
+                    let heads = AttributionPhrase.heads(of: party)
+                    guard !heads.isEmpty, !heads.contains("report") else { continue }
+                    attribution = AttributionPhrase(
+                        phrase: phrase(index, own.upperBound - 1), heads: heads, speaker: Self.name(in: party))
+                    break
+                }
                 var subjectEnd = index
                 while subjectEnd > own.lowerBound,
                     ["further", "also", "later", "then", "previously"].contains(lower[subjectEnd - 1])
@@ -190,19 +230,39 @@ struct SourceParagraph: Sendable, Hashable {
                     subjectEnd -= 1
                 }
                 var partyStart = own.lowerBound
+                var relative: Range<Int>?
                 // "…, the council's engineer, Dana Whitlock, told members": the subject and its
                 // apposition stand in the two clauses before the verb's.
-                if subjectEnd == own.lowerBound, let ownIndex = clauses.firstIndex(of: own), ownIndex > 0 {
+                if subjectEnd == own.lowerBound, ownIndex > 0 {
                     partyStart = clauses[max(0, ownIndex - 2)].lowerBound
                     if ownIndex >= 2, AttributionPhrase.heads(of: Array(words[clauses[ownIndex - 2]])).isEmpty {
                         partyStart = clauses[ownIndex - 1].lowerBound
+                    } else if ownIndex >= 2, Self.relativePronouns.contains(lower[clauses[ownIndex - 1].lowerBound]) {
+                        // "Northern Container Services, which runs the terminal, said": the
+                        // relative clause is the report's description of the speaker, not
+                        // what the speaker said.
+                        relative = clauses[ownIndex - 1]
                     }
                 }
                 guard subjectEnd > partyStart else { continue }
+                if let relative {
+                    let party = Array(words[partyStart..<relative.lowerBound])
+                    let heads = AttributionPhrase.heads(of: party)
+                    guard !heads.isEmpty, !heads.contains("report") else { continue }
+                    attribution = AttributionPhrase(
+                        phrase: phrase(partyStart, relative.lowerBound - 1) + " " + words[index].text, heads: heads,
+                        speaker: Self.name(in: party))
+                    let spoken = words.indices.filter {
+                        !relative.contains($0) && !(partyStart..<relative.lowerBound).contains($0)
+                    }
+                    scope = Profile(words: spoken.map { words[$0] })
+                    break
+                }
                 let party = Array(words[partyStart..<subjectEnd])
                 let heads = AttributionPhrase.heads(of: party)
                 guard !heads.isEmpty, !heads.contains("report") else { continue }
-                attribution = AttributionPhrase(phrase: phrase(partyStart, index), heads: heads)
+                attribution = AttributionPhrase(
+                    phrase: phrase(partyStart, index), heads: heads, speaker: Self.name(in: party))
                 // A leading attribution does not cover a closing participle clause.
                 if own == clauses.first,
                     let comment = clauses.dropFirst().first(where: { words[$0.lowerBound].lower.hasSuffix("ing") })

@@ -1,0 +1,52 @@
+/// Finds the known name an unknown one was probably meant to be: a key, a label or an id
+/// with a typo in it (`key_point` for `key_points`, `certanty` for `certainty`).
+///
+/// Every "did you mean …?" of Lede goes through here, so that they all agree on what counts
+/// as a typo.
+public enum NearMiss {
+    /// The candidate closest to `name`, when it is close enough to be a typo of it.
+    ///
+    /// Close enough means at most one edit for every three characters of `name` (at least
+    /// one), counting an insertion, a deletion, a substitution or the swap of two neighbours
+    /// as one edit. Ties go to the candidate that sorts first, so the answer does not depend
+    /// on the order of a set.
+    /// - Parameters:
+    ///   - name: The unknown name as written.
+    ///   - candidates: The names that are known; `name` itself among them is never suggested.
+    /// - Returns: The nearest candidate, or `nil` when none is close enough.
+    public static func suggestion(for name: String, among candidates: some Sequence<String>) -> String? {
+        let limit = max(1, name.count / 3)
+        var best: (name: String, distance: Int)?
+        for candidate in candidates where candidate != name {
+            let distance = distance(name, candidate)
+            guard distance <= limit else { continue }
+            if let known = best, (known.distance, known.name) <= (distance, candidate) { continue }
+            best = (candidate, distance)
+        }
+        return best?.name
+    }
+
+    /// The edit distance between two names (optimal string alignment: insertions, deletions,
+    /// substitutions and swaps of neighbouring characters, each costing one).
+    public static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a)
+        let b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + [Int](repeating: 0, count: b.count)
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                }
+            }
+            beforePrevious = previous
+            previous = current
+        }
+        return previous[b.count]
+    }
+}
