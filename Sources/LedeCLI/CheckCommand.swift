@@ -35,23 +35,27 @@ struct CheckCommand: AsyncParsableCommand {
         options.output = temporary.appendingPathComponent("Output")
         options.strict = true
         try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        let report: CheckReport
         do {
             let summary = try await SiteBuilder(options: options).build()
-            guard format == .text else {
-                return printReport(CheckReport(diagnostics: summary.diagnostics, pages: summary.pagesWritten))
-            }
-            for diagnostic in summary.diagnostics { Console.error(diagnostic.description) }
-            Console.info("No problems found in \(summary.pagesWritten) pages")
+            report = CheckReport(diagnostics: summary.diagnostics, pages: summary.pagesWritten)
         } catch let error as DiagnosticError {
-            guard format == .text else {
-                printReport(CheckReport(diagnostics: error.diagnostics, pages: nil))
-                throw ExitCode.failure
-            }
-            Console.error(error.description)
-            let count = error.diagnostics.filter { $0.severity == .error }.count
+            // A build that stops on errors returns the warnings found so far as warnings;
+            // check is strict, so they are problems too, printed and counted as errors.
+            report = CheckReport(diagnostics: CheckReport.promotingWarnings(in: error.diagnostics), pages: nil)
+        }
+        guard format == .text else {
+            printReport(report)
+            if !report.problems.isEmpty { throw ExitCode.failure }
+            return
+        }
+        for diagnostic in report.diagnostics { Console.error(diagnostic.description) }
+        let count = report.problems.count
+        guard count == 0 else {
             Console.error("lede: found \(count) problem\(count == 1 ? "" : "s")")
             throw ExitCode.failure
         }
+        Console.info("No problems found in \(report.pages ?? 0) pages")
     }
 
     /// Prints the report as ``format`` asks, on standard output.
