@@ -12,7 +12,7 @@ struct AcceptCommand: AsyncParsableCommand {
             Run it once the claims citing changed paragraphs are re-read: for each seed (or \
             those named with --seed), it writes seeds/NAME.lock with a fingerprint of the current \
             text of every cited paragraph, and later builds compare the seed with it. The first \
-            run creates the lock. It refuses while a citation points at a paragraph that moved \
+            run creates the lock (lede check --fix also creates it when it rewrites a citation). It refuses while a citation points at a paragraph that moved \
             (run lede check --fix), was split or was removed: those are listed.
             """
     )

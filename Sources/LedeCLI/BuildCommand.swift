@@ -16,7 +16,7 @@ struct BuildCommand: AsyncParsableCommand {
             """
     )
 
-    @OptionGroup var site: SiteOptions
+    @OptionGroup var site: SiteOptions<Self>
 
     @Flag(name: .long, help: "Keep running and rebuild whenever a file of the site changes.")
     var watch = false

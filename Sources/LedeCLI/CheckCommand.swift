@@ -10,20 +10,30 @@ struct CheckCommand: AsyncParsableCommand {
         abstract: "Check the site without touching Output/.",
         discussion: """
             Builds the site into a temporary folder, which is then removed, with warnings as \
-            errors: broken links and fragments, missing assets, duplicate ids, images without \
-            alt text, pages without a title or without exactly one h1. Prints every problem as \
-            path:line:col: error: … and exits non-zero when there is one. --output is ignored. \
-            --format json or sarif prints one document on standard output instead (SARIF 2.1.0 for \
-            GitHub code scanning).
+            errors, and reports every problem: citations (to a seed paragraph that does not \
+            exist, or whose paragraph changed since the seed's lock, seeds/NAME.lock), the \
+            claims checked against the paragraphs they cite, glossary links (term:), \
+            sources (Content/_sources.yaml), links to .md pages, broken links and fragments, \
+            missing assets, duplicate ids, images without alt text, pages without a title or \
+            without exactly one h1. Prints each as path:line:col: error: …, then the number of \
+            problems, and exits non-zero when there is one. --format json or sarif prints one \
+            document on standard output instead (SARIF 2.1.0 for GitHub code scanning).
             """
     )
 
-    @OptionGroup var site: SiteOptions
+    @OptionGroup var site: SiteOptions<Self>
 
     @Option(name: .long, help: "How to print the problems: text, json or sarif (SARIF 2.1.0, on standard output).")
     var format: CheckFormat = .text
 
-    @Flag(name: .long, help: "First renumber the citations whose source paragraph moved in a revision of the seed.")
+    @Flag(
+        name: .long,
+        help: """
+            First rewrite the citations of a revised seed: renumber those whose paragraph moved, \
+            pin those of a removed or split paragraph to the version they were checked against \
+            (seed:p5@2026-11-29), and update the seed's lock to match, creating it when there is \
+            none. Prints what it rewrote and which lock it wrote.
+            """)
     var fix = false
 
     func run() async throws {

@@ -19,7 +19,7 @@ struct ServeCommand: AsyncParsableCommand {
             """
     )
 
-    @OptionGroup var site: SiteOptions
+    @OptionGroup var site: SiteOptions<Self>
 
     // `.unconditional`: `--port -1` is a port to refuse with a clear message, not a missing
     // value followed by an unknown option `-1`.

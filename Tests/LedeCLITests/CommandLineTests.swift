@@ -154,3 +154,47 @@ import Testing
         }
     }
 }
+
+/// Each command's `--help` says what its options do in that command.
+@Suite struct HelpTextTests {
+    /// The help of `option` in `command`'s `--help`, on one line.
+    static func help(of option: String, in command: any ParsableCommand.Type) -> String? {
+        let text = LedeCommand.helpMessage(for: command, columns: 2000)
+        let line = text.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix(option + " ") }
+        return line.map {
+            String($0.trimmingCharacters(in: .whitespaces).dropFirst(option.count)).trimmingCharacters(in: .whitespaces)
+        }
+    }
+
+    @Test func outputStrictAndForceAreDescribedForEachCommand() {
+        #expect(
+            Self.help(of: "--output <output>", in: BuildCommand.self)
+                == "Where to write the site (default: SITE/Output): a new or empty folder, or one Lede made (see --force). It is replaced only when the whole build succeeds."
+        )
+        #expect(
+            Self.help(of: "--output <output>", in: ServeCommand.self)
+                == "Build the preview into this folder, and keep it, instead of a temporary folder removed on exit; Output/ is written only when named here."
+        )
+        #expect(
+            Self.help(of: "--output <output>", in: CheckCommand.self)
+                == "Ignored: check builds into a temporary folder, which it removes.")
+        #expect(Self.help(of: "--strict", in: BuildCommand.self) == "Treat warnings as errors.")
+        #expect(Self.help(of: "--strict", in: CheckCommand.self) == "Ignored: check always treats warnings as errors.")
+        #expect(
+            Self.help(of: "--force", in: CheckCommand.self) == "Ignored: check writes only to its temporary folder.")
+    }
+
+    @Test func checkSaysWhatItChecksAndWhatFixWrites() {
+        let text = LedeCommand.helpMessage(for: CheckCommand.self, columns: 2000)
+        for checked in [
+            "citations", "the claims checked against the paragraphs they cite", "glossary links (term:)",
+            "sources (Content/_sources.yaml)", "seeds/NAME.lock",
+        ] {
+            #expect(text.contains(checked), "\(checked)")
+        }
+        #expect(
+            Self.help(of: "--fix", in: CheckCommand.self)
+                == "First rewrite the citations of a revised seed: renumber those whose paragraph moved, pin those of a removed or split paragraph to the version they were checked against (seed:p5@2026-11-29), and update the seed's lock to match, creating it when there is none. Prints what it rewrote and which lock it wrote."
+        )
+    }
+}
