@@ -66,6 +66,34 @@ import Testing
     }
 }
 
+/// What the README quotes of the tool's output is what the tool prints.
+@Suite(.serialized) struct ReadmeQuoteTests {
+    /// A site in Arabic, which has no built-in labels: the warning without and with
+    /// `Content/_strings.yaml`, each a line of the README.
+    @Test func theLabelWarningsAreQuotedAsPrinted() throws {
+        let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let readmeLines = Set(readme.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
+        try withSiteCopy { site in
+            let config = site.appendingPathComponent("Content/_site.yaml")
+            let text = try String(contentsOf: config, encoding: .utf8)
+            let lines = text.split(separator: "\n").filter { !$0.hasPrefix("language:") }
+            try Data((lines.joined(separator: "\n") + "\nlanguage: ar\n").utf8).write(to: config)
+            func warning() throws -> String? {
+                let result = try runLede(["build", "."], in: site)
+                return result.stderr.split(separator: "\n").map(String.init).first { $0.contains("labels") }
+            }
+            let without = try #require(try warning())
+            #expect(without.hasPrefix("Content/_site.yaml: warning: Lede has no built-in labels in 'ar': "))
+            #expect(readmeLines.contains(without), "the README quotes: \(without)")
+            try Data("known: \"ما يقوله التقرير\"\n".utf8).write(
+                to: site.appendingPathComponent("Content/_strings.yaml"))
+            let with = try #require(try warning())
+            #expect(with.hasPrefix("Content/_strings.yaml:1:1: warning: "))
+            #expect(readmeLines.contains(with), "the README quotes: \(with)")
+        }
+    }
+}
+
 /// Progress during a build: only on a terminal, only after a second, one line overwritten.
 @Suite struct ProgressLineTests {
     /// A clock the test moves, and everything written to "standard error".
