@@ -37,7 +37,10 @@ struct BuildCommand: AsyncParsableCommand {
             }
             return
         }
-        let loop = RebuildLoop(builder: SiteBuilder(options: options, incremental: true)) { RebuildPrinter.print($0) }
+        let failure = "lede: build failed; \(site.output ?? "Output/") was not changed"
+        let loop = RebuildLoop(builder: SiteBuilder(options: options, incremental: true)) {
+            RebuildPrinter.print($0, failure: failure)
+        }
         await loop.buildNow()
         let watcher = FileWatcher(paths: WatchedPaths.of(site: options.siteRoot), usePolling: poll) { _ in
             Task { await loop.trigger() }
