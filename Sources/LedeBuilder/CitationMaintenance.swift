@@ -16,6 +16,8 @@ public enum CitationMaintenance {
         public var files: [String] = []
         /// Lock files written, sorted.
         public var locks: [String] = []
+        /// The lock files among ``locks`` that did not exist before (a site without a lock).
+        public var createdLocks: [String] = []
         /// Citations left as they are, with why.
         public var skipped: [Diagnostic] = []
     }
@@ -28,6 +30,13 @@ public enum CitationMaintenance {
         public var changed: [Int]
         /// How many paragraphs the lock holds.
         public var locked: Int
+    }
+
+    /// Why `lede accept` refused: citations that no longer point at the paragraph their claim
+    /// was written against (moved, split, removed), each at its place.
+    public struct UnsettledCitations: Error, Sendable {
+        /// The citations, as errors.
+        public var error: DiagnosticError
     }
 
     /// Renumbers, in the Markdown and data files, every citation whose paragraph moved, and
@@ -59,8 +68,11 @@ public enum CitationMaintenance {
         }
         for (path, text) in plan.locks.sorted(by: { $0.key < $1.key }) {
             bag.collect(at: SourceLocation(path: path)) {
-                try Data(text.utf8).write(to: root.appendingPathComponent(path), options: .atomic)
+                let url = root.appendingPathComponent(path)
+                let existed = FileManager.default.fileExists(atPath: url.path)
+                try Data(text.utf8).write(to: url, options: .atomic)
                 report.locks.append(path)
+                if !existed { report.createdLocks.append(path) }
             }
         }
         try bag.throwIfErrors()
@@ -73,7 +85,8 @@ public enum CitationMaintenance {
     /// - Parameters:
     ///   - root: The site folder.
     ///   - names: The documents to accept; all when empty.
-    /// - Throws: ``DiagnosticError`` with the citations to deal with first, or an unknown name.
+    /// - Throws: ``UnsettledCitations`` with the citations to deal with first; ``DiagnosticError``
+    ///   for an unknown name or a site that cannot be read.
     public static func accept(siteRoot root: URL, documents names: [String]) throws -> [Acceptance] {
         let (site, review) = try load(root)
         var bag = DiagnosticBag()
@@ -92,7 +105,7 @@ public enum CitationMaintenance {
             case .failure(let error): for diagnostic in error.diagnostics { bag.add(diagnostic) }
             }
         }
-        try bag.throwIfErrors()
+        if bag.hasErrors { throw UnsettledCitations(error: DiagnosticError(bag.diagnostics)) }
         var result: [Acceptance] = []
         for (document, text, changed) in accepted {
             bag.collect(at: SourceLocation(path: document.lockPath)) {

@@ -65,12 +65,13 @@ public struct BuildSummary: Sendable {
     /// Warnings and notes.
     public var diagnostics: [Diagnostic]
 
-    /// "Built 24 pages, 3 files, copied 2 files in 41 ms".
+    /// "Built 24 pages and 3 files, copied 1 file in 41 ms".
     public var line: String {
         let milliseconds = Int(
             (Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000).rounded())
-        return
-            "Built \(pagesWritten) pages and \(filesGenerated) files, copied \(filesCopied) files in \(milliseconds) ms"
+        func count(_ number: Int, _ one: String, _ many: String) -> String { "\(number) \(number == 1 ? one : many)" }
+        return "Built \(count(pagesWritten, "page", "pages")) and \(count(filesGenerated, "file", "files")), "
+            + "copied \(count(filesCopied, "file", "files")) in \(milliseconds) ms"
     }
 }
 

@@ -12,7 +12,7 @@ struct AcceptCommand: AsyncParsableCommand {
             Run it once the claims citing changed paragraphs are re-read: for each seed (or \
             those named with --seed), it writes seeds/NAME.lock with a fingerprint of the current \
             text of every cited paragraph, and later builds compare the seed with it. The first \
-            run creates the lock. It refuses while a citation points at a paragraph that moved \
+            run creates the lock (lede check --fix also creates it when it rewrites a citation). It refuses while a citation points at a paragraph that moved \
             (run lede check --fix), was split or was removed: those are listed.
             """
     )
@@ -34,9 +34,13 @@ struct AcceptCommand: AsyncParsableCommand {
                     "\(item.lockPath): \(item.locked) cited paragraph\(item.locked == 1 ? "" : "s") locked"
                         + (changed.isEmpty ? "" : "; accepted the new text of \(changed)"))
             }
-        } catch let error as DiagnosticError {
-            Console.error(error.description)
+        } catch let unsettled as CitationMaintenance.UnsettledCitations {
+            Console.error(unsettled.error.description)
             Console.error("lede: nothing accepted: deal with these citations first")
+            throw ExitCode.failure
+        } catch let error as DiagnosticError {
+            // An unknown --seed or a site that cannot be read: the error says it all.
+            Console.error(error.description)
             throw ExitCode.failure
         }
     }
@@ -51,12 +55,18 @@ enum CitationFixReporter {
             let report = try CitationMaintenance.fix(siteRoot: root)
             for diagnostic in report.skipped { Console.error(diagnostic.description) }
             if report.renumbered > 0 {
-                let files = report.files.count
+                let (count, files) = (report.renumbered, report.files.count)
                 Console.info(
-                    "Renumbered \(report.renumbered) citation\(report.renumbered == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s") (\(report.files.joined(separator: ", "))); updated \(report.locks.joined(separator: ", "))"
+                    "Renumbered \(count) citation\(count == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s") (\(report.files.joined(separator: ", ")))"
                 )
             } else {
                 Console.info("No citation to renumber")
+            }
+            for lock in report.locks {
+                Console.info(
+                    report.createdLocks.contains(lock)
+                        ? "Created \(lock), the citation lock (commit it with the content)"
+                        : "Updated \(lock) to the new numbers")
             }
         } catch let error as DiagnosticError {
             Console.error(error.description)

@@ -16,7 +16,7 @@ struct BuildCommand: AsyncParsableCommand {
             """
     )
 
-    @OptionGroup var site: SiteOptions
+    @OptionGroup var site: SiteOptions<Self>
 
     @Flag(name: .long, help: "Keep running and rebuild whenever a file of the site changes.")
     var watch = false
@@ -37,7 +37,10 @@ struct BuildCommand: AsyncParsableCommand {
             }
             return
         }
-        let loop = RebuildLoop(builder: SiteBuilder(options: options, incremental: true)) { RebuildPrinter.print($0) }
+        let failure = "lede: build failed; \(site.output ?? "Output/") was not changed"
+        let loop = RebuildLoop(builder: SiteBuilder(options: options, incremental: true)) {
+            RebuildPrinter.print($0, failure: failure)
+        }
         await loop.buildNow()
         let watcher = FileWatcher(paths: WatchedPaths.of(site: options.siteRoot), usePolling: poll) { _ in
             Task { await loop.trigger() }

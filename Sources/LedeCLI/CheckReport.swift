@@ -19,7 +19,8 @@ enum CheckFormat: String, CaseIterable, ExpressibleByArgument {
 struct CheckReport {
     /// Every diagnostic of the check, notes included.
     var diagnostics: [Diagnostic]
-    /// Pages built, when the build finished.
+    /// Pages built; `nil` when the build stopped on errors, before the pages were written
+    /// (written as `"pages": null` in JSON).
     var pages: Int?
     /// What to put before a diagnostic's path (relative to the site root) to make the SARIF
     /// artifact's URI: the site folder relative to the working folder (`sites/iran/`, or empty),
@@ -29,6 +30,18 @@ struct CheckReport {
 
     /// The problems: errors and warnings (notes are information, not findings).
     var problems: [Diagnostic] { diagnostics.filter { $0.severity != .note } }
+
+    /// The diagnostics with every warning made an error, as `lede check` is always strict.
+    ///
+    /// A build that succeeds with `strict` has already promoted its warnings; one that stopped on
+    /// errors returns the warnings found until then as warnings, which check must count too.
+    static func promotingWarnings(in diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.map { diagnostic in
+            var promoted = diagnostic
+            if promoted.severity == .warning { promoted.severity = .error }
+            return promoted
+        }
+    }
 
     /// The ``uriPrefix`` for a site folder seen from a working folder.
     static func uriPrefix(site: URL, workingFolder: URL) -> String {
@@ -51,8 +64,8 @@ struct CheckReport {
 
     /// `{"tool": "lede", "version": …, "pages": 8, "problems": 1, "diagnostics": [{"rule":
     /// "citation", "severity": "error", "message": …, "file": "Content/x.md", "line": 4,
-    /// "column": 7, "causes": []}]}`; `file`, `line`, `column` and `pages` are left out when
-    /// unknown.
+    /// "column": 7, "causes": []}]}`; `file`, `line` and `column` are left out when unknown;
+    /// `pages` is always there, `null` when the build stopped before writing pages.
     func json() -> String {
         struct Document: Encodable {
             var tool = "lede"
@@ -60,6 +73,20 @@ struct CheckReport {
             var pages: Int?
             var problems: Int
             var diagnostics: [Entry]
+
+            enum CodingKeys: String, CodingKey {
+                case tool, version, pages, problems, diagnostics
+            }
+
+            // Written by hand: the synthesized encoder leaves out a nil `pages`.
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(tool, forKey: .tool)
+                try container.encode(version, forKey: .version)
+                try container.encode(pages, forKey: .pages)
+                try container.encode(problems, forKey: .problems)
+                try container.encode(diagnostics, forKey: .diagnostics)
+            }
         }
         struct Entry: Encodable {
             var rule: String

@@ -5,16 +5,23 @@ import LedeCore
 /// Runs builds one at a time: a change that arrives during a build causes exactly one more
 /// build after it, never two builds at once and never a lost change.
 actor RebuildLoop {
-    private let builder: SiteBuilder
+    private var builder: SiteBuilder
+    private let replacement: @Sendable () -> SiteBuilder?
     private let report: @Sendable (Result<BuildSummary, DiagnosticError>) -> Void
     private var running = false
     private var pending = false
 
     /// - Parameters:
     ///   - builder: An incremental builder.
+    ///   - replacement: Called before each build: a builder to use from then on (the preview's
+    ///     `base_url` path changed), or `nil` to keep the one there is.
     ///   - report: Called after each build, on success or failure.
-    init(builder: SiteBuilder, report: @escaping @Sendable (Result<BuildSummary, DiagnosticError>) -> Void) {
+    init(
+        builder: SiteBuilder, replacement: @escaping @Sendable () -> SiteBuilder? = { nil },
+        report: @escaping @Sendable (Result<BuildSummary, DiagnosticError>) -> Void
+    ) {
         self.builder = builder
+        self.replacement = replacement
         self.report = report
     }
 
@@ -42,6 +49,7 @@ actor RebuildLoop {
     }
 
     private func buildOnce() async -> Result<BuildSummary, DiagnosticError> {
+        if let next = replacement() { builder = next }
         do {
             return .success(try await builder.build())
         } catch let error as DiagnosticError {
@@ -62,7 +70,9 @@ enum WatchedPaths {
 
 /// Prints a rebuild's outcome.
 enum RebuildPrinter {
-    static func print(_ result: Result<BuildSummary, DiagnosticError>) {
+    /// Prints the diagnostics and the summary line, or the errors and `failure`, the line that
+    /// says what is left (`lede: build failed; Output/ was not changed`).
+    static func print(_ result: Result<BuildSummary, DiagnosticError>, failure: @autoclosure () -> String) {
         switch result {
         case .success(let summary):
             for diagnostic in summary.diagnostics where diagnostic.severity != .note {
@@ -71,7 +81,7 @@ enum RebuildPrinter {
             Console.info("\(summary.line) (\(summary.changedPaths.count) changed)")
         case .failure(let error):
             Console.error(error.description)
-            Console.error("lede: build failed; still serving the last good site")
+            Console.error(failure())
         }
     }
 }

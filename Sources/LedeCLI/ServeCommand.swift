@@ -14,12 +14,14 @@ struct ServeCommand: AsyncParsableCommand {
             Builds the site into a preview folder (a temporary folder unless --output is given; \
             Output/ is left alone), serves it on http://127.0.0.1:1111/ under the path of base_url \
             (/explainers/x/, where / redirects), and rebuilds whenever a file in Content/, \
-            Templates/, Public/ or seeds/ changes. Open pages reload when the rebuild is complete; \
-            a build error is shown over the page until it is fixed.
+            Templates/, Public/ or seeds/ changes (an edited base_url moves the preview to its new \
+            path). Open pages reload when the rebuild is complete; a build error is shown over the \
+            page until it is fixed. A --base-url or --output it cannot use, or a port in use, ends \
+            it before the first build.
             """
     )
 
-    @OptionGroup var site: SiteOptions
+    @OptionGroup var site: SiteOptions<Self>
 
     // `.unconditional`: `--port -1` is a port to refuse with a clear message, not a missing
     // value followed by an unknown option `-1`.
@@ -53,20 +55,59 @@ struct ServeCommand: AsyncParsableCommand {
         let previewFolder = site.output == nil ? try PreviewFolder() : nil
         defer { previewFolder?.remove() }
         if let previewFolder { options.output = previewFolder.url.appendingPathComponent("site") }
-        let displayHost = host.contains(":") ? "[\(host)]" : host
+        // What no edit of the site can fix ends the command before the first build, as in
+        // `lede build`: a bad --base-url or --output, a port in use.
+        do {
+            try options.checkBeforeBuilding()
+        } catch let error as DiagnosticError {
+            Console.error(error.description)
+            throw ExitCode.failure
+        }
         // The site's absolute URLs carry the port, so --port 0 is resolved before the build.
         let port = self.port == 0 ? PreviewServer.freePort(on: host) ?? 0 : self.port
-        let basePath = Self.basePath(siteRoot: options.siteRoot, baseURL: site.baseURL)
-        if site.baseURL == nil { options.baseURL = "http://\(displayHost):\(port == 0 ? 80 : port)\(basePath)" }
+        if self.port != 0, PreviewServer.isInUse(port: port, on: host) {
+            throw Self.failure(PreviewError(.portInUse(host: host, port: port)))
+        }
+        let displayHost = host.contains(":") ? "[\(host)]" : host
+        let origin = "http://\(displayHost):\(port == 0 ? 80 : port)"
         if !PreviewServer.isLoopback(host) {
             Console.error("lede: warning: serving on \(host): the preview is reachable from the network")
         }
+        let startPath =
+            site.baseURL.map { (try? SiteConfig.parts(ofBaseURLOption: $0).path) ?? "/" }
+            ?? Self.configBasePath(siteRoot: options.siteRoot) ?? "/"
+        let settings = options
+        let makeBuilder: @Sendable (String) -> SiteBuilder = { path in
+            var options = settings
+            if settings.baseURL == nil { options.baseURL = origin + path }
+            return SiteBuilder(options: options, incremental: true)
+        }
+        let served = PreviewBasePath(startPath)
+        // --base-url fixes the path; otherwise the preview follows edits of base_url.
+        let follower = site.baseURL == nil ? BasePathFollower(siteRoot: options.siteRoot, path: startPath) : nil
         let liveReload = LiveReload()
         let output = options.output
-        let loop = RebuildLoop(builder: SiteBuilder(options: options, incremental: true)) { result in
-            RebuildPrinter.print(result)
+        let hasGoodSite = Locked(false)
+        let loop = RebuildLoop(
+            builder: makeBuilder(startPath), replacement: { follower?.changedPath().map(makeBuilder) }
+        ) { result in
+            let good = hasGoodSite.withLock { $0 }
+            RebuildPrinter.print(
+                result,
+                failure: good
+                    ? "lede: build failed; still serving the last good site"
+                    : "lede: build failed; the preview shows a page that says so until a build succeeds")
             switch result {
-            case .success(let summary): liveReload.siteRebuilt(changedPaths: summary.changedPaths)
+            case .success(let summary):
+                hasGoodSite.withLock { $0 = true }
+                if let (old, new) = follower?.built() {
+                    let before = served.current
+                    served.move(to: new)
+                    Console.info(
+                        "base_url's path changed from \(old) to \(new): serving at \(origin)\(served.current) now "
+                            + "(\(before) redirects there)")
+                }
+                liveReload.siteRebuilt(changedPaths: summary.changedPaths)
             case .failure(let error):
                 PreviewPlaceholder.writeIfMissing(in: output)
                 liveReload.buildFailed(error.description.split(separator: "\n").map(String.init))
@@ -76,27 +117,42 @@ struct ServeCommand: AsyncParsableCommand {
         let watcher = FileWatcher(paths: WatchedPaths.of(site: options.siteRoot), usePolling: poll) { _ in
             Task { await loop.trigger() }
         }
-        try watcher.start()
+        do {
+            try watcher.start()
+        } catch let error as PreviewError {
+            throw Self.failure(error)
+        }
         defer { watcher.stop() }
         let siteRoot = options.siteRoot
         var server = PreviewServer(root: output, host: host, port: port, liveReload: liveReload)
-        server.basePath = basePath
-        try await server.run { bound in
-            Console.info("Serving \(siteRoot.path) at http://\(displayHost):\(bound)\(basePath) (Ctrl-C to stop)")
+        server.sitePath = served
+        do {
+            try await server.run { bound in
+                Console.info(
+                    "Serving \(siteRoot.path) at http://\(displayHost):\(bound)\(served.current) (Ctrl-C to stop)")
+                Console.info(
+                    "Live reload is on: open pages reload after each rebuild and show build errors over the page")
+            }
+        } catch let error as PreviewError {
+            throw Self.failure(error)
         }
     }
 
-    /// The path of the site's base URL (`/explainers/x/`), which the preview serves the site
-    /// under: `--base-url`'s, else the config's; `/` when the config cannot be read (the build
-    /// then reports why).
-    static func basePath(siteRoot: URL, baseURL: String?) -> String {
+    /// Prints `lede: error: …` for a problem of the preview itself, to exit with.
+    private static func failure(_ error: PreviewError) -> ExitCode {
+        Console.error("lede: error: \(error.description)")
+        return .failure
+    }
+
+    /// The path of the config's `base_url` (`/explainers/x/`), which the preview serves the
+    /// site under; `nil` when the config cannot be read (the build then reports why).
+    static func configBasePath(siteRoot: URL) -> String? {
         let path = SiteConfig.path
         guard let text = try? String(contentsOf: siteRoot.appendingPathComponent(path), encoding: .utf8),
             let node = try? DataReader.parse(text, at: SourceLocation(path: path, line: 1, column: 1)),
             let config = try? SiteConfig(from: node)
-        else { return "/" }
-        guard let baseURL else { return config.basePath }
-        return (try? config.with(baseURL: baseURL))?.basePath ?? "/"
+        else { return nil }
+        return config.basePath
     }
 }
 

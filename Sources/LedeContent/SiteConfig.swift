@@ -160,14 +160,18 @@ public struct SiteConfig: Sendable, Hashable {
     /// The same config with another base URL (`lede build --base-url`).
     /// - Throws: ``DiagnosticError`` when `url` is not an absolute http(s) URL.
     public func with(baseURL url: String) throws -> SiteConfig {
-        switch Self.split(baseURL: url) {
-        case .failure(let problem):
-            throw DiagnosticError(Diagnostic(at: nil, "--base-url \(problem.text)"))
-        case .success(let (full, path)):
-            var copy = self
-            copy.baseURL = full
-            copy.basePath = path
-            return copy
+        var copy = self
+        (copy.baseURL, copy.basePath) = try Self.parts(ofBaseURLOption: url)
+        return copy
+    }
+
+    /// The URL (with its final `/`) and the path of a `--base-url` value, checked before any
+    /// build: `lede serve` refuses to start with one it cannot use.
+    /// - Throws: ``DiagnosticError`` when `url` is not an absolute http(s) URL.
+    public static func parts(ofBaseURLOption url: String) throws -> (url: String, path: String) {
+        switch split(baseURL: url) {
+        case .failure(let problem): throw DiagnosticError(Diagnostic(at: nil, "--base-url \(problem.text)"))
+        case .success(let parts): return parts
         }
     }
 }

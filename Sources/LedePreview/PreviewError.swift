@@ -12,6 +12,8 @@ public struct PreviewError: Error, Sendable, CustomStringConvertible {
         case cannotCreatePipe(message: String)
         /// A port outside ``PreviewServer/validPorts``, or not a number; as written.
         case invalidPort(String)
+        /// Another socket listens on the port (another `lede serve`).
+        case portInUse(host: String, port: Int)
     }
 
     /// What went wrong.
@@ -33,6 +35,8 @@ public struct PreviewError: Error, Sendable, CustomStringConvertible {
             "cannot start the file watcher: \(message)"
         case .invalidPort(let text):
             "invalid port '\(text)': \(PreviewServer.validPortsAdvice)"
+        case .portInUse(let host, let port):
+            "port \(port) on \(host) is in use (another lede serve?): choose another with --port, or --port 0 for any free port"
         }
     }
 }

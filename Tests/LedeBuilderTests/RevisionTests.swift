@@ -77,11 +77,11 @@ import Testing
         try await withTemporaryFolder { folder in
             let site = try Self.copy(into: folder)
             _ = try CitationMaintenance.fix(siteRoot: site)
-            let refused = #expect(throws: DiagnosticError.self) {
+            let refused = #expect(throws: CitationMaintenance.UnsettledCitations.self) {
                 try CitationMaintenance.accept(siteRoot: site, documents: [])
             }
             #expect(
-                refused?.diagnostics.map(\.location?.description) == [
+                refused?.error.diagnostics.map(\.location?.description) == [
                     "Content/index.md:16:79", "Content/index.md:16:142",
                 ])
             try Self.resolve(site)

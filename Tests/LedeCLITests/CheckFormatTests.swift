@@ -78,7 +78,7 @@ import Testing
             #expect(document["tool"] as? String == "lede")
             #expect(document["version"] as? String == LedeVersion.current)
             #expect(document["problems"] as? Int == 1)
-            #expect(document["pages"] == nil, "the build failed: no page count")
+            #expect(document["pages"] is NSNull, "the build stopped on errors: pages is there, null")
             let diagnostics = try #require(document["diagnostics"] as? [[String: Any]])
             let errors = diagnostics.filter { $0["severity"] as? String == "error" }
             #expect(errors.count == 1)
@@ -91,6 +91,67 @@ import Testing
             #expect((error["causes"] as? [Any])?.isEmpty == true)
             // Notes are listed, as notes, and are not problems.
             #expect(diagnostics.filter { $0["severity"] as? String == "note" }.count == diagnostics.count - 1)
+        }
+    }
+
+    /// A copy of the bundled site whose build stops on an error (an unknown template) after a
+    /// warning was found (a seed description without its text).
+    func withWarningAndError<T>(_ body: (URL) throws -> T) throws -> T {
+        try withSiteCopy { site in
+            try Data("title: Stray\n".utf8).write(to: site.appendingPathComponent("seeds/stray.yaml"))
+            let about = site.appendingPathComponent("Content/about.md")
+            let text = try String(contentsOf: about, encoding: .utf8)
+            try Data(("---\ntemplate: nope\n" + text.dropFirst("---\n".count)).utf8).write(to: about)
+            return try body(site)
+        }
+    }
+
+    static let unknownTemplate =
+        "unknown template 'nope' (templates: 404, base, glossary, overview, page, partials/byline, partials/more, "
+        + "partials/sources, revisions, source, sourcing, timeline, updates)"
+    static let straySeed =
+        "no seeds/stray.txt beside this file: it describes no source document and is ignored (add the text or delete the file)"
+
+    /// Check is strict: the warnings a failed build found so far are errors too, and counted, in
+    /// every format (once they were printed as warnings and left out of the count).
+    @Test func warningsOfAFailedBuildAreCountedAsErrors() throws {
+        try withWarningAndError { site in
+            let text = try runLede(["check"], in: site)
+            #expect(text.status == 1)
+            #expect(text.stdout == "")
+            let lines = text.stderr.split(separator: "\n").filter { !$0.hasPrefix("lede: note: ") }
+            #expect(
+                lines == [
+                    "Content/about.md:2:11: error: \(Self.unknownTemplate)",
+                    "seeds/stray.yaml: error: \(Self.straySeed)",
+                    "lede: found 2 problems",
+                ])
+
+            let json = try parse(try runLede(["check", "--format", "json"], in: site).stdout)
+            #expect(json["problems"] as? Int == 2)
+            let entries = try #require(json["diagnostics"] as? [[String: Any]]).filter {
+                $0["severity"] as? String != "note"
+            }
+            #expect(
+                entries.map { "\($0["severity"] ?? "-") \($0["rule"] ?? "-") \($0["file"] ?? "-")" } == [
+                    "error build Content/about.md", "error build seeds/stray.yaml",
+                ])
+
+            let sarif = try runLede(["check", "--format", "sarif"], in: site)
+            #expect(sarif.status == 1)
+            let run = try #require((try parse(sarif.stdout)["runs"] as? [[String: Any]])?.first)
+            let results = try #require(run["results"] as? [[String: Any]])
+            #expect(results.map { $0["level"] as? String } == ["error", "error"])
+        }
+    }
+
+    /// `pages` is always in the JSON document: `null` when the build stopped on errors.
+    @Test func jsonAlwaysHasPages() throws {
+        try withWarningAndError { site in
+            let result = try runLede(["check", "--format", "json"], in: site)
+            #expect(result.stderr == "")
+            #expect(result.stdout.contains("\n  \"pages\" : null,\n"))
+            #expect(try parse(result.stdout).keys.sorted() == ["diagnostics", "pages", "problems", "tool", "version"])
         }
     }
 

@@ -66,6 +66,34 @@ import Testing
     }
 }
 
+/// What the README quotes of the tool's output is what the tool prints.
+@Suite(.serialized) struct ReadmeQuoteTests {
+    /// A site in Arabic, which has no built-in labels: the warning without and with
+    /// `Content/_strings.yaml`, each a line of the README.
+    @Test func theLabelWarningsAreQuotedAsPrinted() throws {
+        let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let readmeLines = Set(readme.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
+        try withSiteCopy { site in
+            let config = site.appendingPathComponent("Content/_site.yaml")
+            let text = try String(contentsOf: config, encoding: .utf8)
+            let lines = text.split(separator: "\n").filter { !$0.hasPrefix("language:") }
+            try Data((lines.joined(separator: "\n") + "\nlanguage: ar\n").utf8).write(to: config)
+            func warning() throws -> String? {
+                let result = try runLede(["build", "."], in: site)
+                return result.stderr.split(separator: "\n").map(String.init).first { $0.contains("labels") }
+            }
+            let without = try #require(try warning())
+            #expect(without.hasPrefix("Content/_site.yaml: warning: Lede has no built-in labels in 'ar': "))
+            #expect(readmeLines.contains(without), "the README quotes: \(without)")
+            try Data("known: \"ما يقوله التقرير\"\n".utf8).write(
+                to: site.appendingPathComponent("Content/_strings.yaml"))
+            let with = try #require(try warning())
+            #expect(with.hasPrefix("Content/_strings.yaml:1:1: warning: "))
+            #expect(readmeLines.contains(with), "the README quotes: \(with)")
+        }
+    }
+}
+
 /// Progress during a build: only on a terminal, only after a second, one line overwritten.
 @Suite struct ProgressLineTests {
     /// A clock the test moves, and everything written to "standard error".
@@ -152,5 +180,49 @@ import Testing
             #expect(result.stdout.split(separator: "\n").count == 1)
             #expect(result.stdout.hasPrefix("Built "))
         }
+    }
+}
+
+/// Each command's `--help` says what its options do in that command.
+@Suite struct HelpTextTests {
+    /// The help of `option` in `command`'s `--help`, on one line.
+    static func help(of option: String, in command: any ParsableCommand.Type) -> String? {
+        let text = LedeCommand.helpMessage(for: command, columns: 2000)
+        let line = text.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix(option + " ") }
+        return line.map {
+            String($0.trimmingCharacters(in: .whitespaces).dropFirst(option.count)).trimmingCharacters(in: .whitespaces)
+        }
+    }
+
+    @Test func outputStrictAndForceAreDescribedForEachCommand() {
+        #expect(
+            Self.help(of: "--output <output>", in: BuildCommand.self)
+                == "Where to write the site (default: SITE/Output): a new or empty folder, or one Lede made (see --force). It is replaced only when the whole build succeeds."
+        )
+        #expect(
+            Self.help(of: "--output <output>", in: ServeCommand.self)
+                == "Build the preview into this folder, and keep it, instead of a temporary folder removed on exit; Output/ is written only when named here."
+        )
+        #expect(
+            Self.help(of: "--output <output>", in: CheckCommand.self)
+                == "Ignored: check builds into a temporary folder, which it removes.")
+        #expect(Self.help(of: "--strict", in: BuildCommand.self) == "Treat warnings as errors.")
+        #expect(Self.help(of: "--strict", in: CheckCommand.self) == "Ignored: check always treats warnings as errors.")
+        #expect(
+            Self.help(of: "--force", in: CheckCommand.self) == "Ignored: check writes only to its temporary folder.")
+    }
+
+    @Test func checkSaysWhatItChecksAndWhatFixWrites() {
+        let text = LedeCommand.helpMessage(for: CheckCommand.self, columns: 2000)
+        for checked in [
+            "citations", "the claims checked against the paragraphs they cite", "glossary links (term:)",
+            "sources (Content/_sources.yaml)", "seeds/NAME.lock",
+        ] {
+            #expect(text.contains(checked), "\(checked)")
+        }
+        #expect(
+            Self.help(of: "--fix", in: CheckCommand.self)
+                == "First rewrite the citations of a revised seed: renumber those whose paragraph moved, pin those of a removed or split paragraph to the version they were checked against (seed:p5@2026-11-29), and update the seed's lock to match, creating it when there is none. Prints what it rewrote and which lock it wrote."
+        )
     }
 }

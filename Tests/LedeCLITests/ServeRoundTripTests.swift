@@ -68,8 +68,9 @@ import Testing
         }
     }
 
-    /// Starts `lede serve` on a free port and waits for its "Serving … at http://…:PORT/" line.
-    static func startServer(site: URL, temporaryFolder: URL? = nil) throws -> (Process, Int, Pipe) {
+    /// Starts `lede serve` on a free port and waits for its "Serving … at http://…:PORT/" line;
+    /// returns the process, the port, its standard output and what it printed there so far.
+    static func startServer(site: URL, temporaryFolder: URL? = nil) throws -> (Process, Int, Pipe, String) {
         let process = Process()
         process.executableURL = ledeBinary
         process.arguments = ["serve", site.path, "--port", "0"]
@@ -88,7 +89,7 @@ import Testing
             text += String(decoding: data, as: UTF8.self)
             if let range = text.range(of: #"http://127\.0\.0\.1:(\d+)/"#, options: .regularExpression) {
                 let port = Int(text[range].dropFirst("http://127.0.0.1:".count).dropLast()) ?? 0
-                return (process, port, out)
+                return (process, port, out, text)
             }
         }
         process.terminate()
@@ -108,7 +109,7 @@ import Testing
 
     @Test func brokenSaveShowsTheErrorAndTheFixReloads() throws {
         try withSiteCopy { site in
-            let (process, port, _) = try Self.startServer(site: site)
+            let (process, port, _, _) = try Self.startServer(site: site)
             defer { if process.isRunning { process.terminate() } }
 
             // Served under the path of base_url (https://example.org/explainers/iran-deportations/),
@@ -166,6 +167,102 @@ import Testing
         }
     }
 
+    /// What `lede serve` says when its port is taken.
+    static func portInUse(_ port: Int) -> String {
+        "lede: error: port \(port) on 127.0.0.1 is in use (another lede serve?): choose another with --port, or --port 0 for any free port\n"
+    }
+
+    /// Options no edit of the site can fix end serve at once, as they end build: nothing is
+    /// built, served or written (once, --output . wrote a placeholder page into the site).
+    @Test func optionErrorsExitBeforeBuilding() throws {
+        try withSiteCopy { site in
+            let before = try snapshot(of: site)
+            let url = try runLede(
+                ["serve", ".", "--base-url", "news.example.org/x/", "--port", "0"], in: site, timeout: 60)
+            #expect(url.status == 1)
+            #expect(url.stdout == "")
+            #expect(
+                url.stderr
+                    == "lede: error: --base-url must be an absolute http(s) URL such as https://example.org/news/, but 'news.example.org/x/' has no https:// or http://\n"
+            )
+            let output = try runLede(["serve", ".", "--output", ".", "--port", "0"], in: site, timeout: 60)
+            #expect(output.status == 1)
+            #expect(output.stdout == "")
+            #expect(
+                output.stderr
+                    == "lede: error: refusing to write the site to \(site.standardizedFileURL.path): it is the site folder itself (the output replaces the folder it is written to)\n"
+            )
+            #expect(try snapshot(of: site) == before)
+        }
+    }
+
+    /// A first build that fails is fixable while serving, so serve goes on, but there is no
+    /// "last good site" to speak of.
+    @Test func aFirstFailedBuildDoesNotClaimAGoodSite() throws {
+        try withSiteCopy { site in
+            try Data("---\ntitle: [broken\n---\n".utf8).write(to: site.appendingPathComponent("Content/about.md"))
+            let result = try runLede(["serve", ".", "--port", "0"], in: site, timeout: 5)
+            let lines = result.stderr.split(separator: "\n")
+            #expect(lines.first?.hasPrefix("Content/about.md:2:8: error: ") == true, "\(result.stderr)")
+            #expect(lines.contains("lede: build failed; the preview shows a page that says so until a build succeeds"))
+            #expect(!result.stderr.contains("last good site"))
+        }
+    }
+
+    /// A port in use is found before the build, in one line that says what to do.
+    @Test func aPortInUseIsOneLineBeforeTheBuild() throws {
+        try withSiteCopy { site in
+            let (first, port, _, _) = try Self.startServer(site: site)
+            defer { if first.isRunning { first.terminate() } }
+            let second = try runLede(["serve", ".", "--port", String(port)], in: site, timeout: 60)
+            #expect(second.status == 1)
+            #expect(second.stdout == "")
+            #expect(second.stderr == Self.portInUse(port))
+        }
+    }
+
+    /// base_url edited while serving: the preview rebuilds for the new path, moves there, says
+    /// so, and the pages under the old path redirect to the new one.
+    @Test func anEditedBaseURLIsFollowed() throws {
+        try withSiteCopy { site in
+            let (process, port, out, started) = try Self.startServer(site: site)
+            defer { if process.isRunning { process.terminate() } }
+            let events = try Connection(port: port)
+            events.send("GET /__lede/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+            Thread.sleep(forTimeInterval: 0.5)
+
+            let config = site.appendingPathComponent("Content/_site.yaml")
+            let text = try String(contentsOf: config, encoding: .utf8)
+            try #require(text.contains("base_url: \"https://example.org/explainers/iran-deportations/\""))
+            try Data(
+                text.replacingOccurrences(
+                    of: "https://example.org/explainers/iran-deportations/", with: "https://example.org/news/x/"
+                ).utf8
+            ).write(to: config)
+            #expect(events.awaitEvent("reload", within: 30) != nil)
+
+            let moved = try Self.get(Self.base + "about/", port: port)
+            #expect(moved.hasPrefix("HTTP/1.1 302"))
+            #expect(moved.lowercased().contains("\nlocation: /news/x/about/\n"), "\(moved)")
+            let page = try Self.get("/news/x/about/", port: port)
+            #expect(page.hasPrefix("HTTP/1.1 200"))
+            #expect(page.contains("<link rel=\"canonical\" href=\"http://127.0.0.1:\(port)/news/x/about/\">"))
+
+            process.terminate()
+            #expect(Self.waitForExit(process, within: 15))
+            let printed = started + String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let lines = printed.split(separator: "\n").map(String.init)
+            // The serving block says live reload is on; the move is one line.
+            #expect(
+                lines.contains(
+                    "Live reload is on: open pages reload after each rebuild and show build errors over the page"))
+            #expect(
+                lines.contains(
+                    "base_url's path changed from \(Self.base) to /news/x/: serving at http://127.0.0.1:\(port)/news/x/ now (\(Self.base) redirects there)"
+                ), "\(printed)")
+        }
+    }
+
     /// Waits for a process to end, at most `seconds`.
     static func waitForExit(_ process: Process, within seconds: Double) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
@@ -187,7 +284,7 @@ import Testing
             let about = site.appendingPathComponent("Content/about.md")
             let original = try Data(contentsOf: about)
             try Data("---\ntitle: [broken\n---\n".utf8).write(to: about)
-            let (failed, _, _) = try Self.startServer(site: site, temporaryFolder: temporary)
+            let (failed, _, _, _) = try Self.startServer(site: site, temporaryFolder: temporary)
             defer { if failed.isRunning { failed.terminate() } }
             #expect(Self.names(in: temporary).count == 1, "one preview folder while serving")
             failed.terminate()
@@ -196,27 +293,32 @@ import Testing
             try original.write(to: about)
 
             // Killed outright: nothing can clean up, so the next run removes the folder.
-            let (killed, _, _) = try Self.startServer(site: site, temporaryFolder: temporary)
+            let (killed, _, _, _) = try Self.startServer(site: site, temporaryFolder: temporary)
             defer { if killed.isRunning { killed.terminate() } }
             kill(killed.processIdentifier, SIGKILL)
             #expect(Self.waitForExit(killed, within: 15))
             let abandoned = Self.names(in: temporary)
             #expect(abandoned.count == 1)
-            let (next, port, _) = try Self.startServer(site: site, temporaryFolder: temporary)
+            let (next, port, _, _) = try Self.startServer(site: site, temporaryFolder: temporary)
             defer { if next.isRunning { next.terminate() } }
             let current = Self.names(in: temporary)
             #expect(current.count == 1 && current != abandoned, "the abandoned folder was removed: \(current)")
 
-            // The port is taken: serve fails after its build, and still removes its folder.
+            // The port is taken: serve says so before building, and still removes its folder.
             let process = Process()
             process.executableURL = ledeBinary
             process.arguments = ["serve", site.path, "--port", String(port)]
             process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": temporary.path]) { $1 }
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
+            let (out, err) = (Pipe(), Pipe())
+            process.standardOutput = out
+            process.standardError = err
             try process.run()
+            let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
-            #expect(process.terminationStatus != 0)
+            #expect(process.terminationStatus == 1)
+            #expect(printed == "", "nothing was built")
+            #expect(errors == Self.portInUse(port))
             #expect(Self.names(in: temporary) == current)
 
             kill(next.processIdentifier, SIGHUP)

@@ -17,8 +17,10 @@ struct ProcessResult {
     var stderr: String
 }
 
-/// Runs the `lede` binary with arguments in a folder and waits for it.
-func runLede(_ arguments: [String], in folder: URL) throws -> ProcessResult {
+/// Runs the `lede` binary with arguments in a folder and waits for it; after `timeout` seconds,
+/// if given, it is terminated (a `lede serve` that should have exited fails the test instead of
+/// hanging it).
+func runLede(_ arguments: [String], in folder: URL, timeout: Double? = nil) throws -> ProcessResult {
     let process = Process()
     process.executableURL = ledeBinary
     process.arguments = arguments
@@ -28,6 +30,10 @@ func runLede(_ arguments: [String], in folder: URL) throws -> ProcessResult {
     process.standardOutput = out
     process.standardError = err
     try process.run()
+    if let timeout {
+        nonisolated(unsafe) let running = process
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { if running.isRunning { running.terminate() } }
+    }
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
     let stderr = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()

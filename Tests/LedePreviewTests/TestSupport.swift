@@ -36,10 +36,12 @@ struct TemporaryFolder: Sendable {
 /// Runs a preview server on 127.0.0.1, port 0, for the duration of `body`.
 func withServer(
     root: URL, liveReload: LiveReload = LiveReload(), heartbeat: Duration = .seconds(15),
-    idleTimeout: Duration = .seconds(10), basePath: String = "/", _ body: @Sendable (Int) async throws -> Void
+    idleTimeout: Duration = .seconds(10), basePath: String = "/", sitePath: PreviewBasePath? = nil,
+    _ body: @Sendable (Int) async throws -> Void
 ) async throws {
     var server = PreviewServer(root: root, host: "127.0.0.1", port: 0, liveReload: liveReload)
     server.basePath = basePath
+    if let sitePath { server.sitePath = sitePath }
     server.heartbeatInterval = heartbeat
     server.idleTimeout = idleTimeout
     let (ports, continuation) = AsyncStream.makeStream(of: Int.self)

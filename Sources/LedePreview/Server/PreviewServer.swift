@@ -25,8 +25,15 @@ public struct PreviewServer: Sendable {
     /// The live-reload state the rebuild loop reports to.
     public let liveReload: LiveReload
     /// The path the site is served under: the path of its `base_url` (`/explainers/x/`), so
-    /// that the preview has the published URLs; `/` then redirects there. `/` by default.
-    public var basePath = "/"
+    /// that the preview has the published URLs; `/` then redirects there. `/` by default. The
+    /// CLI moves it while the server runs when `base_url` is edited.
+    public var sitePath = PreviewBasePath()
+    /// The path the site is served under, as text: setting it gives the server a new
+    /// ``sitePath``.
+    public var basePath: String {
+        get { sitePath.current }
+        set { sitePath = PreviewBasePath(newValue) }
+    }
     /// How often an idle event stream sends a comment.
     var heartbeatInterval: Duration = .seconds(15)
     /// How long a connection may go without a complete request head, after connecting or after
@@ -61,12 +68,18 @@ public struct PreviewServer: Sendable {
     /// ephemeral port, for tests).
     ///
     /// - Parameter onReady: Called once the socket is listening, with the bound port.
-    /// - Throws: ``PreviewError`` for a port outside ``validPorts``; otherwise when the
-    ///   address cannot be bound (port in use, unknown host).
+    /// - Throws: ``PreviewError`` for a port outside ``validPorts`` or one in use; otherwise
+    ///   when the address cannot be bound (unknown host).
     public func run(onReady: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
-        // SIGHUP too: closing the terminal must also stop the server gracefully, so that the
-        // caller's clean-up (the CLI's preview folder) runs.
-        try await makeApplication(onReady: onReady).runService(gracefulShutdownSignals: [.sigterm, .sigint, .sighup])
+        do {
+            // SIGHUP too: closing the terminal must also stop the server gracefully, so that the
+            // caller's clean-up (the CLI's preview folder) runs.
+            try await makeApplication(onReady: onReady)
+                .runService(gracefulShutdownSignals: [.sigterm, .sigint, .sighup])
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            // Taken between the CLI's check and the bind: said the same way.
+            throw PreviewError(.portInUse(host: host, port: port))
+        }
     }
 
     /// Runs until the task is cancelled, then shuts down gracefully exactly as on SIGTERM, but
@@ -101,7 +114,7 @@ public struct PreviewServer: Sendable {
             liveReload: liveReload,
             heartbeatInterval: heartbeatInterval,
             requiresLoopbackHost: Self.isLoopback(host),
-            prefix: SitePrefix(basePath: basePath))
+            basePath: sitePath)
         let port = port
         let idleTimeout = idleTimeout
         return Application(

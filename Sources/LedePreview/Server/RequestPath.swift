@@ -57,9 +57,15 @@ struct RequestPath: Equatable, Sendable {
     }
 
     /// The path with its trailing slash, as sent in a folder redirect (re-encoded).
-    var folderURL: String {
+    var folderURL: String { url(trailingSlash: true) }
+
+    /// The path as it was asked for, with or without its trailing slash (re-encoded), and its
+    /// query.
+    var url: String { url(trailingSlash: hasTrailingSlash) }
+
+    private func url(trailingSlash: Bool) -> String {
         let encoded = segments.map(Self.percentEncoded).joined(separator: "/")
-        let path = encoded.isEmpty ? "/" : "/\(encoded)/"
+        let path = encoded.isEmpty ? "/" : "/\(encoded)" + (trailingSlash ? "/" : "")
         guard let query, !query.isEmpty else { return path }
         return "\(path)?\(query)"
     }

@@ -15,8 +15,9 @@ struct SiteResponder: HTTPResponder {
     /// listens on loopback: a web page elsewhere could otherwise point its own domain name at
     /// 127.0.0.1 (DNS rebinding) and read the preview, drafts included.
     var requiresLoopbackHost = true
-    /// The path the site is served under (the path of its `base_url`); `/` redirects there.
-    var prefix = SitePrefix(basePath: "/")
+    /// The path the site is served under (the path of its `base_url`); `/` redirects there,
+    /// and so do the paths it was served under before (see ``PreviewBasePath``).
+    var basePath = PreviewBasePath()
 
     func respond(to request: Request, context: Context) async throws -> Response {
         // Only reads: the preview has no reason to accept anything else.
@@ -62,11 +63,22 @@ struct SiteResponder: HTTPResponder {
         // be shadowed by (or shadow) a file of the site.
         if path.segments.first == "__lede" { return notFound() }
 
+        let (prefix, former) = basePath.prefixes
         let inner: RequestPath
         switch prefix.place(path) {
         case .inside(let below): inner = below
         case .redirect: return Self.redirect(to: prefix.url + (path.query.map { $0.isEmpty ? "" : "?" + $0 } ?? ""))
-        case .outside: return notFound()
+        case .outside:
+            // A page of the site under the path it had before base_url changed: the same page
+            // under the new path.
+            for old in former {
+                switch old.place(path) {
+                case .inside(let below): return Self.redirect(to: prefix.location(below.url))
+                case .redirect: return Self.redirect(to: prefix.url)
+                case .outside: continue
+                }
+            }
+            return notFound()
         }
         switch site.resolve(inner) {
         case .file(let realPath):
