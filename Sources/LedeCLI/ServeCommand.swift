@@ -16,7 +16,7 @@ struct ServeCommand: AsyncParsableCommand {
             (/explainers/x/, where / redirects), and rebuilds whenever a file in Content/, \
             Templates/, Public/ or seeds/ changes (an edited base_url moves the preview to its new \
             path). Open pages reload when the rebuild is complete; a build error is shown over the \
-            page until it is fixed. A --base-url or --output it cannot use, or a port in use, ends \
+            page until it is fixed, and a build's warnings in a panel at its foot. A --base-url or --output it cannot use, or a port in use, ends \
             it before the first build.
             """
     )
@@ -107,7 +107,9 @@ struct ServeCommand: AsyncParsableCommand {
                         "base_url's path changed from \(old) to \(new): serving at \(origin)\(served.current) now "
                             + "(\(before) redirects there)")
                 }
-                liveReload.siteRebuilt(changedPaths: summary.changedPaths)
+                liveReload.siteRebuilt(
+                    changedPaths: summary.changedPaths,
+                    warnings: summary.diagnostics.filter { $0.severity == .warning }.map(\.description))
             case .failure(let error):
                 PreviewPlaceholder.writeIfMissing(in: output)
                 liveReload.buildFailed(error.description.split(separator: "\n").map(String.init))
@@ -131,7 +133,8 @@ struct ServeCommand: AsyncParsableCommand {
                 Console.info(
                     "Serving \(siteRoot.path) at http://\(displayHost):\(bound)\(served.current) (Ctrl-C to stop)")
                 Console.info(
-                    "Live reload is on: open pages reload after each rebuild and show build errors over the page")
+                    "Live reload is on: open pages reload after each rebuild and show build errors over the page, "
+                        + "warnings at its foot")
             }
         } catch let error as PreviewError {
             throw Self.failure(error)

@@ -255,7 +255,8 @@ import Testing
             // The serving block says live reload is on; the move is one line.
             #expect(
                 lines.contains(
-                    "Live reload is on: open pages reload after each rebuild and show build errors over the page"))
+                    "Live reload is on: open pages reload after each rebuild and show build errors over the page, "
+                        + "warnings at its foot"))
             #expect(
                 lines.contains(
                     "base_url's path changed from \(Self.base) to /news/x/: serving at http://127.0.0.1:\(port)/news/x/ now (\(Self.base) redirects there)"

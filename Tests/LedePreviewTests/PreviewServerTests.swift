@@ -173,6 +173,7 @@ struct PreviewServerTests {
             #expect(script.status == 200)
             #expect(script.text.contains("new EventSource(\"/__lede/events\")"))
             #expect(script.text.contains("lede-error-overlay"))
+            #expect(script.text.contains("addEventListener(\"warnings\""))
         }
         let onDisk = try String(contentsOfFile: site.file("index.html"), encoding: .utf8)
         #expect(!onDisk.contains("livereload"))
@@ -231,6 +232,42 @@ struct PreviewServerTests {
                 liveReload.siteRebuilt()
                 let clean = try third.read(until: "event: reload", deadline: deadline)
                 #expect(!clean.contains("event: error"))
+            }
+        }
+    }
+
+    @Test("a build's warnings reach every page: at once when only stylesheets changed, on connecting after a reload")
+    func warningsEvent() async throws {
+        let (site, outside) = try Self.makeSite()
+        defer { site.remove(); outside.remove() }
+        let liveReload = LiveReload()
+        let warning = "Content/index.md:10:47: warning: ¶1 is now ¶2: the seed was revised"
+        let expected = "event: warnings\ndata: [\"\(warning)\"]\n\n"
+        try await withServer(root: site.url, liveReload: liveReload) { port in
+            try await onThread {
+                let deadline = ContinuousClock.now + .seconds(20)
+                let first = try Socket.eventStream(port: port, deadline: deadline)
+                defer { first.close() }
+                _ = try first.read(until: "retry: 1000", deadline: deadline)
+                liveReload.siteRebuilt(changedPaths: ["seeds/report.txt"], warnings: [warning])
+                let reload = try first.read(until: "event: reload", deadline: deadline)
+                #expect(!reload.contains("event: warnings"))
+                // The reloaded page connects again and is told first.
+                let second = try Socket.eventStream(port: port, deadline: deadline)
+                defer { second.close() }
+                let text = try second.read(until: expected, deadline: deadline)
+                let firstEvent = text.split(whereSeparator: \.isNewline).first { $0.hasPrefix("event: ") }
+                #expect(firstEvent == "event: warnings")
+                liveReload.siteRebuilt(changedPaths: ["style.css"], warnings: [warning])
+                _ = try second.read(until: "event: css\ndata: [\"style.css\"]\n\n" + expected, deadline: deadline)
+                // A build without warnings: a new page is told nothing.
+                liveReload.siteRebuilt(changedPaths: ["Content/a.md"])
+                _ = try second.read(until: "event: reload\ndata: [\"Content/a.md\"]", deadline: deadline)
+                let third = try Socket.eventStream(port: port, deadline: deadline)
+                defer { third.close() }
+                liveReload.siteRebuilt(changedPaths: ["Content/b.md"])
+                let clean = try third.read(until: "event: reload", deadline: deadline)
+                #expect(!clean.contains("event: warnings"))
             }
         }
     }

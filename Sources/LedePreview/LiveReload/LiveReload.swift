@@ -15,6 +15,9 @@ public final class LiveReload: Sendable {
         var nextID = 0
         /// The lines of the last failed build, until the next successful one.
         var errorLines: [String]?
+        /// The warnings of the last successful build (a revised seed's moved and changed
+        /// citations, broken links): every page loaded since shows them.
+        var warningLines: [String] = []
     }
 
     private let state = Locked(State())
@@ -28,12 +31,22 @@ public final class LiveReload: Sendable {
     ///
     /// - Parameter changedPaths: The paths that changed, for choosing between a full reload and
     ///   a stylesheet swap; empty means "anything may have changed" and always reloads.
-    public func siteRebuilt(changedPaths: [String] = []) {
+    ///
+    /// - Parameter warnings: The build's warnings, one per line as printed in the terminal:
+    ///   every page shows them in a panel it can dismiss ("warnings" event), a page loaded later
+    ///   included, until a build has none.
+    public func siteRebuilt(changedPaths: [String] = [], warnings: [String] = []) {
         let onlyStylesheets =
             !changedPaths.isEmpty
             && changedPaths.allSatisfy { $0.lowercased().hasSuffix(".css") }
         let event = ServerSentEvent(name: onlyStylesheets ? "css" : "reload", lines: changedPaths)
-        broadcast(event) { $0.errorLines = nil }
+        broadcast(event) { state in
+            state.errorLines = nil
+            state.warningLines = warnings
+        }
+        // A page that swaps its stylesheets is not reloaded: it needs the warnings now. A page
+        // that reloads gets them when it connects again.
+        if onlyStylesheets { broadcast(ServerSentEvent(name: "warnings", lines: warnings)) { _ in } }
     }
 
     /// The build failed: every connected browser shows an overlay with these compiler-style
@@ -45,7 +58,8 @@ public final class LiveReload: Sendable {
     }
 
     /// Registers a browser; the stream starts with the error event when the last build failed,
-    /// so a page loaded (or reloaded) in that state shows the overlay at once.
+    /// so a page loaded (or reloaded) in that state shows the overlay at once, or with the
+    /// warnings event when the last build succeeded with warnings.
     func subscribe() -> (id: Int, events: AsyncStream<ServerSentEvent>) {
         let (stream, continuation) = AsyncStream.makeStream(
             of: ServerSentEvent.self, bufferingPolicy: .bufferingNewest(64))
@@ -57,6 +71,8 @@ public final class LiveReload: Sendable {
             state.subscribers[id] = continuation
             if let lines = state.errorLines {
                 continuation.yield(ServerSentEvent(name: "error", lines: lines))
+            } else if !state.warningLines.isEmpty {
+                continuation.yield(ServerSentEvent(name: "warnings", lines: state.warningLines))
             }
             return id
         }

@@ -10,8 +10,9 @@ enum LiveReloadScript {
     /// The tag inserted before `</body>`; `defer` so it never delays the page.
     static let tag = "<script src=\"\(path)\" defer></script>"
 
-    /// The script. The overlay text goes through `textContent`, never `innerHTML`: compiler
-    /// lines quote the author's Markdown, which may contain markup.
+    /// The script: a failed build's errors cover the page; a build's warnings sit in a panel at
+    /// its foot that the author can dismiss. Their text goes through `textContent`, never
+    /// `innerHTML`: compiler lines quote the author's Markdown, which may contain markup.
     static let source = """
         (() => {
           "use strict";
@@ -42,8 +43,36 @@ enum LiveReloadScript {
             overlay.append(close, title, pre);
             (document.body || document.documentElement).appendChild(overlay);
           };
+          const panelID = "lede-warnings";
+          const removePanel = () => document.getElementById(panelID)?.remove();
+          const showPanel = (lines) => {
+            removePanel();
+            if (!lines.length) return;
+            const panel = document.createElement("section");
+            panel.id = panelID;
+            panel.setAttribute("role", "status");
+            panel.setAttribute("aria-label", "Build warnings");
+            panel.style.cssText = "position:fixed;inset-inline:0;bottom:0;z-index:2147483646;max-height:40vh;" +
+              "overflow:auto;box-sizing:border-box;padding:1rem 2rem;background:#2b2100;color:#fff;" +
+              "border-top:3px solid #f5c542;font:13px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;" +
+              "text-align:start;";
+            const title = document.createElement("strong");
+            title.textContent = lines.length === 1 ? "1 warning" : lines.length + " warnings";
+            title.style.cssText = "display:block;margin-bottom:.5rem;color:#f5c542;";
+            const pre = document.createElement("pre");
+            pre.textContent = lines.join("\n");
+            pre.style.cssText = "margin:0;white-space:pre-wrap;color:#fff;background:none;font:inherit;";
+            const close = document.createElement("button");
+            close.type = "button";
+            close.textContent = "Dismiss";
+            close.style.cssText = "float:inline-end;padding:.125rem .5rem;border:2px solid #fff;" +
+              "background:#000;color:#fff;font:inherit;cursor:pointer;";
+            close.addEventListener("click", removePanel);
+            panel.append(close, title, pre);
+            (document.body || document.documentElement).appendChild(panel);
+          };
           document.addEventListener("keydown", (event) => {
-            if (event.key === "Escape") removeOverlay();
+            if (event.key === "Escape") { removeOverlay(); removePanel(); }
           });
           const swapStylesheets = () => {
             for (const link of document.querySelectorAll('link[rel~="stylesheet"][href]')) {
@@ -66,6 +95,9 @@ enum LiveReloadScript {
           events.addEventListener("css", () => {
             removeOverlay();
             swapStylesheets();
+          });
+          events.addEventListener("warnings", (event) => {
+            try { showPanel(JSON.parse(event.data)); } catch (_) {}
           });
           // A connection error is also an "error" event, but without data: skip those.
           events.addEventListener("error", (event) => {
