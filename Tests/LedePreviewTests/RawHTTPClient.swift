@@ -167,6 +167,19 @@ final class Socket: @unchecked Sendable {
         }
     }
 
+    /// Reads until `needle` appears after the last `marker` received.
+    func read(until needle: String, after marker: String, deadline: ContinuousClock.Instant) throws -> String {
+        while true {
+            let text = String(decoding: buffer, as: UTF8.self)
+            if let range = text.range(of: marker, options: .backwards), text[range.upperBound...].contains(needle) {
+                return text
+            }
+            guard try readSome(deadline: deadline) else {
+                throw ClientError(description: "connection closed before '\(needle)' after '\(marker)' in: \(text)")
+            }
+        }
+    }
+
     func close() { Glibc.close(fd) }
 
     /// Sends `text` one byte at a time, `interval` apart, reading between bytes, until the
