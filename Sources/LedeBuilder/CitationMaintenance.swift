@@ -10,8 +10,11 @@ import LedeMarkdown
 public enum CitationMaintenance {
     /// What `lede check --fix` did.
     public struct FixReport: Sendable {
-        /// Citations renumbered.
+        /// Citations rewritten: renumbered, or pinned to an earlier version.
         public var renumbered = 0
+        /// Of ``renumbered``, those pinned to the version they were checked against (their
+        /// paragraph was removed or split), not given a new number.
+        public var pinned = 0
         /// Files rewritten, relative to the site root, sorted.
         public var files: [String] = []
         /// Lock files written, sorted.
@@ -63,6 +66,7 @@ public enum CitationMaintenance {
                 guard fixed != text else { return }
                 try Data(fixed.utf8).write(to: url, options: .atomic)
                 report.renumbered += edits.count - skipped.count
+                report.pinned += edits.filter { $0.toRevision != nil && !skipped.contains($0) }.count
                 report.files.append(path)
             }
         }

@@ -55,10 +55,13 @@ enum CitationFixReporter {
             let report = try CitationMaintenance.fix(siteRoot: root)
             for diagnostic in report.skipped { Console.error(diagnostic.description) }
             if report.renumbered > 0 {
-                let (count, files) = (report.renumbered, report.files.count)
+                let (moved, pinned, files) = (report.renumbered - report.pinned, report.pinned, report.files.count)
+                var done = ["renumbered \(moved) citation\(moved == 1 ? "" : "s")"]
+                if pinned > 0 { done.append("pinned \(pinned) to the version they were checked against") }
+                let line = done.joined(separator: ", ")
                 Console.info(
-                    "Renumbered \(count) citation\(count == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s") (\(report.files.joined(separator: ", ")))"
-                )
+                    line.prefix(1).uppercased() + line.dropFirst()
+                        + " in \(files) file\(files == 1 ? "" : "s") (\(report.files.joined(separator: ", ")))")
             } else {
                 Console.info("No citation to renumber")
             }

@@ -41,6 +41,8 @@ struct NewCommand: AsyncParsableCommand {
           3. Preview: cd \(folder) && lede serve, then open the address it prints. Every save rebuilds.
           4. Replace the placeholder pages in Content/, citing the report as [¶1](seed:p1).
              lede check lists what is left to fix.
+          5. Before publishing, run lede accept and commit seeds/NAME.lock with the content: it records
+             the text each citation was checked against, so a revised report can be compared with it.
         """
     }
 }

@@ -112,7 +112,11 @@ struct ServeCommand: AsyncParsableCommand {
                     warnings: summary.diagnostics.filter { $0.severity == .warning }.map(\.description))
             case .failure(let error):
                 PreviewPlaceholder.writeIfMissing(in: output)
-                liveReload.buildFailed(error.description.split(separator: "\n").map(String.init))
+                // The errors first: after a seed revision they would sit among dozens of warnings.
+                let shown =
+                    error.diagnostics.filter { $0.severity == .error }
+                    + error.diagnostics.filter { $0.severity == .warning }
+                liveReload.buildFailed(shown.flatMap { $0.description.split(separator: "\n").map(String.init) })
             }
         }
         await loop.buildNow()

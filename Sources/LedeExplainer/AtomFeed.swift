@@ -40,7 +40,7 @@ enum AtomFeed {
         let newest = entries.compactMap(\.date).max() ?? page?.date?.date ?? Date(timeIntervalSince1970: 0)
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
-            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(config.language.htmlEscaped)">
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(config.language.htmlEscaped)" xml:base="\(config.baseURL.htmlEscaped)">
               <title>\(config.title.htmlEscaped): \((page?.title ?? strings[.navUpdates]).htmlEscaped)</title>
               <id>\(explainer.absolute(pageURL).htmlEscaped)</id>
               <link rel="self" href="\(explainer.absolute(pageURL + "atom.xml").htmlEscaped)"/>

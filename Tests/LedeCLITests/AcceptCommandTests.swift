@@ -20,7 +20,8 @@ import Testing
     }
 
     static let renumbered =
-        "Renumbered 7 citations in 2 files (Content/index.md, Content/updates/2026-11-28-first-version.md)\n"
+        "Renumbered 5 citations, pinned 2 to the version they were checked against in 2 files "
+        + "(Content/index.md, Content/updates/2026-11-28-first-version.md)\n"
 
     /// A misspelt seed is one error line: nothing about citations, which were never looked at.
     @Test func anUnknownSeedIsOneLine() throws {

@@ -62,6 +62,8 @@ import Testing
                   3. Preview: cd my-explainer && lede serve, then open the address it prints. Every save rebuilds.
                   4. Replace the placeholder pages in Content/, citing the report as [¶1](seed:p1).
                      lede check lists what is left to fix.
+                  5. Before publishing, run lede accept and commit seeds/NAME.lock with the content: it records
+                     the text each citation was checked against, so a revised report can be compared with it.
 
                 """)
         #expect(FileManager.default.fileExists(atPath: parent.appendingPathComponent("my-explainer/.gitignore").path))
