@@ -31,11 +31,11 @@ enum AssetFingerprinter {
 
     /// ``fingerprint(_:basePath:baseURL:)``, keeping what the scan of each page found for the
     /// link checker, so that every page is tokenized once in a build.
-    /// - Returns: The new output path of each renamed asset, by old path, and each HTML page's scan.
     /// - Parameter unchanged: Pages whose bytes are those of the last build (the templates step
     ///   reused them): their scan is taken from `cache` without comparing bytes.
-    /// - Returns: The asset names, each page's scan, and the pages of `unchanged` whose
-    ///   rewritten bytes are also the last build's (their scan came from the cache).
+    /// - Returns: The new output path of each renamed asset, by old path; each HTML page's scan
+    ///   (its rewritten bytes already in `files`); and the pages of `unchanged` whose rewritten
+    ///   bytes are also the last build's (their scan came from the cache).
     static func fingerprintScanningPages(
         _ files: inout [String: Data], basePath: String, baseURL: String?, cache: inout ScanCache,
         unchanged: Set<String>
@@ -47,25 +47,40 @@ enum AssetFingerprinter {
         // A page whose bytes are those scanned last time, with the same asset names, scans the
         // same: only new and changed pages are scanned again (preview rebuilds).
         var pages: [String: PageScan] = [:]
-        var toScan: [String: Data] = [:]
+        var toScan: [String] = []
         var stillUnchanged: Set<String> = []
+        var rewrites: [(String, Data)] = []
         for (path, data) in files where path.hasSuffix(".html") {
             if let known = cache.pages[path], unchanged.contains(path) || known.input == data {
-                pages[path] = known.scan
+                var scan = known.scan
+                if let rewritten = scan.rewritten { rewrites.append((path, rewritten)) }
+                scan.rewritten = nil
+                pages[path] = scan
                 if unchanged.contains(path) { stillUnchanged.insert(path) }
             } else {
-                toScan[path] = data
+                toScan.append(path)
             }
         }
-        let scanned = PageScan.scan(toScan, renamer: Renamer(names: names, basePath: basePath, baseURL: baseURL))
-        for (path, scan) in scanned {
-            pages[path] = scan
-            if cache.isEnabled, let input = toScan[path] { cache.pages[path] = (input, scan) }
+        for (path, rewritten) in rewrites { files[path] = rewritten }
+        // In batches, each page's rewritten bytes replacing its rendered ones at once: a large
+        // site never holds two copies of every page.
+        let renamer = Renamer(names: names, basePath: basePath, baseURL: baseURL)
+        toScan.sort()
+        var start = 0
+        while start < toScan.count {
+            let batch = toScan[start..<min(start + 512, toScan.count)]
+            start += batch.count
+            var inputs: [String: Data] = [:]
+            for path in batch { inputs[path] = files[path] }
+            for (path, scan) in PageScan.scan(inputs, renamer: renamer) {
+                if cache.isEnabled, let input = inputs[path] { cache.pages[path] = (input, scan) }
+                var kept = scan
+                if let rewritten = scan.rewritten { files[path] = rewritten }
+                kept.rewritten = nil
+                pages[path] = kept
+            }
         }
         if cache.isEnabled { cache.pages = cache.pages.filter { pages[$0.key] != nil } }
-        for (path, page) in pages {
-            if let rewritten = page.rewritten { files[path] = rewritten }
-        }
         return (names, pages, stillUnchanged)
     }
 

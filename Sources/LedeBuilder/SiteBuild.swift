@@ -90,7 +90,7 @@ struct SiteBuild {
 
         let renderer = MarkdownRenderer(options: MarkdownOptions(unsafeHTML: site.config.unsafeHTML))
         let explainer = try Explainer(site: site, renderer: renderer)
-        let output = try explainer.build(cache: &cache.explainer)
+        var output = try explainer.build(cache: &cache.explainer)
         if !cache.isEnabled { cache.explainer = ExplainerCache() }
         timer.mark("explain")
         bag = DiagnosticBag()
@@ -109,8 +109,9 @@ struct SiteBuild {
 
         let previous = cache.pages
         let reused = output.reusedPages
+        let pageCount = output.pages.count
         let rendered = ParallelMap.map(output.pages) { job -> Result<(Data, Bool), DiagnosticError> in
-            defer { options.progress?(output.pages.count) }
+            defer { options.progress?(pageCount) }
             // A page whose job the explainer reused has the context it had: no need to compare.
             if let old = previous[job.outputPath], old.template == job.template,
                 reused.contains(job.outputPath) || old.context == job.context
@@ -150,6 +151,11 @@ struct SiteBuild {
                 bag.add(error, at: nil)
                 unrendered.insert(job.outputPath)
             }
+        }
+        // A one-off build needs no context once its page is rendered: each holds the page's
+        // Markdown HTML, and a large site's contexts would stay in memory until the end.
+        if !cache.isEnabled {
+            for index in output.pages.indices { output.pages[index].context = .null }
         }
         for file in output.files { files[file.path] = Data(file.contents.utf8) }
         let extras = Publishing.files(site: site, pages: output.pages)
