@@ -58,6 +58,8 @@ extension Explainer {
 struct ClaimReader {
     let explainer: Explainer
     var paragraphs: [LinkResolver.Citation: SourceParagraph] = [:]
+    /// The documents cited, read once, by name.
+    var documents: [String: CitedDocument] = [:]
     var statements: [Statement] = []
     var problems = DiagnosticBag()
     /// Citations whose number no longer names the text the claim was written against.
@@ -79,7 +81,10 @@ struct ClaimReader {
         let label =
             explainer.links.documents.count == 1
             ? "¶\(citation.paragraph)" : "\(citation.document) ¶\(citation.paragraph)"
-        let paragraph = SourceParagraph(label: label, text: document.paragraphs[citation.paragraph - 1].text)
+        let cited = documents[citation.document] ?? CitedDocument(texts: document.paragraphs.map(\.text))
+        documents[citation.document] = cited
+        let paragraph = SourceParagraph(
+            label: label, text: document.paragraphs[citation.paragraph - 1].text, document: cited)
         paragraphs[citation] = paragraph
         return paragraph
     }

@@ -1,0 +1,90 @@
+import Foundation
+import LedeCore
+import Testing
+
+@testable import LedeExplainer
+
+/// Quotations a claim gives to someone other than the speaker its paragraph names: a newcomer's
+/// report on a nurses' strike, where speakers are named once in full and then by surname.
+@Suite struct ClaimSpeakerTests {
+    /// The report: Hale is named in full with his role in ¶2, Okafor in ¶1.
+    static let report: [SourceParagraph] = {
+        let texts = [
+            "Nurses at three hospitals walked out on Monday, said Grace Okafor, president of the nurses' union.",
+            "Martin Hale, chief executive of the health authority, said the offer would stand.",
+            "Okafor told reporters: \"Our members are exhausted.\"",
+            "The union's members voted on Tuesday.",
+            "The authority raised its offer on Wednesday. \"This offer is fair and it is affordable,\" Hale said.",
+        ]
+        let document = CitedDocument(texts: texts)
+        return texts.enumerated().map {
+            SourceParagraph(label: "¶\($0.offset + 1)", text: $0.element, document: document)
+        }
+    }()
+
+    static func cite(_ number: Int) -> [SourceParagraph] { [report[number - 1]] }
+
+    @Test func aSurnameNextToTheQuoteNamesItsSpeaker() {
+        let quote = "\"This offer is fair and it is affordable,\""
+        let claims = [
+            "\(quote) the union president said.": "the union president",
+            "\(quote) said the union president.": "the union president",
+            "The union president said: \(quote.replacingOccurrences(of: ",\"", with: ".\""))": "The union president",
+            "\(quote) the spokesperson said.": "the spokesperson",
+            "“This offer is fair,” the union said.": "the union",
+            "\(quote) the union president told reporters.": "the union president",
+        ]
+        for (claim, said) in claims {
+            #expect(
+                findings(claim, citing: [], paragraphs: Self.cite(5)) == [
+                    "the sentence attributes the quote to \"\(said)\"; ¶5 attributes it to Hale"
+                ], "\(claim)")
+        }
+    }
+
+    @Test func aSurnameBeforeTheQuoteWithAnotherVerb() {
+        #expect(
+            findings("\"Our members are exhausted,\" the chief executive said.", citing: [], paragraphs: Self.cite(3))
+                == [#"the sentence attributes the quote to "the chief executive"; ¶3 attributes it to Okafor"#])
+    }
+
+    @Test func aRoleTheReportGivesTheSpeakerElsewhere() {
+        let quote = "\"This offer is fair and it is affordable,\""
+        for speaker in [
+            "the chief executive said", "said the health authority's chief executive", "Hale said", "he said",
+            "Hale told reporters", "the authority's chief executive told reporters",
+        ] {
+            #expect(findings("\(quote) \(speaker).", citing: [], paragraphs: Self.cite(5)) == [], "\(speaker)")
+        }
+        for speaker in ["the president of the nurses' union said", "Okafor said", "the union president said"] {
+            #expect(
+                findings("\"Our members are exhausted,\" \(speaker).", citing: [], paragraphs: Self.cite(3)) == [],
+                "\(speaker)")
+        }
+        // "Martin Hale" is a name ¶5 does not give: the name check's finding, not this one's.
+        #expect(
+            findings("\"This offer is fair,\" Martin Hale said.", citing: [], paragraphs: Self.cite(5)) == [
+                #"the sentence names "Martin Hale", which is not in ¶5"#
+            ])
+    }
+
+    @Test func aCapitalisedWordStartingASentenceIsNotASpeakerUnlessTheReportNamesIt() {
+        let officials = [SourceParagraph(label: "¶2", text: "Protesters told reporters: \"We will return.\"")]
+        #expect(findings("\"We will return,\" the union said.", citing: [], paragraphs: officials) == [])
+        let named = [SourceParagraph(label: "¶2", text: "\"We will return,\" according to Okafor.")]
+        #expect(
+            findings("\"We will return,\" the union said.", citing: [], paragraphs: named) == [
+                #"the sentence attributes the quote to "the union"; ¶2 attributes it to Okafor"#
+            ])
+    }
+
+    @Test func aQuotationOfTwoSentencesHasItsSpeakerAfterTheSecond() {
+        let paragraph = [
+            SourceParagraph(label: "¶4", text: "\"The offer is fair. It is affordable,\" Hale wrote to staff.")
+        ]
+        #expect(
+            findings("\"The offer is fair,\" the union said.", citing: [], paragraphs: paragraph) == [
+                #"the sentence attributes the quote to "the union"; ¶4 attributes it to Hale"#
+            ])
+    }
+}
