@@ -88,3 +88,52 @@ import Testing
             ])
     }
 }
+
+/// A claim whose numbers, names and dates are all in the paragraph next to the one it cites.
+@Suite struct ClaimCitationSlipTests {
+    static let report: [SourceParagraph] = {
+        let texts = [
+            "The council voted 5 to 2 on Monday to close the library.",
+            "The library will close in 2025, said Ada Reyes, who proposed the motion.",
+            "Reyes said 40 staff would move to other branches.",
+            "Ada Reyes first raised the closure in 2023.",
+        ]
+        let document = CitedDocument(texts: texts)
+        return texts.enumerated().map {
+            SourceParagraph(label: "¶\($0.offset + 1)", text: $0.element, document: document)
+        }
+    }()
+
+    @Test func severalFindingsAllInOneOtherParagraphAskWhetherTheCitationSlipped() {
+        #expect(
+            findings(
+                "The library will close in 2025, Ada Reyes said.", citing: [],
+                paragraphs: [Self.report[0]]) == [
+                    #"the sentence gives the date "2025", which is not in ¶1 (all of these are in ¶2: is the citation off by one?)"#,
+                    #"the sentence names "Ada Reyes", which is not in ¶1"#,
+                ])
+    }
+
+    @Test func noHintWithOneFindingOrNoParagraphHoldingThemAll() {
+        #expect(
+            findings("Ada Reyes proposed the motion.", citing: [], paragraphs: [Self.report[0]]) == [
+                #"the sentence names "Ada Reyes", which is not in ¶1"#
+            ])
+        // 40 is in ¶3, 2023 in ¶4: no one paragraph holds both.
+        #expect(
+            findings(
+                "Ada Reyes said 40 staff would move, as she had said in 2023.", citing: [], paragraphs: [Self.report[0]]
+            )
+                == [
+                    #"the sentence gives the number "40", which is not in ¶1"#,
+                    #"the sentence gives the date "2023", which is not in ¶1"#,
+                    #"the sentence names "Ada Reyes", which is not in ¶1"#,
+                ])
+        // "Ada Reyes" and 2023 are both in ¶4 and nowhere else together.
+        #expect(
+            findings("Ada Reyes raised the closure in 2023.", citing: [], paragraphs: [Self.report[0]]) == [
+                #"the sentence gives the date "2023", which is not in ¶1 (all of these are in ¶4: is the citation off by one?)"#,
+                #"the sentence names "Ada Reyes", which is not in ¶1"#,
+            ])
+    }
+}

@@ -9,6 +9,23 @@ import Foundation
 final class CitedDocument: Sendable, Hashable {
     /// The paragraphs' texts, in order.
     let texts: [String]
+    /// How findings name each paragraph ("¶5", "report ¶5").
+    let labels: [String]
+    /// The paragraphs other than `cited` that hold all of `numbers` and `dates` (keys, as
+    /// ``NumberWords`` gives them) and `names`: read only for a claim with several findings.
+    func paragraphs(
+        holding numbers: [String], dates: [String], names: [[Word]], besides cited: [SourceParagraph]
+    ) -> [SourceParagraph] {
+        zip(labels, texts).compactMap { label, text in
+            guard !cited.contains(where: { $0.label == label }) else { return nil }
+            let paragraph = SourceParagraph(label: label, text: text, document: self)
+            let holds =
+                numbers.allSatisfy(paragraph.numbers.contains) && dates.allSatisfy(paragraph.dates.contains)
+                && names.allSatisfy { NameCheck.paragraph(paragraph, holds: $0) }
+            return holds ? paragraph : nil
+        }
+    }
+
     /// The stemmed words the document describes a name with, by the name's last word
     /// (`hale` → chief, executive, health, authority): an apposition after it ("Martin Hale,
     /// chief executive of the health authority"), the words before it ("union president Grace
@@ -19,9 +36,11 @@ final class CitedDocument: Sendable, Hashable {
     let nameWords: Set<String>
     private let digest: Int
 
-    init(texts: [String]) {
+    /// Reads a document's paragraphs; `labels` default to "¶1", "¶2", ….
+    init(texts: [String], labels: [String]? = nil) {
         self.texts = texts
-        digest = texts.hashValue
+        self.labels = labels ?? texts.indices.map { "¶\($0 + 1)" }
+        digest = texts.hashValue ^ self.labels.hashValue
         var roles: [String: Set<String>] = [:]
         var nameWords: Set<String> = []
         for text in texts {
@@ -91,7 +110,7 @@ final class CitedDocument: Sendable, Hashable {
     }
 
     static func == (left: CitedDocument, right: CitedDocument) -> Bool {
-        left === right || (left.digest == right.digest && left.texts == right.texts)
+        left === right || (left.digest == right.digest && left.texts == right.texts && left.labels == right.labels)
     }
 
     func hash(into hasher: inout Hasher) {

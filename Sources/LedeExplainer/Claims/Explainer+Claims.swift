@@ -83,7 +83,11 @@ struct ClaimReader {
         let label =
             explainer.links.documents.count == 1
             ? "¶\(citation.paragraph)" : "\(citation.document) ¶\(citation.paragraph)"
-        let cited = documents[citation.document] ?? CitedDocument(texts: document.paragraphs.map(\.text))
+        let prefix = explainer.links.documents.count == 1 ? "" : "\(citation.document) "
+        let cited =
+            documents[citation.document]
+            ?? CitedDocument(
+                texts: document.paragraphs.map(\.text), labels: document.paragraphs.map { "\(prefix)¶\($0.number)" })
         documents[citation.document] = cited
         let paragraph = SourceParagraph(
             label: label, text: document.paragraphs[citation.paragraph - 1].text, document: cited)

@@ -46,7 +46,7 @@ struct SourceParagraph: Sendable, Hashable {
     init(label: String, text: String, document: CitedDocument? = nil) {
         self.label = label
         self.text = text
-        self.document = document ?? CitedDocument(texts: [text])
+        self.document = document ?? CitedDocument(texts: [text], labels: [label])
         normalized = Self.normalize(text)
         let characters = Array(text)
         let words = Words.words(in: characters)
