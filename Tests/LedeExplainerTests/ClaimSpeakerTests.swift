@@ -4,6 +4,12 @@ import Testing
 
 @testable import LedeExplainer
 
+/// The paragraphs of one document with the given texts, "¶1" onwards.
+func paragraphs(of texts: [String]) -> [SourceParagraph] {
+    let document = CitedDocument(texts: texts)
+    return texts.enumerated().map { SourceParagraph(label: "¶\($0.offset + 1)", text: $0.element, document: document) }
+}
+
 /// Quotations a claim gives to someone other than the speaker its paragraph names: a newcomer's
 /// report on a nurses' strike, where speakers are named once in full and then by surname.
 @Suite struct ClaimSpeakerTests {
@@ -16,10 +22,7 @@ import Testing
             "The union's members voted on Tuesday.",
             "The authority raised its offer on Wednesday. \"This offer is fair and it is affordable,\" Hale said.",
         ]
-        let document = CitedDocument(texts: texts)
-        return texts.enumerated().map {
-            SourceParagraph(label: "¶\($0.offset + 1)", text: $0.element, document: document)
-        }
+        return paragraphs(of: texts)
     }()
 
     static func cite(_ number: Int) -> [SourceParagraph] { [report[number - 1]] }
@@ -98,10 +101,7 @@ import Testing
             "Reyes said 40 staff would move to other branches.",
             "Ada Reyes first raised the closure in 2023.",
         ]
-        let document = CitedDocument(texts: texts)
-        return texts.enumerated().map {
-            SourceParagraph(label: "¶\($0.offset + 1)", text: $0.element, document: document)
-        }
+        return paragraphs(of: texts)
     }()
 
     @Test func severalFindingsAllInOneOtherParagraphAskWhetherTheCitationSlipped() {
