@@ -11,7 +11,9 @@ enum BundledReport {
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("seeds/000_98aef5d54b25b39a.txt")
         let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
-        return SourceDocument.paragraphs(of: text).map { SourceParagraph(label: "¶\($0.number)", text: $0.text) }
+        let paragraphs = SourceDocument.paragraphs(of: text)
+        let document = CitedDocument(texts: paragraphs.map(\.text))
+        return paragraphs.map { SourceParagraph(label: "¶\($0.number)", text: $0.text, document: document) }
     }()
 
     static func cite(_ numbers: [Int]) -> [SourceParagraph] {

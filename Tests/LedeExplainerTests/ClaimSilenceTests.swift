@@ -70,6 +70,32 @@ func event(_ title: String, certainty: String = "stated", _ body: String) -> Str
                 """)
     }
 
+    @Test func aSentencePointingToAnotherPageStatesNothing() throws {
+        let text = try explainerDiagnostics([
+            "Content/sourcing-notes.md": "---\ntitle: \"Sourcing notes\"\n---\n## Grace Okafor\n\nThe union.\n",
+            "Content/timeline/detention.md": event(
+                "Deportees held in detention for months",
+                """
+                Some deportees reportedly agreed to leave after months in detention [¶7](seed:p7). See [her entry](../sourcing-notes.md#grace-okafor) in the sourcing notes. Her role is described in the [sourcing notes](../sourcing-notes.md).
+
+                Her role is [described](../sourcing-notes.md) by the union. She leads the union, as the [sourcing notes](https://example.com/notes) say.
+                """),
+        ])
+        #expect(
+            text == """
+                Content/timeline/detention.md:2:8: warning: the title drops "some" that ¶7 carries
+                Content/timeline/detention.md:2:8: warning: the title drops "reportedly" that ¶7 carries
+                Content/timeline/detention.md:12:1: warning: the sentence states something but cites no paragraph: cite the one it comes from, as in [¶1](seed:p1)
+                Content/timeline/detention.md:12:61: warning: the sentence states something but cites no paragraph: cite the one it comes from, as in [¶1](seed:p1)
+                """)
+        #expect(ClaimReader.isPage("../sourcing-notes.md#grace-okafor"))
+        #expect(ClaimReader.isPage("/timeline/#flight"))
+        #expect(ClaimReader.isPage("#grace-okafor"))
+        #expect(!ClaimReader.isPage("https://example.com/notes"))
+        #expect(!ClaimReader.isPage("mailto:desk@example.org"))
+        #expect(!ClaimReader.isPage("seed:p7"))
+    }
+
     @Test func aSilenceWithAReasonSilencesItsFinding() throws {
         let text = try explainerDiagnostics([
             "Content/timeline/detention.md": event(

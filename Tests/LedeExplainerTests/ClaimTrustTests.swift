@@ -109,4 +109,19 @@ import Testing
             #expect(findings("\(quote) \(speaker).", citing: [], paragraphs: p7) == [], "\(speaker)")
         }
     }
+
+    @Test func thanExpectedIsAComparisonNotAHedge() {
+        let p12 = Self.paragraph(
+            12, "Talks will resume on Thursday, a day earlier than expected, the mediation service said.")
+        #expect(
+            findings("Talks resume a day early, mediation service says", .title, citing: [], paragraphs: p12) == [])
+        let p13 = Self.paragraph(13, "The vote went ahead as planned, the union said.")
+        #expect(findings("The vote went ahead, the union said.", citing: [], paragraphs: p13) == [])
+        // Without "than", "expected" still hedges.
+        let p14 = Self.paragraph(14, "Talks are expected to resume on Thursday, the mediation service said.")
+        #expect(
+            findings("Talks resume on Thursday, mediation service says", .title, citing: [], paragraphs: p14) == [
+                #"the title drops "expected" that ¶14 carries"#
+            ])
+    }
 }

@@ -49,7 +49,8 @@ struct ClaimChecker: Sendable {
                     "\(subject) attributes the quote to \"\(said)\"; \(paragraph.label) attributes it to \(speaker)")
             }
         }
-        for number in NumberWords.numbers(in: outside, characters: characters)
+        let numbers = NumberWords.numbers(in: outside, characters: characters)
+        for number in numbers
         where !claim.cited.contains(where: { $0.numbers.contains(number.key) }) {
             add("number", number.text, "\(subject) gives the number \"\(number.text)\", which is not in \(labels)")
         }
@@ -61,10 +62,25 @@ struct ClaimChecker: Sendable {
         let nameWords = outside.filter { word in
             !known.contains { $0.overlaps(word.range) } && !dates.contains { $0.range.overlaps(word.range) }
         }
-        for name in NameCheck.names(in: nameWords, characters: characters)
-        where !claim.cited.contains(where: { NameCheck.paragraph($0, holds: name) }) {
+        let names = NameCheck.names(in: nameWords, characters: characters)
+        for name in names where !claim.cited.contains(where: { NameCheck.paragraph($0, holds: name) }) {
             let text = name.map(\.text).joined(separator: " ")
             add("name", text, "\(subject) names \"\(text)\", which is not in \(labels)")
+        }
+        // Several of them missing, and all of them in one other paragraph: a slipped citation.
+        let missing = findings.indices.filter { ["number", "date", "name"].contains(findings[$0].check) }
+        if missing.count >= 2, let first = missing.first {
+            var documents: [CitedDocument] = []
+            for paragraph in claim.cited where !documents.contains(paragraph.document) {
+                documents.append(paragraph.document)
+            }
+            let holding = documents.flatMap {
+                $0.paragraphs(
+                    holding: numbers.map(\.key), dates: dates.map(\.key), names: names, besides: claim.cited)
+            }
+            if holding.count == 1, let paragraph = holding.first {
+                findings[first].message += " (all of these are in \(paragraph.label): is the citation off by one?)"
+            }
         }
         for (hedge, paragraph) in droppedHedges(claim, characters: characters, words: words, outside: outside) {
             add("drops", hedge, "\(subject) drops \"\(hedge)\" that \(paragraph.label) carries")

@@ -8,6 +8,8 @@ struct Statement: Sendable {
     var claim: Claim
     /// Whether a sentence that cites nothing is a finding here (event bodies, source notes).
     var mustCite = false
+    /// Whether it links to a page of the site (not a seed, not another site).
+    var linksToPage = false
     var silences: [Silence] = []
 }
 
@@ -58,6 +60,8 @@ extension Explainer {
 struct ClaimReader {
     let explainer: Explainer
     var paragraphs: [LinkResolver.Citation: SourceParagraph] = [:]
+    /// The documents cited, read once, by name.
+    var documents: [String: CitedDocument] = [:]
     var statements: [Statement] = []
     var problems = DiagnosticBag()
     /// Citations whose number no longer names the text the claim was written against.
@@ -79,7 +83,14 @@ struct ClaimReader {
         let label =
             explainer.links.documents.count == 1
             ? "¶\(citation.paragraph)" : "\(citation.document) ¶\(citation.paragraph)"
-        let paragraph = SourceParagraph(label: label, text: document.paragraphs[citation.paragraph - 1].text)
+        let prefix = explainer.links.documents.count == 1 ? "" : "\(citation.document) "
+        let cited =
+            documents[citation.document]
+            ?? CitedDocument(
+                texts: document.paragraphs.map(\.text), labels: document.paragraphs.map { "\(prefix)¶\($0.number)" })
+        documents[citation.document] = cited
+        let paragraph = SourceParagraph(
+            label: label, text: document.paragraphs[citation.paragraph - 1].text, document: cited)
         paragraphs[citation] = paragraph
         return paragraph
     }
@@ -142,6 +153,9 @@ struct ClaimReader {
                 if !cited[target].contains(paragraph) { cited[target].append(paragraph) }
                 if !eventCitations.contains(paragraph) { eventCitations.append(paragraph) }
             }
+            let pageLinks = block.links.filter { link in
+                result.links.indices.contains(link.index) && Self.isPage(result.links[link.index].destination)
+            }
             var first: Int?
             for (index, range) in ranges.enumerated() {
                 var claim = template
@@ -153,7 +167,10 @@ struct ClaimReader {
                 claim.cited = cited[index]
                 claim.before = index > 0 ? String(characters[ranges[index - 1]]) : nil
                 claim.after = index + 1 < ranges.count ? String(characters[ranges[index + 1]]) : nil
-                statements.append(Statement(claim: claim, mustCite: event != nil || isNotes))
+                statements.append(
+                    Statement(
+                        claim: claim, mustCite: event != nil || isNotes,
+                        linksToPage: pageLinks.contains { $0.range.overlaps(range) }))
                 if first == nil { first = statements.count - 1 }
             }
             for markup in block.markup {
@@ -249,7 +266,9 @@ struct ClaimReader {
         let known = memo.knownPhrases == checker.knownPhrases ? memo.findings : [:]
         let found = ParallelMap.map(checked) { statement -> [ClaimFinding] in
             if statement.claim.cited.isEmpty {
-                return statement.mustCite && Self.statesSomething(statement.claim.text) ? [Self.uncited] : []
+                return statement.mustCite
+                    && Self.statesSomething(statement.claim.text, linksToPage: statement.linksToPage)
+                    ? [Self.uncited] : []
             }
             return known[statement.claim] ?? checker.findings(for: statement.claim)
         }
@@ -292,13 +311,30 @@ struct ClaimReader {
     )
 
     /// Whether a sentence that cites nothing states something a reader would take from the
-    /// report: not a question, and not about the explainer itself ("we", "our", "this
-    /// explainer", "this page").
-    static func statesSomething(_ text: String) -> Bool {
+    /// report: not a question, not about the explainer itself ("we", "our", "this explainer",
+    /// "this page"), and not a pointer to another part of it: a sentence that links to a page
+    /// of the site and speaks of a page ("See [her entry](../sourcing-notes.md#grace-okafor)
+    /// in the sourcing notes.").
+    /// - Parameters:
+    ///   - text: The sentence.
+    ///   - linksToPage: Whether it links to a page of the site (see ``isPage(_:)``).
+    static func statesSomething(_ text: String, linksToPage: Bool = false) -> Bool {
         let words = Words.words(in: Array(text)).map(\.lower)
         guard !words.isEmpty, !ClaimChecker.restatesNothingAsQuestion(words, text: text) else { return false }
         if words.contains(where: { ["we", "our", "ours", "us"].contains($0) }) { return false }
-        let own = ["explainer", "page", "timeline", "glossary", "site", "entry", "label"]
-        return !zip(words, words.dropFirst()).contains { ["this", "the"].contains($0.0) && own.contains($0.1) }
+        let own: Set<String> = ["explainer", "page", "timeline", "glossary", "site", "entry", "label"]
+        if zip(words, words.dropFirst()).contains(where: { ["this", "the"].contains($0.0) && own.contains($0.1) }) {
+            return false
+        }
+        let pages = own.union(["pages", "entries", "notes", "section", "sections", "list", "overview"])
+        return !(linksToPage && words.contains(where: pages.contains))
+    }
+
+    /// Whether a link's destination is a page of the site: not a `seed:` citation, and no
+    /// scheme (`https:`, `mailto:`) of another site.
+    static func isPage(_ destination: String) -> Bool {
+        guard !destination.hasPrefix("seed:") else { return false }
+        let scheme = destination.prefix { $0 != ":" && $0 != "/" && $0 != "#" && $0 != "?" }
+        return scheme.count == destination.count || !destination.dropFirst(scheme.count).hasPrefix(":")
     }
 }

@@ -22,8 +22,8 @@ struct Hedge: Sendable, Hashable {
     var beforeNumber = false
     /// Whether a marker counts only when no number follows ("some individuals").
     var notBeforeNumber = false
-    /// Words that, just before a marker, turn it into another hedge ("no more than" is not
-    /// "more than").
+    /// Words that, just before a marker, turn it into another hedge or none ("no more than" is
+    /// not "more than"; "earlier than expected" and "as planned" compare with the plan).
     var notAfter: Set<String> = []
 
     /// The hedges checked, with the equivalents a claim may use. "most" is not "nearly all",
@@ -84,7 +84,7 @@ struct Hedge: Sendable, Hashable {
                 ["expected"], ["expect"], ["expects"], ["expecting"], ["expectation"], ["planned"], ["plan"], ["plans"],
                 ["scheduled"],
                 ["due"], ["set", "to"], ["anticipated"],
-            ], kind: .doubt),
+            ], kind: .doubt, notAfter: ["than", "as"]),
         Hedge(
             markers: [["potential"], ["potentially"], ["possible"], ["possibly"], ["likely"]],
             kept: [

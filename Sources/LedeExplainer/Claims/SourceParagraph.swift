@@ -38,10 +38,15 @@ struct SourceParagraph: Sendable, Hashable {
     /// The words, split at hyphens, for names.
     var nameWords: [String]
     var profile: Profile
+    /// The document it belongs to, for what the report says elsewhere (the roles it gives
+    /// the people it names).
+    var document: CitedDocument
 
-    init(label: String, text: String) {
+    /// Reads a paragraph of `document`; without one, the paragraph is its own document.
+    init(label: String, text: String, document: CitedDocument? = nil) {
         self.label = label
         self.text = text
+        self.document = document ?? CitedDocument(texts: [text], labels: [label])
         normalized = Self.normalize(text)
         let characters = Array(text)
         let words = Words.words(in: characters)
