@@ -231,10 +231,7 @@ extension DiagnosticBag {
     /// A copy in which warnings are errors (`--strict`).
     init(promotingWarningsIn other: DiagnosticBag) {
         self.init()
-        for var diagnostic in other.diagnostics {
-            if diagnostic.severity == .warning { diagnostic.severity = .error }
-            add(diagnostic)
-        }
+        for diagnostic in other.diagnostics { add(diagnostic.promotedToError) }
     }
 }
 

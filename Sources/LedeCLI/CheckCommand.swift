@@ -50,9 +50,10 @@ struct CheckCommand: AsyncParsableCommand {
             let summary = try await SiteBuilder(options: options).build()
             report = CheckReport(diagnostics: summary.diagnostics, pages: summary.pagesWritten)
         } catch let error as DiagnosticError {
-            // A build that stops on errors returns the warnings found so far as warnings;
-            // check is strict, so they are problems too, printed and counted as errors.
-            report = CheckReport(diagnostics: CheckReport.promotingWarnings(in: error.diagnostics), pages: nil)
+            // A build that stops on errors returns the warnings found so far as warnings (a
+            // build that succeeds with `strict` has promoted them already); check is strict, so
+            // they are problems too, printed and counted as errors.
+            report = CheckReport(diagnostics: error.diagnostics.map(\.promotedToError), pages: nil)
         }
         guard format == .text else {
             printReport(report)

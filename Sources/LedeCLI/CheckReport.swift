@@ -31,18 +31,6 @@ struct CheckReport {
     /// The problems: errors and warnings (notes are information, not findings).
     var problems: [Diagnostic] { diagnostics.filter { $0.severity != .note } }
 
-    /// The diagnostics with every warning made an error, as `lede check` is always strict.
-    ///
-    /// A build that succeeds with `strict` has already promoted its warnings; one that stopped on
-    /// errors returns the warnings found until then as warnings, which check must count too.
-    static func promotingWarnings(in diagnostics: [Diagnostic]) -> [Diagnostic] {
-        diagnostics.map { diagnostic in
-            var promoted = diagnostic
-            if promoted.severity == .warning { promoted.severity = .error }
-            return promoted
-        }
-    }
-
     /// The ``uriPrefix`` for a site folder seen from a working folder.
     static func uriPrefix(site: URL, workingFolder: URL) -> String {
         let root = site.standardizedFileURL.path

@@ -44,6 +44,14 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         self.rule = rule
     }
 
+    /// The same diagnostic with a warning made an error (`--strict`, `lede check`); errors and
+    /// notes as they are.
+    public var promotedToError: Diagnostic {
+        var promoted = self
+        if promoted.severity == .warning { promoted.severity = .error }
+        return promoted
+    }
+
     /// The compiler-style line, followed by any `caused by:` lines.
     ///
     /// Each stays on one line whatever names and texts it quotes: line breaks and other

@@ -25,27 +25,25 @@ struct Backlinks: Sendable {
     init(groups: [RenderedGroup], resolver: LinkResolver) {
         for group in groups.sorted(by: { $0.group.pageKey < $1.group.pageKey }) {
             let page = Self.place(of: group.group.page, strings: resolver.strings)
+            func add(_ citer: Citer, to places: inout [Citer]) {
+                if !places.contains(citer) { places.append(citer) }
+            }
+            // Most pages of a large site cite nothing: their links are not read again.
             for piece in group.group.pieces where group.facts.cites {
                 guard let result = group.results[piece.key] else { continue }
                 for link in result.links {
                     guard let citation = try? resolver.citation(link.destination, at: link.location) else { continue }
                     let citer = Citer(place: piece.place, page: page)
+                    let (document, number) = (citation.document, citation.paragraph)
                     if let revision = citation.revision {
-                        var places =
-                            pinnedBy[citation.document, default: [:]][revision, default: [:]][
-                                citation.paragraph, default: []]
-                        if !places.contains(citer) { places.append(citer) }
-                        pinnedBy[citation.document, default: [:]][revision, default: [:]][citation.paragraph] = places
+                        add(citer, to: &pinnedBy[document, default: [:]][revision, default: [:]][number, default: []])
                     } else {
-                        var places = citedBy[citation.document, default: [:]][citation.paragraph, default: []]
-                        if !places.contains(citer) { places.append(citer) }
-                        citedBy[citation.document, default: [:]][citation.paragraph] = places
+                        add(citer, to: &citedBy[document, default: [:]][number, default: []])
                     }
                 }
             }
-            let pageTerms = group.facts.matchedTerms
             guard group.group.page.kind != .glossary else { continue }
-            for term in pageTerms.sorted() {
+            for term in group.facts.matchedTerms.sorted() {
                 usedIn[term, default: []].append(Place(label: group.group.page.title, url: group.group.page.url))
             }
         }
@@ -54,16 +52,7 @@ struct Backlinks: Sendable {
     /// A page as "cited by" groups name it: an explainer page by its navigation label, any
     /// other page by its title.
     static func place(of page: Page, strings: UIStrings) -> Place {
-        let label: String =
-            switch page.kind {
-            case .overview: strings[.navOverview]
-            case .timeline: strings[.navTimeline]
-            case .glossary: strings[.navGlossary]
-            case .sourcing: strings[.navSourcing]
-            case .updates: strings[.navUpdates]
-            default: page.title
-            }
-        return Place(label: label, url: page.url)
+        Place(label: strings.navigationLabel(of: page.kind) ?? page.title, url: page.url)
     }
 
     /// The places grouped by page, in the order each page first cites: for "Overview ×5 ·

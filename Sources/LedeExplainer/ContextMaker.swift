@@ -169,14 +169,16 @@ struct ContextMaker: Sendable {
         let config = site.config
         let strings = explainer.strings
         var nav: [(String, String)] = []
-        if let overview = site.pages(ofKind: .overview).first { nav.append((strings[.navOverview], overview.url)) }
-        if let page = site.pages(ofKind: .timeline).first { nav.append((strings[.navTimeline], page.url)) }
-        if let page = site.pages(ofKind: .glossary).first { nav.append((strings[.navGlossary], page.url)) }
-        if let page = site.pages(ofKind: .sourcing).first { nav.append((strings[.navSourcing], page.url)) }
+        func add(_ kind: PageKind) {
+            if let page = site.pages(ofKind: kind).first, let label = strings.navigationLabel(of: kind) {
+                nav.append((label, page.url))
+            }
+        }
+        for kind in [PageKind.overview, .timeline, .glossary, .sourcing] { add(kind) }
         for document in site.documents {
             nav.append((site.documents.count == 1 ? strings[.navSourceText] : document.title, document.url))
         }
-        if let page = site.pages(ofKind: .updates).first { nav.append((strings[.navUpdates], page.url)) }
+        add(.updates)
         // The footer lists top-level plain pages (/about/), not every page of a large site.
         let footer: [ContextValue] = site.pages(ofKind: .page)
             .filter { $0.outputPath != "404.html" && $0.url.split(separator: "/").count == 1 }

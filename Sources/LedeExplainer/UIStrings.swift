@@ -228,6 +228,20 @@ public struct UIStrings: Sendable, Hashable {
         self.texts = texts
     }
 
+    /// The label the navigation gives a page of this kind (`Overview`, `Timeline`, …), or
+    /// `nil` for a kind the navigation does not list: "cited by" groups and places name
+    /// explainer pages the same way.
+    public func navigationLabel(of kind: PageKind) -> String? {
+        switch kind {
+        case .overview: self[.navOverview]
+        case .timeline: self[.navTimeline]
+        case .glossary: self[.navGlossary]
+        case .sourcing: self[.navSourcing]
+        case .updates: self[.navUpdates]
+        default: nil
+        }
+    }
+
     /// The text of a label.
     public subscript(key: Key) -> String {
         texts[key] ?? Self.english(key)

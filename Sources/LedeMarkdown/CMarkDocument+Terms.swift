@@ -32,7 +32,7 @@ extension CMarkDocument {
             // Every term is matched, linked or not: a term already linked, or the entry's own
             // term, still covers its words, so "asylum" is not linked inside "asylum seeker" on
             // the asylum-seeker entry or after "asylum seeker" was linked.
-            while let match = matcher.firstMatch(in: lowered, from: searchFrom, where: { _ in true }) {
+            while let match = matcher.firstMatch(in: lowered, from: searchFrom) {
                 searchFrom = match.range.upperBound
                 if done.contains(match.id) { continue }
                 if characters.isEmpty { characters = Array(literal.unicodeScalars) }

@@ -109,13 +109,12 @@ public struct TermMatcher: Sendable {
         return result
     }
 
-    /// Finds the first match in `text` of a term that `isWanted` accepts.
+    /// Finds the first match of a term in `text`.
     /// - Parameters:
     ///   - text: The text, as ``lowercased(_:)`` gives it.
     ///   - start: The offset to start searching at, which counts as the start of a word.
-    ///   - isWanted: Whether a term may still be linked.
     /// - Returns: The earliest match, the longest at that position; `nil` when none.
-    func firstMatch(in text: [Unicode.Scalar], from start: Int, where isWanted: (String) -> Bool) -> Match? {
+    func firstMatch(in text: [Unicode.Scalar], from start: Int) -> Match? {
         let count = text.count
         var position = start
         while position < count {
@@ -127,7 +126,7 @@ public struct TermMatcher: Sendable {
                     node = child(of: node, text[end])
                     if node == 0 { break }
                     end += 1
-                    if let id = terminals[node], end == count || !Self.isWordCharacter(text[end]), isWanted(id) {
+                    if let id = terminals[node], end == count || !Self.isWordCharacter(text[end]) {
                         best = Match(id: id, range: position..<end)
                     }
                 }
