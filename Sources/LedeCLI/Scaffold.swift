@@ -340,27 +340,27 @@ enum Scaffold {
             {{#page.description}}<p class="dek">{{page.description}}</p>
             {{/page.description}}{{>partials/byline}}
             </header>
-            <section class="key-points" aria-labelledby="key-points-heading">
+            {{#overview.has_key_points}}<section class="key-points" aria-labelledby="key-points-heading">
             <h2 id="key-points-heading">{{strings.key_points}}</h2>
             <ul>
             {{#overview.key_points}}<li id="{{id}}">{{{html}}}{{>partials/sources}}</li>
             {{/overview.key_points}}</ul>
             </section>
-            <div class="know-grid">
-            <section class="known" aria-labelledby="known-heading">
+            {{/overview.has_key_points}}{{#overview.has_known_or_unknown}}<div class="know-grid">
+            {{#overview.has_known}}<section class="known" aria-labelledby="known-heading">
             <h2 id="known-heading">{{strings.known}}</h2>
             <ul>
             {{#overview.known}}<li id="{{id}}">{{{html}}}{{>partials/sources}}</li>
             {{/overview.known}}</ul>
             </section>
-            <section class="unknown" aria-labelledby="unknown-heading">
+            {{/overview.has_known}}{{#overview.has_unknown}}<section class="unknown" aria-labelledby="unknown-heading">
             <h2 id="unknown-heading">{{strings.unknown}}</h2>
             <ul>
             {{#overview.unknown}}<li id="{{id}}">{{{html}}}{{>partials/sources}}</li>
             {{/overview.unknown}}</ul>
             </section>
-            </div>
-            {{#page.has_toc}}<nav class="toc" aria-labelledby="toc-heading">
+            {{/overview.has_unknown}}</div>
+            {{/overview.has_known_or_unknown}}{{#page.has_toc}}<nav class="toc" aria-labelledby="toc-heading">
             <h2 id="toc-heading">{{strings.toc}}</h2>
             <ol>
             {{#page.toc}}<li{{#sub}} class="sub"{{/sub}}><a href="#{{id}}">{{text}}</a></li>

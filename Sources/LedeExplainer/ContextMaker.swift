@@ -322,10 +322,16 @@ struct ContextMaker: Sendable {
                 })
         }
         let developing = page.frontMatter["developing"].flatMap { try? $0.requireBool("developing") } ?? false
-        return [
-            "developing": .bool(developing), "key_points": items("key_points"), "known": items("known"),
-            "unknown": items("unknown"),
-        ]
+        var context: [String: ContextValue] = ["developing": .bool(developing)]
+        // A list the overview does not give is left out, heading and all, not shown empty.
+        for key in ["key_points", "known", "unknown"] {
+            let list = items(key)
+            context[key] = list
+            context["has_" + key] = .bool(list != .list([]))
+        }
+        context["has_known_or_unknown"] = .bool(
+            context["has_known"] == .bool(true) || context["has_unknown"] == .bool(true))
+        return .object(context)
     }
 
     private func timelineContext(_ group: RenderedGroup) -> ContextValue {

@@ -209,6 +209,19 @@ import Testing
         }
     }
 
+    /// An overview that gives no key points and no "what the report says / does not say"
+    /// lists (this fixture's) shows none of their headings, rather than empty boxes.
+    @Test func anOverviewWithoutItemListsShowsNoEmptyHeadings() async throws {
+        try await withTemporaryFolder { folder in
+            let html = text("index.html", in: try await Self.buildPinned(in: folder))
+            #expect(html.contains("<h1>Harlow council votes to close the Mill Street library</h1>"))
+            for id in ["key-points-heading", "known-heading", "unknown-heading"] {
+                #expect(!html.contains(id), "\(id) is shown")
+            }
+            #expect(!html.contains("know-grid"))
+        }
+    }
+
     /// Each revision is an entry of the updates page and the Atom feed: its date, what changed,
     /// the pages citing the changed paragraphs, and the author's note.
     @Test func revisionsAppearOnTheUpdatesPageAndInTheFeed() async throws {
