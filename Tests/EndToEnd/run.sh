@@ -5,7 +5,8 @@
 #    chromium-driver and nginx (apt-get, with sudo when not root) and Selenium
 #    (PyPI, into the venv .build/e2e-venv).
 # 2. Builds the bundled site with .build/debug/lede into a temporary folder.
-# 3. Runs browser_test.py (headless Chromium), nginx_test.sh (sub-path hosting) and
+# 3. Runs browser_test.py (headless Chromium), live_reload_test.py (lede serve in Chromium:
+#    reload, the warnings panel, the error overlay), nginx_test.sh (sub-path hosting) and
 #    kill_test.py (kill -9 during builds of a 1,000-page site: Output/ is always a whole site).
 # 4. Runs load_test.py in its short version (LOAD_SHORT=1; installs wrk with apt-get).
 #
@@ -128,6 +129,18 @@ else
     else
         warn "browser_test: FAIL"
         FAILED="$FAILED browser_test"
+    fi
+fi
+
+if [ -n "$BROWSER_SKIP" ]; then
+    skip live_reload_test "$BROWSER_SKIP"
+else
+    say "running live_reload_test.py"
+    if "$PY" "$HERE/live_reload_test.py" --lede "$LEDE"; then
+        say "live_reload_test: PASS"
+    else
+        warn "live_reload_test: FAIL"
+        FAILED="$FAILED live_reload_test"
     fi
 fi
 

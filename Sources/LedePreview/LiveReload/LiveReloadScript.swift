@@ -60,7 +60,7 @@ enum LiveReloadScript {
             title.textContent = lines.length === 1 ? "1 warning" : lines.length + " warnings";
             title.style.cssText = "display:block;margin-bottom:.5rem;color:#f5c542;";
             const pre = document.createElement("pre");
-            pre.textContent = lines.join("\n");
+            pre.textContent = lines.join("\\n");
             pre.style.cssText = "margin:0;white-space:pre-wrap;color:#fff;background:none;font:inherit;";
             const close = document.createElement("button");
             close.type = "button";
