@@ -46,7 +46,27 @@ public enum LinkChecker {
         var memo = Memo()
         return check(
             files: files, pages: pages, publicFiles: publicFiles, basePath: basePath, sourceOf: sourceOf,
-            baseURL: baseURL, unrendered: unrendered, unchanged: [], memo: &memo, linkLocations: linkLocations)
+            baseURL: baseURL, unrendered: unrendered, unchanged: [], memo: &memo, linkLocations: linkLocations
+        ).diagnostics
+    }
+
+    /// The stable hash of everything a reference resolves against: every file of the site, the
+    /// ids of every page, the base path and URL. A page whose references are unchanged has the
+    /// problems it had as long as this is.
+    static func universeKey(
+        paths: some Collection<String>, publicFiles: Set<String>, ids: [String: Set<String>], basePath: String,
+        baseURL: String?
+    ) -> UInt64 {
+        StableHasher.hash { hasher in
+            hasher.combine(basePath)
+            hasher.combine(baseURL ?? "\u{0}")
+            for path in paths.sorted() {
+                hasher.combine(path)
+                hasher.combine(ids[path].map { $0.sorted().joined(separator: "\u{0}") } ?? "\u{1}")
+            }
+            hasher.combine(0)
+            for path in publicFiles.sorted() { hasher.combine(path) }
+        }
     }
 
     /// A problem found in one file: the reference as written there, what is wrong, its rule.
@@ -77,11 +97,15 @@ public enum LinkChecker {
     /// ``check(files:pages:publicFiles:basePath:sourceOf:baseURL:unrendered:linkLocations:)``
     /// reusing `memo` for the pages in `unchanged` (output paths whose bytes are the last
     /// build's), and updating it.
+    /// - Parameters:
+    ///   - given: Problems already known, by output path (pages carried over from the last
+    ///     `lede build` when nothing they resolve against changed): those pages are not checked.
+    /// - Returns: The warnings, and every page's problems by output path.
     static func check(
         files: [String: Data], pages: [String: PageScan], publicFiles: Set<String>, basePath: String,
         sourceOf: [String: String], baseURL: String?, unrendered: Set<String>, unchanged: Set<String>,
-        memo: inout Memo, linkLocations: [String: [String: SourceLocation]]
-    ) -> [Diagnostic] {
+        memo: inout Memo, linkLocations: [String: [String: SourceLocation]], given: [String: [Problem]] = [:]
+    ) -> (diagnostics: [Diagnostic], problems: [String: [Problem]]) {
         var itemsOf = pages.mapValues(\.items)
         for (path, data) in files where path.hasSuffix(".css") {
             itemsOf[path] = CSSScanner.urls(in: [UInt8](data)).map { .reference($0, isLink: false) }
@@ -96,8 +120,9 @@ public enum LinkChecker {
         let known = memo.isEnabled && memo.universe == universe ? memo.problems : [:]
         let resolver = Resolver(files: files, publicFiles: everything, ids: ids, basePath: basePath, baseURL: baseURL)
         // Resolving is the rest of the work: every file in parallel, each worker with a cache.
-        let paths = items.keys.sorted()
+        let paths = Set(items.keys).union(given.keys).sorted()
         let problems = ParallelMap.map(paths, state: { resolver }) { resolver, path in
+            if let found = given[path] { return found }
             if unchanged.contains(path), let found = known[path] { return found }
             return (items[path] ?? []).compactMap { item -> Problem? in
                 switch item {
@@ -113,11 +138,12 @@ public enum LinkChecker {
             memo.universe = universe
             memo.problems = Dictionary(uniqueKeysWithValues: zip(paths, problems))
         }
+
         var report = Report(sourceOf: sourceOf, basePath: basePath, linkLocations: linkLocations)
         for (path, found) in zip(paths, problems) {
             for problem in found { report.add(path, problem.reference, problem.problem, rule: problem.rule) }
         }
-        return report.diagnostics
+        return (report.diagnostics, Dictionary(uniqueKeysWithValues: zip(paths, problems)))
     }
 
     /// Resolves references against the files of a build, remembering the outcome of each

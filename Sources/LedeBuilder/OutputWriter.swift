@@ -53,13 +53,26 @@ struct OutputWriter {
     }
 
     /// Writes the whole site into the spare folder and swaps it in.
-    /// - Parameter hashing: Whether to hash every file for a later ``update(_:from:)``.
-    /// - Returns: Every path written, and the new manifest when hashing.
-    func write(_ site: BuiltSite, hashing: Bool) throws -> ([String], OutputManifest?) {
+    ///
+    /// A page carried over from the last build (``BuiltSite/carried``) is not written: when the
+    /// spare already holds it (the build cache's record of the spare says so, and the file still
+    /// has the recorded size, time and inode) it stays; otherwise the output's file is hard-linked
+    /// into the spare (copied where links fail). Every file is unlinked before it is written, so
+    /// that writing never goes through a link into the output being served.
+    /// - Parameters:
+    ///   - hashing: Whether to hash every file for a later ``update(_:from:)``.
+    ///   - stored: The build cache of the last build, for carried pages.
+    /// - Returns: Every path written, the new manifest when hashing, and the output folder's
+    ///   record for the build cache when the site keeps one.
+    func write(_ site: BuiltSite, hashing: Bool, stored: BuildCache? = nil) throws -> (
+        [String], OutputManifest?, BuildCache.Folder?
+    ) {
         let fileManager = FileManager.default
         let spare = self.spare
         var written: [String] = []
         var hashes: [String: UInt64] = [:]
+        let recording = site.cacheRecord != nil
+        var records: [String: BuildCache.FileRecord] = [:]
         var timer = PhaseTimer()
         defer { timer.report() }
         do {
@@ -67,7 +80,8 @@ struct OutputWriter {
                 atPath: PathText.parent(of: destination.path), withIntermediateDirectories: true)
             let stale = try prepareSpare(spare)
             let all = try contents(of: site)
-            written = all.map(\.0)
+            let carried = site.carried.keys.sorted()
+            written = all.map(\.0) + carried
             // Until the stale files are gone, the spare holds old and new files: list both, so
             // that a build killed in between leaves a list that covers everything in the folder.
             try OutputMark.write(Set(stale ?? []).union(written), in: spare)
@@ -76,18 +90,33 @@ struct OutputWriter {
             if let stale { removeFiles(Set(stale).subtracting(written), in: spare) }
             timer.mark("prepare")
             var folders = FolderMaker(root: spare)
-            for (path, _) in all { try folders.ensureFolder(of: path) }
+            for path in written { try folders.ensureFolder(of: path) }
             timer.mark("folders")
             let sparePath = spare + "/"
-            let failures = ParallelMap.map(all) { path, data -> String? in
-                FileBytes.write(data, toPath: sparePath + path).map { "\(path): \($0)" }
+            let outcomes = ParallelMap.map(all) { path, data -> (failure: String?, hash: UInt64?) in
+                // The spare's file may be a hard link to the output's (a carried page).
+                FolderSwap.unlinkFile(sparePath + path)
+                if let failure = FileBytes.write(data, toPath: sparePath + path) { return ("\(path): \(failure)", nil) }
+                return (nil, hashing || recording ? ContentHash.fast(data) : nil)
             }
-            if let failure = failures.compactMap({ $0 }).first {
+            if let failure = outcomes.compactMap(\.failure).first {
                 throw DiagnosticError(Diagnostic(at: nil, "cannot write \(failure)"))
             }
             timer.mark("files")
-            if hashing {
-                for (path, data) in all { hashes[path] = data.withUnsafeBytes { ContentHash.of(buffer: $0) } }
+            if hashing || recording {
+                for ((path, _), outcome) in zip(all, outcomes) { hashes[path] = outcome.hash }
+            }
+            if recording {
+                let known = hashes
+                let fileRecords = ParallelMap.map(all) { path, _ in
+                    known[path].flatMap { BuildCache.FileRecord.of(sparePath + path, hash: $0) }
+                }
+                for ((path, _), record) in zip(all, fileRecords) { records[path] = record }
+                let carriedRecords = try carry(carried, of: site, into: sparePath, stored: stored)
+                for (path, record) in zip(carried, carriedRecords) {
+                    records[path] = record
+                    hashes[path] = record.hash
+                }
             }
             timer.mark("hash")
             try OutputMark.write(written, in: spare)
@@ -108,8 +137,47 @@ struct OutputWriter {
         } catch {
             throw writeError(error)
         }
-        guard hashing else { return (written, nil) }
-        return (written, OutputManifest(hashes: hashes, folderIdentity: OutputManifest.identity(of: destination)))
+        let folder = FileSystem.status(at: destination.path, followingLinks: false).map {
+            BuildCache.Folder(identity: $0.inode, files: records)
+        }
+        guard hashing else { return (written, nil, recording ? folder : nil) }
+        return (
+            written, OutputManifest(hashes: hashes, folderIdentity: OutputManifest.identity(of: destination)),
+            recording ? folder : nil
+        )
+    }
+
+    /// Puts the carried pages into the spare: kept when the spare's file is the one recorded
+    /// with the same hash, else hard-linked (or copied) from the output.
+    /// - Returns: Each page's record, in the order of `paths`.
+    private func carry(_ paths: [String], of site: BuiltSite, into sparePath: String, stored: BuildCache?) throws
+        -> [BuildCache.FileRecord]
+    {
+        let spareRecords = stored?.spare.flatMap { $0.isSame(as: spare) ? $0.files : nil } ?? [:]
+        let outputRecords = stored?.output.files ?? [:]
+        let outputPath = destination.path + "/"
+        let outcomes = ParallelMap.map(paths) { path -> Result<BuildCache.FileRecord, DiagnosticError> in
+            guard let hash = site.carried[path], let known = outputRecords[path] else {
+                return .failure(
+                    DiagnosticError(Diagnostic(at: nil, "cannot carry \(path): the build cache has no record of it")))
+            }
+            if let kept = spareRecords[path], kept.hash == hash, kept.matches(sparePath + path) {
+                return .success(kept)
+            }
+            FolderSwap.unlinkFile(sparePath + path)
+            if link(outputPath + path, sparePath + path) == 0 { return .success(known) }
+            // Where links fail (another file system under the spare), a copy, checked against the record.
+            guard let data = FileManager.default.contents(atPath: outputPath + path), ContentHash.fast(data) == hash,
+                FileBytes.write(data, toPath: sparePath + path) == nil,
+                let copied = BuildCache.FileRecord.of(sparePath + path, hash: hash)
+            else {
+                return .failure(
+                    DiagnosticError(
+                        Diagnostic(at: nil, "cannot write \(path): the output's copy changed during the build")))
+            }
+            return .success(copied)
+        }
+        return try outcomes.map { try $0.get() }
     }
 
     /// Makes the spare folder ready to receive a site.
@@ -159,7 +227,7 @@ struct OutputWriter {
             // A file the builder knows is unchanged keeps the hash it had.
             let allHashes = ParallelMap.map(all) { path, data in
                 if site.unchangedPaths.contains(path), let known = manifest.hashes[path] { return known }
-                return data.withUnsafeBytes { ContentHash.of(buffer: $0) }
+                return ContentHash.fast(data)
             }
             timer.mark("hash")
             let paths = Set(all.map(\.0))

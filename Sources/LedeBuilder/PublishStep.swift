@@ -18,12 +18,17 @@ enum PublishStep {
     ///   - bag: Receives unreadable assets (errors) and link problems (warnings).
     ///   - unchanged: Pages whose rendered bytes are the last build's.
     ///   - linkMemo: The link checker's results of the last build, updated.
-    /// - Returns: The pages of `unchanged` whose published bytes are the last build's too.
+    ///   - carried: Pages carried over from the last build, by output path, with their record:
+    ///     they are not in `files` (their bytes are already written). Their problems are the
+    ///     recorded ones when nothing they resolve against changed (`storedUniverse`); otherwise
+    ///     their references are checked again.
+    ///   - storedUniverse: The link checker's universe key of the build that recorded them.
     static func run(
         files: inout [String: Data], publicFiles: inout [String: URL], pages: [RenderJob],
         unrendered: Set<String> = [], site: Site, options: BuildOptions, scanCache: inout AssetFingerprinter.ScanCache,
-        unchanged: Set<String>, linkMemo: inout LinkChecker.Memo, bag: inout DiagnosticBag
-    ) -> Set<String> {
+        unchanged: Set<String>, linkMemo: inout LinkChecker.Memo, carried: [String: BuildCache.PageRecord] = [:],
+        storedUniverse: UInt64? = nil, bag: inout DiagnosticBag
+    ) -> Outcome {
         var timer = PhaseTimer()
         defer { timer.report() }
         for (path, url) in publicFiles.sorted(by: { $0.key < $1.key })
@@ -57,12 +62,51 @@ enum PublishStep {
             sourceOf[page.outputPath] = page.sourcePath
             if !page.linkLocations.isEmpty { linkLocations[page.outputPath] = page.linkLocations }
         }
-        let problems = LinkChecker.check(
-            files: files, pages: scanned.pages, publicFiles: Set(publicFiles.keys), basePath: config.basePath,
+        var checkedFiles = files
+        var checkedPages = scanned.pages
+        var ids = scanned.pages.mapValues(\.ids)
+        for (path, record) in carried {
+            checkedFiles[path] = Data()
+            ids[path] = record.ids
+        }
+        let universe = LinkChecker.universeKey(
+            paths: checkedFiles.keys, publicFiles: Set(publicFiles.keys).union(unrendered), ids: ids,
+            basePath: config.basePath, baseURL: config.baseURL)
+        var given: [String: [LinkChecker.Problem]] = [:]
+        for (path, record) in carried {
+            if universe == storedUniverse {
+                checkedPages[path] = PageScan(ids: record.ids, items: [])
+                given[path] = record.problems
+                // Only a page with problems needs to say where its links were written.
+                if !record.problems.isEmpty, let checks = BuildCache.Checks(record.checks) {
+                    linkLocations[path] = checks.linkLocations
+                }
+            } else if let checks = BuildCache.Checks(record.checks) {
+                checkedPages[path] = PageScan(ids: record.ids, items: checks.items)
+                linkLocations[path] = checks.linkLocations
+            } else {
+                checkedPages[path] = PageScan(ids: record.ids, items: [])
+                given[path] = record.problems
+            }
+        }
+        let (diagnostics, problems) = LinkChecker.check(
+            files: checkedFiles, pages: checkedPages, publicFiles: Set(publicFiles.keys), basePath: config.basePath,
             sourceOf: sourceOf, baseURL: config.baseURL, unrendered: unrendered, unchanged: scanned.unchanged,
-            memo: &linkMemo, linkLocations: linkLocations)
-        for problem in problems { bag.add(problem) }
+            memo: &linkMemo, linkLocations: linkLocations, given: given)
+        for problem in diagnostics { bag.add(problem) }
         timer.mark("check")
-        return scanned.unchanged
+        return Outcome(unchanged: scanned.unchanged, scans: scanned.pages, problems: problems, universe: universe)
+    }
+
+    /// What the publish step found besides its diagnostics.
+    struct Outcome {
+        /// The pages of `unchanged` whose published bytes are the last build's too.
+        var unchanged: Set<String>
+        /// The scan of every HTML page of `files`.
+        var scans: [String: PageScan]
+        /// The link checker's problems, by output path.
+        var problems: [String: [LinkChecker.Problem]]
+        /// What the link checker resolved against (``LinkChecker/universeKey(paths:publicFiles:ids:basePath:baseURL:)``).
+        var universe: UInt64
     }
 }

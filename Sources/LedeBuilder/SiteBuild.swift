@@ -19,6 +19,19 @@ struct BuiltSite: Sendable {
     /// Output paths whose bytes are those the same builder wrote last time (only incremental
     /// builders know any): the writer need not hash them.
     var unchangedPaths: Set<String> = []
+    /// Pages carried over from the last build (see ``BuildCache``), by output path, with the hash
+    /// of their bytes: they are not in ``files``, their bytes are in the output folder.
+    var carried: [String: UInt64] = [:]
+    /// What the build cache records of this build, when it keeps one.
+    var cacheRecord: CacheRecord?
+
+    /// This build's part of the ``BuildCache`` (the writer adds the folders).
+    struct CacheRecord: Sendable {
+        var siteKey: UInt64
+        var plainPagesKey: UInt64
+        var universe: UInt64
+        var pages: [String: BuildCache.PageRecord]
+    }
 }
 
 /// Remembers rendered pages between builds, keyed by everything that goes into them.
@@ -46,7 +59,11 @@ struct RenderCache: Sendable {
 struct SiteBuild {
     let options: BuildOptions
 
-    func make(cache: inout RenderCache) throws -> BuiltSite {
+    /// Builds the site in memory.
+    /// - Parameters:
+    ///   - cache: What the same builder rendered last time (preview, `--watch`), updated.
+    ///   - stored: The build cache of the last `lede build`, when ``BuildOptions/buildCache``.
+    func make(cache: inout RenderCache, stored: BuildCache? = nil) throws -> BuiltSite {
         var timer = PhaseTimer()
         defer { timer.report() }
         var isFolder: ObjCBool = false
@@ -58,9 +75,13 @@ struct SiteBuild {
                     "no site at \(options.siteRoot.path): it has no Content/ folder (`lede new DIR` makes a new site)"))
         }
         var bag = DiagnosticBag()
+        // A build that keeps a build cache reads through a page cache of its own, which records
+        // each content file's signature before reading it.
+        let started = Int(Date().timeIntervalSince1970 * 1e9)
+        let signatures = options.buildCache && !cache.isEnabled ? PageCache() : nil
         let loader = ContentLoader(
             root: options.siteRoot, includeDrafts: options.includeDrafts,
-            pageCache: cache.isEnabled ? cache.contentPages : nil)
+            pageCache: cache.isEnabled ? cache.contentPages : signatures)
         var site = bag.collect(at: nil) { try loader.load() }
         if let baseURL = options.baseURL, let loaded = site {
             site = bag.collect(at: nil) { () throws -> Site in
@@ -90,7 +111,28 @@ struct SiteBuild {
 
         let renderer = MarkdownRenderer(options: MarkdownOptions(unsafeHTML: site.config.unsafeHTML))
         let explainer = try Explainer(site: site, renderer: renderer)
-        var output = try explainer.build(cache: &cache.explainer)
+        timer.mark("explainer")
+        let siteKey = signatures.map { _ in BuildCache.siteKey(options: options, site: site) }
+        var carry: CarryOver?
+        if let signatures, let siteKey {
+            carry =
+                stored?.carryOver(site: site, siteKey: siteKey, signatures: signatures, output: options.output.path)
+                ?? CarryOver(key: 0, pages: [:])
+        }
+        timer.mark("carry")
+        var output = try explainer.build(cache: &cache.explainer, carry: carry)
+        // Carried pages by output path, with the hash of their bytes.
+        var carriedRecords: [String: BuildCache.PageRecord] = [:]
+        var carriedHashes: [String: UInt64] = [:]
+        if let stored, !output.carriedPages.isEmpty {
+            for job in output.pages where output.carriedPages.contains(job.outputPath) {
+                guard let path = job.sourcePath, let record = stored.pages[path],
+                    let file = stored.output.files[job.outputPath]
+                else { continue }
+                carriedRecords[job.outputPath] = record
+                carriedHashes[job.outputPath] = file.hash
+            }
+        }
         if !cache.isEnabled { cache.explainer = ExplainerCache() }
         timer.mark("explain")
         bag = DiagnosticBag()
@@ -110,8 +152,10 @@ struct SiteBuild {
         let previous = cache.pages
         let reused = output.reusedPages
         let pageCount = output.pages.count
+        let carried = output.carriedPages
         let rendered = ParallelMap.map(output.pages) { job -> Result<(Data, Bool), DiagnosticError> in
             defer { options.progress?(pageCount) }
+            if carried.contains(job.outputPath) { return .success((Data(), false)) }
             // A page whose job the explainer reused has the context it had: no need to compare.
             if let old = previous[job.outputPath], old.template == job.template,
                 reused.contains(job.outputPath) || old.context == job.context
@@ -144,6 +188,7 @@ struct SiteBuild {
         for (job, result) in zip(output.pages, rendered) {
             switch result {
             case .success(let (html, fresh)):
+                if carried.contains(job.outputPath) { continue }
                 if fresh { renderedCount += 1 } else { unchanged.insert(job.outputPath) }
                 files[job.outputPath] = html
                 if cache.isEnabled { cached[job.outputPath] = (job.template, job.context, html) }
@@ -193,19 +238,42 @@ struct SiteBuild {
         // Publish: minify, fingerprint assets, check links (PublishStep.swift).
         cache.scans.isEnabled = cache.isEnabled
         cache.links.isEnabled = cache.isEnabled
-        let unchangedPaths = PublishStep.run(
+        let published = PublishStep.run(
             files: &files, publicFiles: &publicFiles, pages: output.pages, unrendered: unrendered, site: site,
-            options: options, scanCache: &cache.scans, unchanged: unchanged, linkMemo: &cache.links, bag: &bag)
+            options: options, scanCache: &cache.scans, unchanged: unchanged, linkMemo: &cache.links,
+            carried: carriedRecords, storedUniverse: stored?.universe, bag: &bag)
         timer.mark("publish")
         if options.strict {
             bag = DiagnosticBag(promotingWarningsIn: bag)
         }
         try bag.throwIfErrors()
         cache.pages = cached
+        var record: BuiltSite.CacheRecord?
+        if let signatures, let siteKey {
+            var pages: [String: BuildCache.PageRecord] = [:]
+            for job in output.pages {
+                guard let path = job.sourcePath, let terms = output.carriablePages[path],
+                    !unrendered.contains(job.outputPath), let signature = signatures.signature(ofRead: path),
+                    !BuildCache.isRacy(signature, readAfter: started)
+                else { continue }
+                let problems = published.problems[job.outputPath] ?? []
+                if var carried = carriedRecords[job.outputPath] {
+                    carried.problems = problems
+                    pages[path] = carried
+                } else if let scan = published.scans[job.outputPath] {
+                    let checks = BuildCache.Checks(items: scan.items, linkLocations: job.linkLocations)
+                    pages[path] = BuildCache.PageRecord(
+                        signature: signature, outputPath: job.outputPath, terms: terms, ids: scan.ids,
+                        problems: problems, checks: checks.encoded())
+                }
+            }
+            record = BuiltSite.CacheRecord(
+                siteKey: siteKey, plainPagesKey: output.plainPagesKey, universe: published.universe, pages: pages)
+        }
         return BuiltSite(
             files: files, publicFiles: publicFiles, pageCount: output.pages.count, renderedCount: renderedCount,
             generatedCount: output.files.count + extras.count, diagnostics: bag.diagnostics,
-            unchangedPaths: unchangedPaths)
+            unchangedPaths: published.unchanged, carried: carriedHashes, cacheRecord: record)
     }
 }
 

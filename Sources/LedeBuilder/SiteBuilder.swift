@@ -18,6 +18,9 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Minifies HTML and CSS (`--minify`).
     public var minify: Bool = false
+    /// Keeps a build cache beside the output (see ``BuildCache``) so that the next one-off build
+    /// redoes only what changed (`lede build`; not for builders that keep state in memory).
+    public var buildCache: Bool = false
     /// Lets the build replace an existing output folder that Lede did not make (`--force`);
     /// the refusals that protect the site's own folders hold regardless.
     public var force: Bool = false
@@ -140,13 +143,30 @@ public actor SiteBuilder {
         let start = clock.now
         try OutputGuard.check(
             output: options.output.standardizedFileURL.path, siteRoot: options.siteRoot.path, force: options.force)
-        let site = try SiteBuild(options: options).make(cache: &state.cache)
+        // A one-off build reads the last one's build cache (incremental builders keep theirs in
+        // memory); the output's record becomes the spare's after the swap.
+        var timer = PhaseTimer()
+        defer { timer.report() }
+        let stored = options.buildCache && !incremental ? BuildCache.load(beside: options.output) : nil
+        let storedOutput = stored.flatMap { $0.output.isSame(as: options.output.path) ? $0.output : nil }
+        timer.mark("cache read")
+        let site = try SiteBuild(options: options).make(cache: &state.cache, stored: stored)
         let writer = OutputWriter(destination: options.output, siteRoot: options.siteRoot)
         let changed: [String]
         if let manifest = state.manifest, manifest.isIntact(at: options.output) {
             (changed, state.manifest) = try writer.update(site, from: manifest)
         } else {
-            (changed, state.manifest) = try writer.write(site, hashing: incremental)
+            let folder: BuildCache.Folder?
+            (changed, state.manifest, folder) = try writer.write(site, hashing: incremental, stored: stored)
+            timer.mark("write")
+            if let record = site.cacheRecord, let folder {
+                let cache = BuildCache(
+                    siteKey: record.siteKey, plainPagesKey: record.plainPagesKey, universe: record.universe,
+                    output: folder, spare: storedOutput, pages: record.pages)
+                // Without a cache the next build is a full one: nothing is lost.
+                _ = cache.save(beside: options.output)
+                timer.mark("cache write")
+            }
         }
         return BuildSummary(
             pagesWritten: site.pageCount, pagesRendered: site.renderedCount, filesGenerated: site.generatedCount,

@@ -24,9 +24,16 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "With --watch: poll for changes instead of using inotify.")
     var poll = false
 
+    @Flag(
+        name: .customLong("no-cache"),
+        help: "Render every page again instead of reusing the unchanged ones the last build recorded.")
+    var noCache = false
+
     func run() async throws {
         var options = site.buildOptions()
         guard watch else {
+            // The build cache beside the output lets this build redo only what changed.
+            options.buildCache = !noCache
             let progress = ProgressLine.onStandardError()
             options.progress = { progress.pageDone(of: $0) }
             let builder = SiteBuilder(options: options)

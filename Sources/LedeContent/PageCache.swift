@@ -1,4 +1,4 @@
-import LedeCore
+public import LedeCore
 
 /// Pages read by earlier builds, kept by a builder that builds again (preview, `--watch`), so
 /// that a rebuild reads and parses only the files that changed.
@@ -29,6 +29,13 @@ public final class PageCache: Sendable {
     func store(_ page: Page, at path: String, signature: Signature?) {
         guard let signature else { return }
         entries.withLock { $0[path] = (signature, page) }
+    }
+
+    /// The signature `path` had when it was last read (before it was read: a file changed while
+    /// being read counts as changed later), or `nil` for a file never read through this cache.
+    /// - Parameter path: The file's path relative to the site (`Content/posts/a.md`).
+    public func signature(ofRead path: String) -> FileStatus? {
+        entries.withLock { $0[path]?.0 }
     }
 
     /// Forgets files that are gone.

@@ -32,6 +32,15 @@ public struct FileStatus: Sendable, Hashable {
     public var modified: Int
     /// The status-change time, in nanoseconds since 1970.
     public var changed: Int
+
+    /// A status, as recorded earlier (the build cache reads them back).
+    public init(kind: FileKind, size: Int, inode: UInt64, modified: Int, changed: Int) {
+        self.kind = kind
+        self.size = size
+        self.inode = inode
+        self.modified = modified
+        self.changed = changed
+    }
 }
 
 /// The `stat`/`realpath` facts the builder (output safety), the content cache (has a page

@@ -37,14 +37,21 @@ struct ContextMaker: Sendable {
     /// - Parameters:
     ///   - memo: The last build's plain-page jobs; replaced by this build's.
     ///   - reusedGroups: Pages whose Markdown came from the render cache.
-    /// - Returns: The jobs, and the output paths of those reused from `memo`.
-    func makePages(memo: inout PageJobMemo, reusedGroups: Set<String>) -> ([RenderJob], Set<String>) {
+    ///   - carriedGroups: Plain pages carried over from the last build (see ``CarryOver``): their
+    ///     jobs have no context.
+    /// - Returns: The jobs, the output paths of those reused from `memo`, and those carried.
+    func makePages(memo: inout PageJobMemo, reusedGroups: Set<String>, carriedGroups: Set<String> = [])
+        -> ([RenderJob], Set<String>, Set<String>)
+    {
         let maker = self
-        let siteWide = self.siteWide
+        let siteWide = Self.siteWide(of: explainer, base: siteBase, strings: stringsContext)
         let known = memo
         let siteWideUnchanged = memo.siteWide == siteWide
         let pages = explainer.site.pages.filter { !$0.kind.isItem }
         let made = ParallelMap.map(pages) { page -> (RenderJob?, Bool) in
+            if carriedGroups.contains(page.sourcePath), let output = page.outputPath {
+                return (maker.carriedJob(page, output: output), false)
+            }
             if let job = known.job(
                 for: page, siteWideUnchanged: siteWideUnchanged, markdownReused: reusedGroups.contains(page.sourcePath))
             {
@@ -54,13 +61,18 @@ struct ContextMaker: Sendable {
         }
         memo = PageJobMemo(siteWide: siteWide)
         var reused: Set<String> = []
+        var carried: Set<String> = []
         var jobs: [RenderJob] = []
         jobs.reserveCapacity(made.count)
         for (page, (job, wasReused)) in zip(pages, made) {
             guard let job else { continue }
             jobs.append(job)
             if wasReused { reused.insert(job.outputPath) }
-            if page.kind == .page { memo.jobs[page.sourcePath] = (page, job) }
+            if carriedGroups.contains(page.sourcePath) {
+                carried.insert(job.outputPath)
+            } else if page.kind == .page {
+                memo.jobs[page.sourcePath] = (page, job)
+            }
         }
         jobs += sourceJobs()
         if !jobs.contains(where: { $0.outputPath == "404.html" }) {
@@ -72,16 +84,39 @@ struct ContextMaker: Sendable {
             job.sourcePath = nil
             jobs.append(job)
         }
-        return (jobs, reused)
+        return (jobs, reused, carried)
     }
 
     /// What a plain page's context is made from besides the page itself.
-    private var siteWide: PageJobMemo.SiteWide {
-        PageJobMemo.SiteWide(
-            members: siteBase.members, navigation: siteBase.navURLs.map { [$0.0, $0.1] }, strings: stringsContext,
-            config: config, overviewDates: [overview?.date, overview?.updated],
-            sourcing: sourcingPage.map { [$0.title, $0.url] },
+    static func siteWide(of explainer: Explainer) -> PageJobMemo.SiteWide {
+        siteWide(of: explainer, base: siteBase(explainer), strings: explainer.strings.context)
+    }
+
+    private static func siteWide(
+        of explainer: Explainer, base: (members: [String: ContextValue], navURLs: [(String, String)]),
+        strings: ContextValue
+    ) -> PageJobMemo.SiteWide {
+        let site = explainer.site
+        let overview = site.pages(ofKind: .overview).first
+        return PageJobMemo.SiteWide(
+            members: base.members, navigation: base.navURLs.map { [$0.0, $0.1] }, strings: strings,
+            config: site.config, overviewDates: [overview?.date, overview?.updated],
+            sourcing: site.pages(ofKind: .sourcing).first.map { [$0.title, $0.url] },
             terms: explainer.terms.map { [$0.id, $0.name, $0.short] })
+    }
+
+    /// The job of a carried page: where it goes and what the sitemap needs, without a context.
+    private func carriedJob(_ page: Page, output: String) -> RenderJob {
+        let (published, updated) = dates(of: page)
+        return RenderJob(
+            outputPath: output, template: page.template ?? templateName(page), context: .null,
+            sourcePath: page.sourcePath, url: page.url, lastModified: (updated ?? published)?.date)
+    }
+
+    /// When a page was published and last updated, as its context and the sitemap give them.
+    private func dates(of page: Page) -> (published: WrittenDate?, updated: WrittenDate?) {
+        let published = page.date ?? overview?.date
+        return (published, page.updated ?? page.date.flatMap { _ in page.date } ?? overview?.updated ?? published)
     }
 
     /// The job of one content page, or `nil` for a page that is not written.
@@ -140,8 +175,7 @@ struct ContextMaker: Sendable {
         for page: Page, output: String, template: String, html: String, headings: [Heading], words: Int,
         extra: [String: ContextValue], graph: [JSON]
     ) -> RenderJob {
-        let published = page.date ?? overview?.date
-        let updated = page.updated ?? page.date.flatMap { _ in page.date } ?? overview?.updated ?? published
+        let (published, updated) = dates(of: page)
         var context: [String: ContextValue] = [
             "site": siteContext(current: page.url),
             "page": pageContext(

@@ -51,6 +51,12 @@ struct RenderedGroup: Sendable {
         var linkedTerms: Set<String> = []
     }
 
+    init(group: PieceGroup, results: [String: RenderedMarkdown], facts: Facts) {
+        self.group = group
+        self.results = results
+        self.facts = facts
+    }
+
     init(group: PieceGroup, results: [String: RenderedMarkdown]) {
         self.group = group
         self.results = results

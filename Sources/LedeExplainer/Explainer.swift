@@ -76,6 +76,13 @@ public struct ExplainerOutput: Sendable {
     /// Output paths of pages whose job is the previous build's, unchanged: their HTML is the
     /// same as long as the templates are.
     public var reusedPages: Set<String> = []
+    /// Output paths of the pages carried over (see ``CarryOver``): their jobs have no context,
+    /// and their HTML is the last build's.
+    public var carriedPages: Set<String> = []
+    /// ``CarryOver/key`` for the next build.
+    public var plainPagesKey: UInt64 = 0
+    /// The plain pages a later build may carry, with their terms, by content file.
+    public var carriablePages: [String: PageTerms] = [:]
 }
 
 /// Turns a ``Site`` into the explainer's pages: it reads the explainer's content (sources,
@@ -166,7 +173,8 @@ public struct Explainer: Sendable {
                     "date", "an update needs 'date': when the change was made",
                     known: FrontMatterKeys.keys(of: .update)))
         }
-        for page in site.pages { FrontMatterKeys.checkKeys(of: page, bag: &bag) }
+        var suggestions = FrontMatterKeys.Suggestions()
+        for page in site.pages { FrontMatterKeys.checkKeys(of: page, bag: &bag, suggestions: &suggestions) }
         let lists = [
             (PageKind.event, PageKind.timeline, "timeline", "event"), (.term, .glossary, "glossary", "term"),
             (.update, .updates, "updates", "update"),
@@ -195,12 +203,21 @@ public struct Explainer: Sendable {
 
     /// Builds every explainer page and file.
     /// - Throws: ``DiagnosticError`` with every bad citation, link and missing citation.
-    public func build(cache: inout ExplainerCache) throws -> ExplainerOutput {
+    /// - Parameters:
+    ///   - cache: Rendered Markdown of the last build of the same builder, updated.
+    ///   - carry: Plain pages to take over from the last build without rendering them, when
+    ///     what they are made from is unchanged (see ``CarryOver``).
+    public func build(cache: inout ExplainerCache, carry: CarryOver? = nil) throws -> ExplainerOutput {
         let groups = pieceGroups()
         let environment = renderEnvironment()
         if cache.environment != environment { cache = ExplainerCache(environment: environment) }
+        let plainPagesKey = carry.map { _ in self.plainPagesKey(environment: environment) } ?? 0
+        let carried = carry.flatMap { $0.key == plainPagesKey ? $0.pages : nil } ?? [:]
         let previous = cache.groups
         let rendered = ParallelMap.map(groups) { group -> (Result<RenderedGroup, any Error>, reused: Bool) in
+            if group.page.kind == .page, let terms = carried[group.pageKey] {
+                return (.success(RenderedGroup(group: group, carrying: terms)), false)
+            }
             if let hit = previous[group.pageKey], hit.group.pieces == group.pieces {
                 return (.success(RenderedGroup(group: group, reusing: hit)), true)
             }
@@ -209,12 +226,19 @@ public struct Explainer: Sendable {
         var bag = DiagnosticBag()
         var renderedGroups: [String: RenderedGroup] = [:]
         var reusedGroups: Set<String> = []
+        var carriedGroups: Set<String> = []
+        var carriable: [String: PageTerms] = [:]
         for (group, (result, reused)) in zip(groups, rendered) {
             switch result {
             case .success(let value):
                 renderedGroups[group.pageKey] = value
                 if reused { reusedGroups.insert(group.pageKey) }
-                cache.groups[group.pageKey] = value
+                if group.page.kind == .page, carried[group.pageKey] != nil {
+                    carriedGroups.insert(group.pageKey)
+                } else {
+                    cache.groups[group.pageKey] = value
+                }
+                if carry != nil, let terms = value.carriableTerms { carriable[group.pageKey] = terms }
             case .failure(let error): bag.add(error, at: nil)
             }
         }
@@ -229,7 +253,8 @@ public struct Explainer: Sendable {
         for warning in warnings { bag.add(warning) }
         checkTermsUsed(renderedGroups, bag: &bag)
         let context = ContextMaker(explainer: self, rendered: renderedGroups, backlinks: index)
-        let (pages, reusedPages) = context.makePages(memo: &cache.jobs, reusedGroups: reusedGroups)
+        let (pages, reusedPages, carriedPages) = context.makePages(
+            memo: &cache.jobs, reusedGroups: reusedGroups, carriedGroups: carriedGroups)
         var files = [GeneratedFile]()
         var diagnostics = bag.diagnostics
         if !site.pages(ofKind: .timeline).isEmpty || !events.isEmpty {
@@ -246,7 +271,9 @@ public struct Explainer: Sendable {
         if !site.pages(ofKind: .updates).isEmpty {
             files.append(AtomFeed.file(for: self, rendered: renderedGroups, backlinks: index))
         }
-        return ExplainerOutput(pages: pages, files: files, diagnostics: diagnostics, reusedPages: reusedPages)
+        return ExplainerOutput(
+            pages: pages, files: files, diagnostics: diagnostics, reusedPages: reusedPages, carriedPages: carriedPages,
+            plainPagesKey: plainPagesKey, carriablePages: carriable)
     }
 
     /// Builds every explainer page and file, without reusing earlier work.

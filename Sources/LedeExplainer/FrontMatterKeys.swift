@@ -47,15 +47,31 @@ enum FrontMatterKeys {
     /// - Parameters:
     ///   - page: The page.
     ///   - bag: Where the warnings go; the problems already in it are not repeated.
-    static func checkKeys(of page: Page, bag: inout DiagnosticBag) {
-        let reported = Set(bag.diagnostics.compactMap(\.location))
-        func check(_ node: DataNode, known: Set<String>, consequence: (String) -> String) {
+    /// Near misses found so far, by page kind, mapping and key: a large site repeats the same
+    /// free keys (`tags`, `summary`) on thousands of pages, and the edit distance is computed
+    /// once for each.
+    struct Suggestions {
+        fileprivate var known: [String: String?] = [:]
+    }
+
+    static func checkKeys(of page: Page, bag: inout DiagnosticBag, suggestions: inout Suggestions) {
+        var reported: Set<SourceLocation>?
+        func check(_ node: DataNode, in mapping: String, known: Set<String>, consequence: (String) -> String) {
             for (index, key) in node.keys.enumerated() where !known.contains(key) {
-                guard let suggestion = NearMiss.suggestion(for: key, among: known) else { continue }
+                let memoKey = "\(page.kind)\u{0}\(mapping)\u{0}\(key)"
+                let suggestion: String?
+                if let found = suggestions.known[memoKey] {
+                    suggestion = found
+                } else {
+                    suggestion = NearMiss.suggestion(for: key, among: known)
+                    suggestions.known[memoKey] = suggestion
+                }
+                guard let suggestion else { continue }
                 let location =
                     node.keyLocations.indices.contains(index)
                     ? node.keyLocations[index] : node.members[index].value.location
-                guard !reported.contains(location) else { continue }
+                if reported == nil { reported = Set(bag.diagnostics.compactMap(\.location)) }
+                guard reported?.contains(location) != true else { continue }
                 bag.add(
                     Diagnostic(
                         .warning, at: location,
@@ -63,14 +79,14 @@ enum FrontMatterKeys {
             }
         }
         let front = page.frontMatter
-        check(front, known: keys(of: page.kind)) { key in
+        check(front, in: "", known: keys(of: page.kind)) { key in
             page.kind.isItem ? "Lede does not read it" : "it is kept as page.extra.\(key) and not checked"
         }
         for (key, known) in nestedKeys(of: page.kind).sorted(by: { $0.key < $1.key }) {
             guard let value = front[key] else { continue }
             let mappings = if case .map = value.value { [value] } else { value.items ?? [] }
             for mapping in mappings {
-                check(mapping, known: known) { _ in "Lede does not read it in '\(key)'" }
+                check(mapping, in: key, known: known) { _ in "Lede does not read it in '\(key)'" }
             }
         }
     }

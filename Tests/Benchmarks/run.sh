@@ -108,13 +108,15 @@ mkdir -p "$WORK/bundled"
 cp -R "$ROOT/Content" "$ROOT/Templates" "$ROOT/Public" "$ROOT/seeds" "$WORK/bundled/"
 
 # ---- build times: hyperfine, alternating passes ------------------------------------------
-lede_cmd() { echo "$LEDE build $WORK/lede-$1 --output $WORK/out-lede-$1"; }
+# Full builds render every page (--no-cache); the one-page-edit builds use the build cache.
+lede_cmd() { echo "$LEDE build $WORK/lede-$1 --output $WORK/out-lede-$1 --no-cache"; }
+lede_cached_cmd() { echo "$LEDE build $WORK/lede-$1 --output $WORK/out-lede-$1"; }
 hugo_cmd() { echo "$HUGO --quiet -s $WORK/hugo-$1 --config hugo.toml,nohighlight.toml --destination $WORK/out-hugo-$1"; }
 for n in $SIZES; do
     runs=$RUNS_1K
     if [ "$n" = 10000 ]; then runs=$RUNS_10K; fi
     # Both write over an existing output folder: one build of each first.
-    "$LEDE" build "$WORK/lede-$n" --output "$WORK/out-lede-$n" >/dev/null
+    "$LEDE" build "$WORK/lede-$n" --output "$WORK/out-lede-$n" --no-cache >/dev/null
     "$HUGO" --quiet -s "$WORK/hugo-$n" --config hugo.toml,nohighlight.toml --destination "$WORK/out-hugo-$n" >/dev/null
     for pass in $(seq 1 "$PASSES"); do
         warmup=0
@@ -133,25 +135,33 @@ done
 # ---- peak memory (and CPU) at the largest size; phase timings ----------------------------
 BIG=${SIZES##* }
 say "peak memory at $BIG pages (/usr/bin/time -v)"
-/usr/bin/time -v -o "$WORK/time-lede-$BIG.txt" "$LEDE" build "$WORK/lede-$BIG" --output "$WORK/out-lede-$BIG" >/dev/null
+/usr/bin/time -v -o "$WORK/time-lede-$BIG.txt" "$LEDE" build "$WORK/lede-$BIG" --output "$WORK/out-lede-$BIG" --no-cache >/dev/null
 /usr/bin/time -v -o "$WORK/time-hugo-$BIG.txt" "$HUGO" --quiet -s "$WORK/hugo-$BIG" --config hugo.toml,nohighlight.toml --destination "$WORK/out-hugo-$BIG" >/dev/null
 say "Lede phase timings at $BIG pages (LEDE_TIMINGS=1)"
-LEDE_TIMINGS=1 "$LEDE" build "$WORK/lede-$BIG" --output "$WORK/out-lede-$BIG" 2>"$WORK/timings-$BIG.txt" >/dev/null
+LEDE_TIMINGS=1 "$LEDE" build "$WORK/lede-$BIG" --output "$WORK/out-lede-$BIG" --no-cache 2>"$WORK/timings-$BIG.txt" >/dev/null
 cat "$WORK/timings-$BIG.txt" >&2
 
 # ---- one-page edit: `lede build` again after one page changed ----------------------------
-# The output exists; one post gets a new line before each run (so every run has an edit).
-say "one-page edit, lede build ($EDIT_RUNS runs per size)"
+# The output exists; one post gets a new line before each run (so every run has an edit). Two
+# cached builds first: the first after a --no-cache build renders everything and records the
+# cache; the second links every carried page into the spare folder, which the cache did not
+# know yet; from the third on, the spare is known and only what changed is written.
+say "one-page edit, lede build with the build cache ($EDIT_RUNS runs per size)"
 for n in $SIZES; do
     post="$WORK/lede-$n/Content/posts/post-00500.md"
     cp "$post" "$WORK/post-$n.orig"
+    for warm in 1 2; do
+        /usr/bin/time -f "%e s wall, %M KB peak" -o "$WORK/edit-warm-$n-$warm.txt" \
+            $(lede_cached_cmd "$n") >/dev/null
+        say "  cached warm-up build $warm: $(cat "$WORK/edit-warm-$n-$warm.txt")"
+    done
     hyperfine -N --style basic --runs "$EDIT_RUNS" \
         --prepare "sh -c 'echo Edited. >>$post'" \
-        --export-json "$WORK/edit-$n.json" -n "lede-edit-$n" "$(lede_cmd "$n")" >&2
+        --export-json "$WORK/edit-$n.json" -n "lede-edit-$n" "$(lede_cached_cmd "$n")" >&2
     cp "$WORK/post-$n.orig" "$post"
 done
-say "bundled explainer, cold lede build (new output folder each run)"
-hyperfine -N --style basic --runs "$RUNS_1K" --prepare "rm -rf $WORK/out-bundled" \
+say "bundled explainer, cold lede build (new output folder, no build cache, each run)"
+hyperfine -N --style basic --runs "$RUNS_1K" --prepare "rm -rf $WORK/out-bundled $WORK/.out-bundled.lede-cache" \
     --export-json "$WORK/bundled-build.json" -n bundled "$LEDE build $WORK/bundled --output $WORK/out-bundled" >&2
 
 # ---- rebuild latency: save -> page served, lede serve and hugo server -------------------

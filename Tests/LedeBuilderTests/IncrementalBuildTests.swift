@@ -61,6 +61,27 @@ import Testing
         return files
     }
 
+    /// Builds from scratch into a fresh folder and expects `output` and `summary`'s diagnostics
+    /// to be the clean build's; returns whether the files were.
+    @discardableResult
+    static func expectCleanOutput(_ workspace: Workspace, output: URL, summary: BuildSummary, after step: String)
+        async throws -> Bool
+    {
+        let clean = workspace.root.appendingPathComponent("clean-\(UUID().uuidString)")
+        let cleanSummary = try await SiteBuilder(options: BuildOptions(siteRoot: workspace.site, output: clean))
+            .build()
+        let expected = try tree(clean)
+        let actual = try tree(output)
+        #expect(actual.keys.sorted() == expected.keys.sorted(), "file list differs after \(step)")
+        let differing = expected.keys.sorted().filter { actual[$0] != expected[$0] }
+        #expect(differing.isEmpty, "differs from a clean build after \(step): \(differing.prefix(5))")
+        #expect(
+            summary.diagnostics.map(\.description) == cleanSummary.diagnostics.map(\.description),
+            "diagnostics differ after \(step)")
+        try FileManager.default.removeItem(at: clean)
+        return differing.isEmpty
+    }
+
     /// Builds from scratch into a fresh folder and compares with the incremental output.
     static func expectMatchesCleanBuild(_ workspace: Workspace, incremental: URL, step: String) async throws {
         let clean = workspace.root.appendingPathComponent("clean-\(UUID().uuidString)")

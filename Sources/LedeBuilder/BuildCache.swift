@@ -1,0 +1,495 @@
+import Foundation
+import LedeContent
+import LedeCore
+import LedeExplainer
+
+/// What a `lede build` leaves for the next one, so that a build after an edit does the work of
+/// the pages that changed plus the site-wide parts, not of the whole site.
+///
+/// It lives in Lede's own folder beside the output (`.Output.lede-cache/build`, git-ignored by
+/// the scaffold's `.*.lede-*`) and records:
+/// - the key of everything site-wide the pages are made from (``siteKey``: Lede's executable,
+///   the build options, every template's bytes, every copied file's size and time; and
+///   ``plainPagesKey``, the explainer's hash of the values a plain page's Markdown and context
+///   are made from);
+/// - per plain page that cites nothing: its content file's signature (size, inode, times, as
+///   stat'ed before it was read), its output path, the glossary terms it used and its scan (ids,
+///   and the references the link checker resolves), with where each link was written;
+/// - per output file of the output folder and of the spare folder: a hash of its bytes, its size,
+///   modification time and inode.
+///
+/// Nothing in it is trusted without checking: a file that is missing, of another format, cut
+/// short or with a wrong checksum is ignored (the build is then a full one); a page is carried
+/// only when both keys are equal, its content file's signature is, and its output file still has
+/// the recorded size, time and inode; a spare file is reused only when it still has its own.
+struct BuildCache: Sendable {
+    /// One output file as the build left it.
+    struct FileRecord: Sendable, Equatable {
+        var hash: UInt64
+        var size: Int
+        var modified: Int
+        var inode: UInt64
+
+        /// Whether the file at `path` still is the one recorded.
+        func matches(_ path: String) -> Bool {
+            guard let status = FileSystem.status(at: path, followingLinks: false), status.kind == .file else {
+                return false
+            }
+            return status.size == size && status.modified == modified && status.inode == inode
+        }
+
+        /// The record of the file now at `path` with the given hash, or `nil` when it is not a file.
+        static func of(_ path: String, hash: UInt64) -> FileRecord? {
+            guard let status = FileSystem.status(at: path, followingLinks: false), status.kind == .file else {
+                return nil
+            }
+            return FileRecord(hash: hash, size: status.size, modified: status.modified, inode: status.inode)
+        }
+    }
+
+    /// The files of a folder the build wrote, and the folder's inode (a folder replaced by
+    /// someone else has another).
+    struct Folder: Sendable {
+        var identity: UInt64
+        var files: [String: FileRecord]
+
+        /// Whether `path` is still the folder recorded.
+        func isSame(as path: String) -> Bool {
+            guard let status = FileSystem.status(at: path, followingLinks: false), status.kind == .folder else {
+                return false
+            }
+            return status.inode == identity
+        }
+    }
+
+    /// A plain page that a later build may carry.
+    struct PageRecord: Sendable {
+        var signature: FileStatus
+        var outputPath: String
+        var terms: PageTerms
+        /// The ids of the page's elements, which other pages' links may point at.
+        var ids: Set<String>
+        /// What the link checker found on the page.
+        var problems: [LinkChecker.Problem]
+        /// The page's references and where its links were written (``Checks``), encoded: read
+        /// only when something they resolve against changed (``BuildCache/universe``).
+        var checks: [UInt8]
+    }
+
+    /// What the link checker reads from a page, besides its ids.
+    struct Checks: Sendable {
+        var items: [PageScan.Item]
+        var linkLocations: [String: SourceLocation]
+
+        func encoded() -> [UInt8] {
+            var writer = ByteWriter()
+            writer.number(UInt64(items.count))
+            for item in items {
+                switch item {
+                case .reference(let reference, let isLink):
+                    writer.number(isLink ? 1 : 0)
+                    writer.text(reference)
+                case .problem(let reference, let problem):
+                    writer.number(reference == nil ? 2 : 3)
+                    if let reference { writer.text(reference) }
+                    writer.text(problem)
+                }
+            }
+            writer.number(UInt64(linkLocations.count))
+            for (url, location) in linkLocations.sorted(by: { $0.key < $1.key }) {
+                writer.text(url)
+                writer.text(location.path)
+                writer.number(UInt64(location.line))
+                writer.number(UInt64(location.column))
+            }
+            return writer.bytes
+        }
+
+        init(items: [PageScan.Item], linkLocations: [String: SourceLocation]) {
+            self.items = items
+            self.linkLocations = linkLocations
+        }
+
+        /// Decodes ``encoded()``; `nil` for bytes it did not write.
+        init?(_ bytes: [UInt8]) {
+            var reader = ByteReader(bytes: bytes, position: 0, end: bytes.count)
+            guard let itemCount = reader.count() else { return nil }
+            var items: [PageScan.Item] = []
+            items.reserveCapacity(itemCount)
+            for _ in 0..<itemCount {
+                switch reader.number() {
+                case let tag? where tag <= 1:
+                    guard let reference = reader.text() else { return nil }
+                    items.append(.reference(reference, isLink: tag == 1))
+                case 2?:
+                    guard let problem = reader.text() else { return nil }
+                    items.append(.problem(reference: nil, problem))
+                case 3?:
+                    guard let reference = reader.text(), let problem = reader.text() else { return nil }
+                    items.append(.problem(reference: reference, problem))
+                default: return nil
+                }
+            }
+            guard let locationCount = reader.count() else { return nil }
+            var locations: [String: SourceLocation] = [:]
+            for _ in 0..<locationCount {
+                guard let url = reader.text(), let file = reader.text(), let line = reader.signed(),
+                    let column = reader.signed()
+                else { return nil }
+                locations[url] = SourceLocation(path: file, line: line, column: column)
+            }
+            guard reader.position == reader.end else { return nil }
+            self.init(items: items, linkLocations: locations)
+        }
+    }
+
+    var siteKey: UInt64
+    var plainPagesKey: UInt64
+    /// ``LinkChecker/universeKey(paths:ids:publicFiles:basePath:baseURL:)`` of the last build.
+    var universe: UInt64
+    var output: Folder
+    var spare: Folder?
+    /// By content file (`Content/posts/a.md`).
+    var pages: [String: PageRecord]
+
+    static let fileName = "build"
+    private static let magic = Array("lede build cache\n".utf8)
+    /// Raised whenever what is recorded, or how, changes.
+    private static let formatVersion: UInt64 = 3
+
+    /// Lede's cache folder beside `output`.
+    static func folder(beside output: URL) -> String {
+        let path = output.standardizedFileURL.path
+        return PathText.parent(of: path) + "/." + PathText.lastComponent(of: path) + ".lede-cache"
+    }
+
+    // MARK: - Keys
+
+    /// The key of everything site-wide a page is made from that the explainer does not see.
+    static func siteKey(options: BuildOptions, site: Site) -> UInt64 {
+        StableHasher.hash { hasher in
+            hasher.combine(formatVersion)
+            let executable =
+                FileSystem.status(at: "/proc/self/exe", followingLinks: true)
+                ?? Bundle.main.executablePath.flatMap { FileSystem.status(at: $0, followingLinks: true) }
+            hasher.combine(executable.map { "\($0.size) \($0.modified) \($0.inode)" } ?? "an executable without a file")
+            hasher.combine(options.siteRoot.path)
+            hasher.combine(options.output.standardizedFileURL.path)
+            hasher.combine(options.baseURL ?? "\u{0}")
+            hasher.combine(options.includeDrafts ? 1 : 0)
+            hasher.combine(options.minify ? 1 : 0)
+            let root = options.siteRoot.path + "/"
+            let templates = options.siteRoot.appendingPathComponent("Templates")
+            let templateFiles =
+                (FileManager.default.enumerator(at: templates, includingPropertiesForKeys: nil)?.allObjects as? [URL]
+                ?? []).map(\.path).sorted()
+            for path in templateFiles {
+                hasher.combine(path)
+                hasher.combine((FileManager.default.contents(atPath: path)).map { ContentHash.fast($0) } ?? 0)
+            }
+            let copied = site.publicFiles.map { "Public/" + $0 } + site.contentAssets.map { "Content/" + $0 }
+            for path in copied.sorted() {
+                hasher.combine(path)
+                let status = FileSystem.status(at: root + path, followingLinks: true)
+                hasher.combine(status.map { "\($0.size) \($0.modified) \($0.changed) \($0.inode)" } ?? "-")
+            }
+        }
+    }
+
+    /// The plain pages this build may carry: unchanged content file, same output path, and the
+    /// output file still the one recorded.
+    func carryOver(site: Site, siteKey: UInt64, signatures: PageCache, output: String) -> CarryOver? {
+        guard siteKey == self.siteKey, self.output.isSame(as: output) else { return nil }
+        var pages: [String: PageTerms] = [:]
+        for page in site.pages(ofKind: .page) {
+            guard let record = self.pages[page.sourcePath], record.outputPath == page.outputPath,
+                let signature = signatures.signature(ofRead: page.sourcePath), signature == record.signature,
+                let file = self.output.files[record.outputPath], file.matches(output + "/" + record.outputPath)
+            else { continue }
+            pages[page.sourcePath] = record.terms
+        }
+        return CarryOver(key: plainPagesKey, pages: pages)
+    }
+
+    /// Whether a file read by a build that started at `started` (nanoseconds since 1970) may
+    /// have changed after it was read without changing its signature: it was changed so shortly
+    /// before that a second change could fall in the same tick of the file system's clock (as Git
+    /// treats "racily clean" files). Such a page is not recorded; the next build reads it again.
+    /// Times in whole milliseconds suggest a coarse file system (FAT keeps two seconds).
+    static func isRacy(_ signature: FileStatus, readAfter started: Int) -> Bool {
+        let coarse = signature.modified % 1_000_000 == 0 && signature.changed % 1_000_000 == 0
+        let window = coarse ? 2_500_000_000 : 100_000_000
+        return max(signature.modified, signature.changed) > started - window
+    }
+
+    // MARK: - Reading and writing
+
+    /// The cache beside `output`, or `nil` when there is none or it cannot be trusted.
+    static func load(beside output: URL) -> BuildCache? {
+        let path = folder(beside: output) + "/" + fileName
+        guard FileSystem.kind(at: PathText.parent(of: path), followingLinks: false) == .folder,
+            FileSystem.kind(at: path, followingLinks: false) == .file,
+            let data = FileManager.default.contents(atPath: path)
+        else { return nil }
+        return decode([UInt8](data))
+    }
+
+    /// Writes the cache beside `output`, replacing the last one in one rename. Failing to
+    /// write it only makes the next build a full one: the error is returned, not thrown.
+    func save(beside output: URL) -> String? {
+        let folder = Self.folder(beside: output)
+        switch FileSystem.kind(at: folder, followingLinks: false) {
+        case .folder: break
+        case .missing: break
+        case .file, .symbolicLink, .other: FolderSwap.unlinkFile(folder)
+        }
+        if FileSystem.kind(at: folder, followingLinks: false) == .missing {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+            } catch {
+                return error.localizedDescription
+            }
+        }
+        let target = folder + "/" + Self.fileName
+        let temporary = target + ".new"
+        FolderSwap.unlinkFile(temporary)
+        if let problem = FileBytes.write(Data(encoded()), toPath: temporary) { return problem }
+        guard rename(temporary, target) == 0 else { return String(cString: strerror(errno)) }
+        return nil
+    }
+
+    /// Removes the cache beside `output` (a build that wrote the output without one).
+    static func remove(beside output: URL) {
+        FolderSwap.unlinkFile(folder(beside: output) + "/" + fileName)
+    }
+
+    func encoded() -> [UInt8] {
+        var writer = ByteWriter()
+        writer.bytes += Self.magic
+        writer.number(Self.formatVersion)
+        writer.number(siteKey)
+        writer.number(plainPagesKey)
+        writer.number(universe)
+        writer.folder(output)
+        writer.number(spare == nil ? 0 : 1)
+        if let spare { writer.folder(spare) }
+        writer.number(UInt64(pages.count))
+        for (path, record) in pages.sorted(by: { $0.key < $1.key }) {
+            writer.text(path)
+            let signature = record.signature
+            for number in [signature.size, signature.modified, signature.changed] {
+                writer.number(UInt64(bitPattern: Int64(number)))
+            }
+            writer.number(signature.inode)
+            writer.text(record.outputPath)
+            writer.texts(record.terms.matched)
+            writer.texts(record.terms.linked)
+            writer.texts(record.ids.sorted())
+            writer.number(UInt64(record.problems.count))
+            for problem in record.problems {
+                writer.number(problem.rule == .page ? 1 : 0)
+                writer.number(problem.reference == nil ? 0 : 1)
+                if let reference = problem.reference { writer.text(reference) }
+                writer.text(problem.problem)
+            }
+            writer.number(UInt64(record.checks.count))
+            writer.bytes += record.checks
+        }
+        let checksum = writer.bytes.withUnsafeBytes { ContentHash.fast(buffer: $0) }
+        withUnsafeBytes(of: checksum.littleEndian) { writer.bytes += $0 }
+        return writer.bytes
+    }
+
+    static func decode(_ bytes: [UInt8]) -> BuildCache? {
+        guard bytes.count >= magic.count + 8, Array(bytes[0..<magic.count]) == magic else { return nil }
+        let body = bytes.count - 8
+        let checksum = bytes.withUnsafeBytes {
+            ContentHash.fast(buffer: UnsafeRawBufferPointer(rebasing: $0[0..<body]))
+        }
+        var stored: UInt64 = 0
+        for index in 0..<8 { stored |= UInt64(bytes[body + index]) << (8 * UInt64(index)) }
+        var reader = ByteReader(bytes: bytes, position: magic.count, end: body)
+        guard stored == checksum, reader.number() == formatVersion,
+            let siteKey = reader.number(), let plainPagesKey = reader.number(), let universe = reader.number(),
+            let output = reader.folder(),
+            let hasSpare = reader.number()
+        else { return nil }
+        var spare: Folder?
+        if hasSpare == 1 {
+            guard let folder = reader.folder() else { return nil }
+            spare = folder
+        }
+        guard let count = reader.count() else { return nil }
+        var pages: [String: PageRecord] = [:]
+        pages.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let record = reader.pageRecord() else { return nil }
+            pages[record.path] = record.record
+        }
+        guard reader.position == reader.end else { return nil }
+        return BuildCache(
+            siteKey: siteKey, plainPagesKey: plainPagesKey, universe: universe, output: output, spare: spare,
+            pages: pages)
+    }
+}
+
+/// Appends numbers (LEB128: seven bits a byte) and texts; a text written before is written as
+/// its index in the table of texts written so far (a large site repeats the same links, ids and
+/// terms on every page).
+private struct ByteWriter {
+    var bytes: [UInt8] = []
+    private var table: [String: Int] = [:]
+
+    mutating func number(_ value: UInt64) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(value & 0x7F) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
+    }
+
+    /// A text: `2 × index + 1` for one in the table, else `2 × length` and its UTF-8 bytes.
+    mutating func text(_ value: String) {
+        if let index = table[value] {
+            number(UInt64(index) * 2 + 1)
+            return
+        }
+        table[value] = table.count
+        let utf8 = value.utf8
+        number(UInt64(utf8.count) * 2)
+        bytes += utf8
+    }
+
+    mutating func texts(_ values: [String]) {
+        number(UInt64(values.count))
+        for value in values { text(value) }
+    }
+
+    mutating func folder(_ folder: BuildCache.Folder) {
+        number(folder.identity)
+        number(UInt64(folder.files.count))
+        for (path, file) in folder.files.sorted(by: { $0.key < $1.key }) {
+            text(path)
+            number(file.hash)
+            number(UInt64(bitPattern: Int64(file.size)))
+            number(UInt64(bitPattern: Int64(file.modified)))
+            number(file.inode)
+        }
+    }
+}
+
+/// Reads what ``ByteWriter`` wrote; every read is bounded, and `nil` on bytes that end early
+/// or refer to a text not yet read.
+private struct ByteReader {
+    let bytes: [UInt8]
+    var position: Int
+    let end: Int
+    private var table: [String] = []
+
+    init(bytes: [UInt8], position: Int, end: Int) {
+        self.bytes = bytes
+        self.position = position
+        self.end = end
+    }
+
+    mutating func number() -> UInt64? {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while position < end, shift < 64 {
+            let byte = bytes[position]
+            position += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+        return nil
+    }
+
+    /// A count that cannot exceed what is left to read (each item takes at least a byte).
+    mutating func count() -> Int? {
+        guard let value = number(), value <= UInt64(end - position) else { return nil }
+        return Int(value)
+    }
+
+    mutating func signed() -> Int? { number().map { Int(Int64(bitPattern: $0)) } }
+
+    mutating func text() -> String? {
+        guard let tag = number() else { return nil }
+        if tag & 1 == 1 {
+            let index = tag / 2
+            return index < UInt64(table.count) ? table[Int(index)] : nil
+        }
+        let length = tag / 2
+        guard length <= UInt64(end - position) else { return nil }
+        let start = position
+        position += Int(length)
+        let text = bytes.withUnsafeBufferPointer {
+            String(validating: UnsafeBufferPointer(rebasing: $0[start..<start + Int(length)]), as: UTF8.self)
+        }
+        if let text { table.append(text) }
+        return text
+    }
+
+    mutating func texts() -> [String]? {
+        guard let count = count() else { return nil }
+        var values: [String] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let value = text() else { return nil }
+            values.append(value)
+        }
+        return values
+    }
+
+    mutating func folder() -> BuildCache.Folder? {
+        guard let identity = number(), let count = count() else { return nil }
+        var files: [String: BuildCache.FileRecord] = [:]
+        files.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let path = text(), let hash = number(), let size = signed(), let modified = signed(),
+                let inode = number()
+            else { return nil }
+            files[path] = BuildCache.FileRecord(hash: hash, size: size, modified: modified, inode: inode)
+        }
+        return BuildCache.Folder(identity: identity, files: files)
+    }
+
+    mutating func pageRecord() -> (path: String, record: BuildCache.PageRecord)? {
+        guard let path = text(), let size = signed(), let modified = signed(), let changed = signed(),
+            let inode = number(), let outputPath = text(), let matched = texts(), let linked = texts(),
+            let ids = texts(), let problemCount = count()
+        else { return nil }
+        var problems: [LinkChecker.Problem] = []
+        for _ in 0..<problemCount {
+            guard let rule = number(), let hasReference = number() else { return nil }
+            var reference: String?
+            if hasReference == 1 {
+                guard let text = text() else { return nil }
+                reference = text
+            }
+            guard let problem = text() else { return nil }
+            problems.append(
+                LinkChecker.Problem(reference: reference, problem: problem, rule: rule == 1 ? .page : .link))
+        }
+        guard let checksLength = count() else { return nil }
+        let checks = Array(bytes[position..<position + checksLength])
+        position += checksLength
+        let signature = FileStatus(kind: .file, size: size, inode: inode, modified: modified, changed: changed)
+        return (
+            path,
+            BuildCache.PageRecord(
+                signature: signature, outputPath: outputPath, terms: PageTerms(matched: matched, linked: linked),
+                ids: Set(ids), problems: problems, checks: checks)
+        )
+    }
+}
+
+extension PageScan {
+    /// A scan read back from the build cache (no rewritten bytes: the page is already written).
+    init(ids: Set<String>, items: [Item]) {
+        rewritten = nil
+        self.ids = ids
+        self.items = items
+    }
+}

@@ -1,0 +1,206 @@
+import Foundation
+import LedeBuilder
+import LedeCore
+import Testing
+
+/// `lede build` keeps a build cache beside the output: the next one-off build carries over the
+/// plain pages whose inputs are unchanged, and its output is still byte for byte a clean build's.
+/// A cache that is damaged, or an output or spare file changed by hand, is never trusted.
+@Suite struct BuildCacheTests {
+    typealias Workspace = IncrementalBuildTests.Workspace
+
+    /// One `lede build` with the build cache (a new builder each time, as each command is).
+    static func build(_ workspace: Workspace, cache: Bool = true) async throws -> BuildSummary {
+        var options = BuildOptions(siteRoot: workspace.site, output: output(workspace))
+        options.buildCache = cache
+        return try await SiteBuilder(options: options).build()
+    }
+
+    static func output(_ workspace: Workspace) -> URL { workspace.root.appendingPathComponent("Output") }
+
+    static func cacheFile(_ workspace: Workspace) -> URL {
+        workspace.root.appendingPathComponent(".Output.lede-cache/build")
+    }
+
+    /// Waits past the window in which a just-written file is not trusted by its signature
+    /// (``BuildCache`` does not record pages changed within 100 ms of a build's start).
+    static func settle() async throws { try await Task.sleep(for: .milliseconds(150)) }
+
+    /// The site with six articles (three cite the report, three do not), its files past the
+    /// window in which they are not trusted.
+    static func workspace() async throws -> Workspace {
+        let workspace = try Workspace()
+        try RandomEditTests.addArticles(workspace)
+        try await settle()
+        return workspace
+    }
+
+    static func expectCleanOutput(_ workspace: Workspace, _ summary: BuildSummary, _ step: String) async throws {
+        try await IncrementalBuildTests.expectCleanOutput(
+            workspace, output: output(workspace), summary: summary, after: step)
+    }
+
+    /// The articles that cite nothing: the pages a build may carry (the bundled about page cites
+    /// the report, so its claims are checked on every build).
+    static let carriable = 3
+
+    @Test func aSecondBuildCarriesEveryUnchangedPlainPage() async throws {
+        let workspace = try await Self.workspace()
+        let first = try await Self.build(workspace)
+        #expect(first.pagesRendered == first.pagesWritten)
+        try await Self.settle()
+        let second = try await Self.build(workspace)
+        #expect(second.pagesWritten == first.pagesWritten)
+        #expect(second.pagesRendered == first.pagesWritten - Self.carriable)
+        try await Self.expectCleanOutput(workspace, second, "a build with nothing changed")
+        let third = try await Self.build(workspace)
+        #expect(third.pagesRendered == first.pagesWritten - Self.carriable)
+        try await Self.expectCleanOutput(workspace, third, "a third build")
+    }
+
+    @Test func anEditedArticleIsRenderedAgain() async throws {
+        let workspace = try await Self.workspace()
+        let first = try await Self.build(workspace)
+        try await Self.settle()
+        _ = try await Self.build(workspace)
+        try workspace.write(
+            "Content/posts/post-5.md", try workspace.read("Content/posts/post-5.md") + "\nOne more line.\n")
+        try await Self.settle()
+        let edited = try await Self.build(workspace)
+        #expect(edited.pagesRendered == first.pagesWritten - Self.carriable + 1)
+        try await Self.expectCleanOutput(workspace, edited, "an edit to a carried article")
+        let html = try String(
+            contentsOf: Self.output(workspace).appendingPathComponent("posts/post-5/index.html"), encoding: .utf8)
+        #expect(html.contains("One more line."))
+    }
+
+    @Test func aLinkToAChangedHeadingOfAnotherPageIsCheckedOnCarriedPages() async throws {
+        let workspace = try await Self.workspace()
+        try workspace.write(
+            "Content/posts/notes.md", "---\ntitle: Notes\n---\nSee [the background](post-4.md#background).\n")
+        try await Self.settle()
+        _ = try await Self.build(workspace)
+        let warm = try await Self.build(workspace)
+        #expect(warm.diagnostics.filter { $0.severity == .warning }.isEmpty)
+        try workspace.replace("Content/posts/post-4.md", "## Background", with: "## Context")
+        try await Self.settle()
+        let edited = try await Self.build(workspace)
+        let warnings = edited.diagnostics.filter { $0.severity == .warning }.map(\.description)
+        #expect(
+            warnings == [
+                "Content/posts/notes.md:4:5: warning: no element with id 'background' on posts/post-4/index.html '/explainers/iran-deportations/posts/post-4/#background' in posts/notes/index.html"
+            ])
+        try await Self.expectCleanOutput(workspace, edited, "a heading renamed under a carried page's link")
+    }
+
+    /// Ways a cache file can be damaged: each must make the next build a full one.
+    enum Damage: String, CaseIterable, Sendable {
+        case truncated, flippedByte, garbage, empty, folderInstead
+    }
+
+    @Test(arguments: Damage.allCases) func aDamagedCacheIsIgnored(_ damage: Damage) async throws {
+        let workspace = try await Self.workspace()
+        let first = try await Self.build(workspace)
+        try await Self.settle()
+        _ = try await Self.build(workspace)
+        let file = Self.cacheFile(workspace)
+        let bytes = try Data(contentsOf: file)
+        switch damage {
+        case .truncated: try bytes.prefix(bytes.count / 2).write(to: file)
+        case .flippedByte:
+            var changed = bytes
+            changed[bytes.count / 2] ^= 0x20
+            try changed.write(to: file)
+        case .garbage: try Data("lede build cache\n\u{7}not a cache".utf8).write(to: file)
+        case .empty: try Data().write(to: file)
+        case .folderInstead:
+            try FileManager.default.removeItem(at: file)
+            try FileManager.default.createDirectory(at: file, withIntermediateDirectories: false)
+        }
+        try workspace.write(
+            "Content/posts/post-6.md", try workspace.read("Content/posts/post-6.md") + "\nAfter the damage.\n")
+        let rebuilt = try await Self.build(workspace)
+        #expect(rebuilt.pagesRendered == first.pagesWritten, "a \(damage) cache was trusted")
+        try await Self.expectCleanOutput(workspace, rebuilt, "a \(damage) cache")
+    }
+
+    @Test func anOutputFileChangedByHandIsRenderedAgain() async throws {
+        let workspace = try await Self.workspace()
+        let first = try await Self.build(workspace)
+        try await Self.settle()
+        _ = try await Self.build(workspace)
+        let page = Self.output(workspace).appendingPathComponent("posts/post-5/index.html")
+        try Data("edited by hand".utf8).write(to: page)
+        let rebuilt = try await Self.build(workspace)
+        #expect(rebuilt.pagesRendered == first.pagesWritten - Self.carriable + 1)
+        try await Self.expectCleanOutput(workspace, rebuilt, "an output page edited by hand")
+    }
+
+    @Test func aSpareFileChangedByHandIsReplaced() async throws {
+        let workspace = try await Self.workspace()
+        _ = try await Self.build(workspace)
+        try await Self.settle()
+        // Three builds: the spare is then a folder the cache knows, holding every carried page.
+        for _ in 1...3 { _ = try await Self.build(workspace) }
+        let spare = workspace.root.appendingPathComponent(".Output.lede-spare/posts/post-5/index.html")
+        #expect(FileManager.default.fileExists(atPath: spare.path))
+        try Data("edited in the spare".utf8).write(to: spare)
+        let rebuilt = try await Self.build(workspace)
+        try await Self.expectCleanOutput(workspace, rebuilt, "a spare page edited by hand")
+    }
+
+    @Test func aCacheFolderThatIsALinkIsReplacedNotFollowed() async throws {
+        let workspace = try await Self.workspace()
+        let elsewhere = workspace.root.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: elsewhere.appendingPathComponent("build"))
+        try FileManager.default.createSymbolicLink(
+            at: workspace.root.appendingPathComponent(".Output.lede-cache"), withDestinationURL: elsewhere)
+        _ = try await Self.build(workspace)
+        #expect(try String(contentsOf: elsewhere.appendingPathComponent("build"), encoding: .utf8) == "keep")
+        let folder = workspace.root.appendingPathComponent(".Output.lede-cache").path
+        #expect(FileSystem.kind(at: folder, followingLinks: false) == .folder)
+        #expect(FileManager.default.fileExists(atPath: Self.cacheFile(workspace).path))
+    }
+
+    @Test func withoutTheCacheEveryPageIsRendered() async throws {
+        let workspace = try await Self.workspace()
+        _ = try await Self.build(workspace)
+        try await Self.settle()
+        let recorded = try Data(contentsOf: Self.cacheFile(workspace))
+        let plain = try await Self.build(workspace, cache: false)
+        #expect(plain.pagesRendered == plain.pagesWritten)
+        #expect(try Data(contentsOf: Self.cacheFile(workspace)) == recorded)
+        // The cache still describes files the uncached build replaced: they are not trusted.
+        let next = try await Self.build(workspace)
+        try await Self.expectCleanOutput(workspace, next, "a cached build after an uncached one")
+    }
+
+    @Test func randomEditsBuildLikeACleanBuild() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let count = environment["LEDE_RANDOM_EDITS"].flatMap(Int.init) ?? 12
+        let seed = environment["LEDE_RANDOM_SEED"].flatMap(UInt64.init) ?? 2027
+        var random = RandomEditTests.Generator(state: seed)
+        let workspace = try await Self.workspace()
+        _ = try await Self.build(workspace)
+        var done: [String] = []
+        for step in 1...count {
+            let before = try IncrementalBuildTests.tree(Self.output(workspace))
+            done.append(try RandomEditTests.edit(workspace, using: &random))
+            try await Self.settle()
+            if done.last?.hasPrefix("break ") == true {
+                let path = String(done.last!.dropFirst("break ".count))
+                await #expect(throws: DiagnosticError.self) { try await Self.build(workspace) }
+                #expect(
+                    try IncrementalBuildTests.tree(Self.output(workspace)) == before,
+                    "a failed build changed the output")
+                try workspace.write(
+                    path, try workspace.read(path).replacingOccurrences(of: "title: [broken ", with: "title: "))
+                try await Self.settle()
+            }
+            let summary = try await Self.build(workspace)
+            try await Self.expectCleanOutput(
+                workspace, summary, "seed \(seed), step \(step): \(done.suffix(3).joined(separator: "; "))")
+        }
+    }
+}
