@@ -74,6 +74,9 @@ struct BuildCache: Sendable {
         /// The page's references and where its links were written (``Checks``), encoded: read
         /// only when something they resolve against changed (``BuildCache/universe``).
         var checks: [UInt8]
+        /// The page as read, without its body (``PageCodec``): an unchanged file is not read
+        /// again; when the page turns out not to be carried, it is.
+        var page: [UInt8]
     }
 
     /// What the link checker reads from a page, besides its ids.
@@ -155,7 +158,7 @@ struct BuildCache: Sendable {
     static let fileName = "build"
     private static let magic = Array("lede build cache\n".utf8)
     /// Raised whenever what is recorded, or how, changes.
-    private static let formatVersion: UInt64 = 3
+    private static let formatVersion: UInt64 = 4
 
     /// Lede's cache folder beside `output`.
     static func folder(beside output: URL) -> String {
@@ -294,6 +297,8 @@ struct BuildCache: Sendable {
             }
             writer.number(UInt64(record.checks.count))
             writer.bytes += record.checks
+            writer.number(UInt64(record.page.count))
+            writer.bytes += record.page
         }
         let checksum = writer.bytes.withUnsafeBytes { ContentHash.fast(buffer: $0) }
         withUnsafeBytes(of: checksum.littleEndian) { writer.bytes += $0 }
@@ -475,12 +480,15 @@ private struct ByteReader {
         guard let checksLength = count() else { return nil }
         let checks = Array(bytes[position..<position + checksLength])
         position += checksLength
+        guard let pageLength = count() else { return nil }
+        let page = Array(bytes[position..<position + pageLength])
+        position += pageLength
         let signature = FileStatus(kind: .file, size: size, inode: inode, modified: modified, changed: changed)
         return (
             path,
             BuildCache.PageRecord(
                 signature: signature, outputPath: outputPath, terms: PageTerms(matched: matched, linked: linked),
-                ids: Set(ids), problems: problems, checks: checks)
+                ids: Set(ids), problems: problems, checks: checks, page: page)
         )
     }
 }
@@ -491,5 +499,160 @@ extension PageScan {
         rewritten = nil
         self.ids = ids
         self.items = items
+    }
+}
+
+/// A page without its body, as the build cache keeps it.
+enum PageCodec {
+    static func encode(_ page: Page) -> [UInt8] {
+        var writer = ByteWriter()
+        writer.text(page.sourcePath)
+        writer.text(page.kind.rawValue)
+        writer.text(page.id)
+        writer.text(page.url)
+        writer.optionalText(page.outputPath)
+        writer.text(page.title)
+        writer.optionalText(page.description)
+        for date in [page.date, page.updated] {
+            writer.number(date == nil ? 0 : 1)
+            if let date {
+                writer.text(date.text)
+                writer.number(date.date.timeIntervalSinceReferenceDate.bitPattern)
+                writer.location(date.location)
+            }
+        }
+        writer.number(page.draft ? 1 : 0)
+        writer.number(page.order.map { UInt64(bitPattern: Int64($0)) &+ 1 } ?? 0)
+        writer.optionalText(page.template)
+        writer.node(page.frontMatter)
+        writer.location(page.bodyLocation)
+        return writer.bytes
+    }
+
+    /// The page, with an empty body; `nil` for bytes ``encode(_:)`` did not write.
+    static func decode(_ bytes: [UInt8]) -> Page? {
+        var reader = ByteReader(bytes: bytes, position: 0, end: bytes.count)
+        guard let path = reader.text(), let kind = reader.text().flatMap(PageKind.init(rawValue:)),
+            let id = reader.text(), let url = reader.text(), let outputPath = reader.optionalText(),
+            let title = reader.text(), let description = reader.optionalText()
+        else { return nil }
+        var dates: [WrittenDate?] = []
+        for _ in 0..<2 {
+            switch reader.number() {
+            case 0?: dates.append(nil)
+            case 1?:
+                guard let text = reader.text(), let seconds = reader.number(), let written = reader.location()
+                else { return nil }
+                let date = Date(timeIntervalSinceReferenceDate: Double(bitPattern: seconds))
+                dates.append(WrittenDate(text: text, date: date, location: written))
+            default: return nil
+            }
+        }
+        guard let draft = reader.number(), let order = reader.number(), let template = reader.optionalText(),
+            let frontMatter = reader.node(depth: 0), let bodyLocation = reader.location(),
+            reader.position == reader.end
+        else { return nil }
+        return Page(
+            sourcePath: path, kind: kind, id: id, url: url, outputPath: outputPath, title: title,
+            description: description, date: dates[0], updated: dates[1], draft: draft == 1,
+            order: order == 0 ? nil : Int(Int64(bitPattern: order &- 1)), template: template,
+            frontMatter: frontMatter, body: "", bodyLocation: bodyLocation)
+    }
+}
+
+extension ByteWriter {
+    /// A flag, then the text when there is one.
+    mutating func optionalText(_ value: String?) {
+        number(value == nil ? 0 : 1)
+        if let value { text(value) }
+    }
+
+    mutating func location(_ location: SourceLocation) {
+        text(location.path)
+        number(UInt64(bitPattern: Int64(location.line)))
+        number(UInt64(bitPattern: Int64(location.column)))
+    }
+
+    mutating func node(_ node: DataNode) {
+        switch node.value {
+        case .scalar(let scalar, let quoted):
+            number(quoted ? 1 : 0)
+            text(scalar)
+        case .list(let items):
+            number(2)
+            number(UInt64(items.count))
+            for item in items { self.node(item) }
+        case .map(let pairs):
+            number(3)
+            number(UInt64(pairs.count))
+            for pair in pairs {
+                text(pair.key)
+                self.node(pair.value)
+            }
+        }
+        location(node.location)
+        number(node.block == nil ? 0 : 1)
+        if let block = node.block {
+            text(block.text)
+            location(block.location)
+        }
+        number(UInt64(node.keyLocations.count))
+        for keyLocation in node.keyLocations { location(keyLocation) }
+    }
+}
+
+extension ByteReader {
+    /// What ``ByteWriter/optionalText(_:)`` wrote: `.some(nil)` for no text, `nil` for bad bytes.
+    mutating func optionalText() -> String?? {
+        switch number() {
+        case 0?: return .some(nil)
+        case 1?: return text().map { .some($0) }
+        default: return nil
+        }
+    }
+
+    mutating func location() -> SourceLocation? {
+        guard let path = text(), let line = signed(), let column = signed() else { return nil }
+        return SourceLocation(path: path, line: line, column: column)
+    }
+
+    /// A node no deeper than YAML front matter can be (the reader limits nesting too).
+    mutating func node(depth: Int) -> DataNode? {
+        guard depth < 200, let tag = number() else { return nil }
+        let value: DataNode.Value
+        switch tag {
+        case 0, 1:
+            guard let text = text() else { return nil }
+            value = .scalar(text, quoted: tag == 1)
+        case 2:
+            guard let count = count() else { return nil }
+            var items: [DataNode] = []
+            for _ in 0..<count {
+                guard let item = node(depth: depth + 1) else { return nil }
+                items.append(item)
+            }
+            value = .list(items)
+        case 3:
+            guard let count = count() else { return nil }
+            var pairs: [(key: String, value: DataNode)] = []
+            for _ in 0..<count {
+                guard let key = text(), let item = node(depth: depth + 1) else { return nil }
+                pairs.append((key, item))
+            }
+            value = .map(pairs)
+        default: return nil
+        }
+        guard let nodeLocation = location(), let hasBlock = number() else { return nil }
+        var node = DataNode(value, at: nodeLocation)
+        if hasBlock == 1 {
+            guard let blockText = text(), let blockLocation = location() else { return nil }
+            node.block = DataNode.Block(text: blockText, location: blockLocation)
+        }
+        guard let keyCount = count() else { return nil }
+        for _ in 0..<keyCount {
+            guard let keyLocation = location() else { return nil }
+            node.keyLocations.append(keyLocation)
+        }
+        return node
     }
 }

@@ -79,17 +79,20 @@ struct SiteBuild {
         // each content file's signature before reading it.
         let started = Int(Date().timeIntervalSince1970 * 1e9)
         let signatures = options.buildCache && !cache.isEnabled ? PageCache() : nil
+        // The plain pages the cache recorded are given to the loader without their body: a
+        // file whose signature is unchanged is not read again (see below for those not carried).
+        var seeded: [String: FileStatus] = [:]
+        if let signatures, let stored {
+            for (path, record) in stored.pages {
+                guard let page = PageCodec.decode(record.page), page.sourcePath == path else { continue }
+                signatures.remember(page, at: path, signature: record.signature)
+                seeded[path] = record.signature
+            }
+        }
         let loader = ContentLoader(
             root: options.siteRoot, includeDrafts: options.includeDrafts,
             pageCache: cache.isEnabled ? cache.contentPages : signatures)
-        var site = bag.collect(at: nil) { try loader.load() }
-        if let baseURL = options.baseURL, let loaded = site {
-            site = bag.collect(at: nil) { () throws -> Site in
-                var copy = loaded
-                copy.config = try loaded.config.with(baseURL: baseURL)
-                return copy
-            }
-        }
+        var site = loadSite(loader, bag: &bag)
         let templatesFolder = options.siteRoot.appendingPathComponent("Templates")
         // Templates are parsed again only when a template file changed.
         let templatesKey = cache.isEnabled ? TemplateFingerprint.of(folder: templatesFolder) : 0
@@ -106,18 +109,34 @@ struct SiteBuild {
             cache.pages = [:]
         }
         try bag.throwIfErrors()
-        guard let site, let library else { throw DiagnosticError(bag.diagnostics) }
+        guard var site, let library else { throw DiagnosticError(bag.diagnostics) }
         timer.mark("load")
 
         let renderer = MarkdownRenderer(options: MarkdownOptions(unsafeHTML: site.config.unsafeHTML))
-        let explainer = try Explainer(site: site, renderer: renderer)
+        var explainer = try Explainer(site: site, renderer: renderer)
         timer.mark("explainer")
         let siteKey = signatures.map { _ in BuildCache.siteKey(options: options, site: site) }
         var carry: CarryOver?
         if let signatures, let siteKey {
+            let plainPagesKey = explainer.plainPagesKey()
             carry =
-                stored?.carryOver(site: site, siteKey: siteKey, signatures: signatures, output: options.output.path)
-                ?? CarryOver(key: 0, pages: [:])
+                stored.flatMap {
+                    $0.plainPagesKey == plainPagesKey
+                        ? $0.carryOver(
+                            site: site, siteKey: siteKey, signatures: signatures, output: options.output.path) : nil
+                } ?? CarryOver(key: 0, pages: [:])
+            carry?.currentKey = plainPagesKey
+            // Pages given without their body that are not carried after all (what they are made
+            // from changed, or their output did) are read again, with the whole site.
+            let bodiless = site.pages.map(\.sourcePath).filter { path in
+                seeded[path] != nil && signatures.signature(ofRead: path) == seeded[path] && carry?.pages[path] == nil
+            }
+            if !bodiless.isEmpty {
+                signatures.forget(bodiless)
+                guard let reloaded = loadSite(loader, bag: &bag) else { throw DiagnosticError(bag.diagnostics) }
+                site = reloaded
+                explainer = try Explainer(site: site, renderer: renderer)
+            }
         }
         timer.mark("carry")
         var output = try explainer.build(cache: &cache.explainer, carry: carry)
@@ -251,6 +270,8 @@ struct SiteBuild {
         var record: BuiltSite.CacheRecord?
         if let signatures, let siteKey {
             var pages: [String: BuildCache.PageRecord] = [:]
+            let pagesByPath = Dictionary(
+                site.pages.map { ($0.sourcePath, $0) }, uniquingKeysWith: { first, _ in first })
             for job in output.pages {
                 guard let path = job.sourcePath, let terms = output.carriablePages[path],
                     !unrendered.contains(job.outputPath), let signature = signatures.signature(ofRead: path),
@@ -262,9 +283,10 @@ struct SiteBuild {
                     pages[path] = carried
                 } else if let scan = published.scans[job.outputPath] {
                     let checks = BuildCache.Checks(items: scan.items, linkLocations: job.linkLocations)
+                    guard let page = pagesByPath[path] else { continue }
                     pages[path] = BuildCache.PageRecord(
                         signature: signature, outputPath: job.outputPath, terms: terms, ids: scan.ids,
-                        problems: problems, checks: checks.encoded())
+                        problems: problems, checks: checks.encoded(), page: PageCodec.encode(page))
                 }
             }
             record = BuiltSite.CacheRecord(
@@ -274,6 +296,21 @@ struct SiteBuild {
             files: files, publicFiles: publicFiles, pageCount: output.pages.count, renderedCount: renderedCount,
             generatedCount: output.files.count + extras.count, diagnostics: bag.diagnostics,
             unchangedPaths: published.unchanged, carried: carriedHashes, cacheRecord: record)
+    }
+}
+
+extension SiteBuild {
+    /// Loads the site, with the base URL the options give.
+    fileprivate func loadSite(_ loader: ContentLoader, bag: inout DiagnosticBag) -> Site? {
+        var site = bag.collect(at: nil) { try loader.load() }
+        if let baseURL = options.baseURL, let loaded = site {
+            site = bag.collect(at: nil) { () throws -> Site in
+                var copy = loaded
+                copy.config = try loaded.config.with(baseURL: baseURL)
+                return copy
+            }
+        }
+        return site
     }
 }
 
@@ -316,28 +353,5 @@ enum TemplateFingerprint {
             hasher.combine(FileManager.default.contents(atPath: path))
         }
         return hasher.finalize()
-    }
-}
-
-/// Times the phases of a build when `LEDE_TIMINGS` is set, printing one line to standard error.
-struct PhaseTimer {
-    private let enabled = ProcessInfo.processInfo.environment["LEDE_TIMINGS"] != nil
-    private let clock = ContinuousClock()
-    private var last = ContinuousClock.now
-    private var phases: [(String, Duration)] = []
-
-    mutating func mark(_ phase: String) {
-        guard enabled else { return }
-        let now = clock.now
-        phases.append((phase, now - last))
-        last = now
-    }
-
-    func report() {
-        guard enabled, !phases.isEmpty else { return }
-        let parts = phases.map { name, duration in
-            "\(name) \(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000) ms"
-        }
-        Console.error("lede: timings: " + parts.joined(separator: ", "))
     }
 }

@@ -53,6 +53,12 @@ public struct DataNode: Sendable, Hashable {
         public var text: String
         /// Where the first line's text starts; every line starts at this column.
         public var location: SourceLocation
+
+        /// A block as written (the build cache reads them back).
+        public init(text: String, location: SourceLocation) {
+            self.text = text
+            self.location = location
+        }
     }
 
     /// Creates a node.

@@ -34,6 +34,13 @@ public struct WrittenDate: Sendable, Hashable {
     public var date: Date
     /// Where it was written.
     public var location: SourceLocation
+
+    /// A date as written (the build cache reads them back).
+    public init(text: String, date: Date, location: SourceLocation) {
+        self.text = text
+        self.date = date
+        self.location = location
+    }
 }
 
 /// One content file: its front matter read, its Markdown body not yet rendered.

@@ -38,6 +38,19 @@ public final class PageCache: Sendable {
         entries.withLock { $0[path]?.0 }
     }
 
+    /// Remembers a page read by an earlier run (the build cache), as if it had been read from
+    /// `path` when the file had `signature`.
+    public func remember(_ page: Page, at path: String, signature: FileStatus) {
+        store(page, at: path, signature: signature)
+    }
+
+    /// Forgets pages, so that they are read again.
+    public func forget(_ paths: some Sequence<String>) {
+        entries.withLock { entries in
+            for path in paths { entries[path] = nil }
+        }
+    }
+
     /// Forgets files that are gone.
     func keep(only paths: Set<String>) {
         entries.withLock { entries in entries = entries.filter { paths.contains($0.key) } }

@@ -17,6 +17,8 @@ public struct CarryOver: Sendable {
     /// Plain pages whose content file is unchanged since the last build, with the terms they
     /// used then, by content file.
     public var pages: [String: PageTerms]
+    /// ``Explainer/plainPagesKey()`` of this build, when the caller worked it out already.
+    public var currentKey: UInt64?
 
     /// Creates a carry-over.
     public init(key: UInt64, pages: [String: PageTerms]) {
@@ -57,7 +59,9 @@ extension RenderedGroup {
 
 extension Explainer {
     /// The stable hash of everything outside a plain page that its HTML is made from: the
-    /// environment of its Markdown and the site-wide values of its context.
+    /// environment of its Markdown and the site-wide values of its context (``CarryOver/key``).
+    public func plainPagesKey() -> UInt64 { plainPagesKey(environment: renderEnvironment()) }
+
     func plainPagesKey(environment: ExplainerCache.Environment) -> UInt64 {
         StableHasher.hash { hasher in
             hasher.combine(any: environment)

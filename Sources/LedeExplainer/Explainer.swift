@@ -208,10 +208,14 @@ public struct Explainer: Sendable {
     ///   - carry: Plain pages to take over from the last build without rendering them, when
     ///     what they are made from is unchanged (see ``CarryOver``).
     public func build(cache: inout ExplainerCache, carry: CarryOver? = nil) throws -> ExplainerOutput {
+        var timer = PhaseTimer()
+        defer { timer.report() }
         let groups = pieceGroups()
+        timer.mark("groups")
         let environment = renderEnvironment()
         if cache.environment != environment { cache = ExplainerCache(environment: environment) }
-        let plainPagesKey = carry.map { _ in self.plainPagesKey(environment: environment) } ?? 0
+        let plainPagesKey = carry.map { $0.currentKey ?? self.plainPagesKey(environment: environment) } ?? 0
+        timer.mark("keys")
         let carried = carry.flatMap { $0.key == plainPagesKey ? $0.pages : nil } ?? [:]
         let previous = cache.groups
         let rendered = ParallelMap.map(groups) { group -> (Result<RenderedGroup, any Error>, reused: Bool) in
@@ -244,17 +248,22 @@ public struct Explainer: Sendable {
         }
         cache.groups = cache.groups.filter { renderedGroups[$0.key] != nil }
         try bag.throwIfErrors()
+        timer.mark("markdown")
         let index = Backlinks(groups: Array(renderedGroups.values), resolver: links)
+        timer.mark("backlinks")
         checkCitations(renderedGroups, bag: &bag)
         let review = citationReview(renderedGroups)
         for diagnostic in review.diagnostics { bag.add(diagnostic) }
+        timer.mark("citations")
         checkClaims(renderedGroups, unsettled: review.unsettled, memo: &cache.claims, bag: &bag)
         try bag.throwIfErrors()
+        timer.mark("claims")
         for warning in warnings { bag.add(warning) }
         checkTermsUsed(renderedGroups, bag: &bag)
         let context = ContextMaker(explainer: self, rendered: renderedGroups, backlinks: index)
         let (pages, reusedPages, carriedPages) = context.makePages(
             memo: &cache.jobs, reusedGroups: reusedGroups, carriedGroups: carriedGroups)
+        timer.mark("contexts")
         var files = [GeneratedFile]()
         var diagnostics = bag.diagnostics
         if !site.pages(ofKind: .timeline).isEmpty || !events.isEmpty {

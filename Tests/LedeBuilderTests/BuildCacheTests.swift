@@ -93,6 +93,22 @@ import Testing
         try await Self.expectCleanOutput(workspace, edited, "a heading renamed under a carried page's link")
     }
 
+    @Test func aGlossaryEditRendersEveryArticleAgainFromItsFile() async throws {
+        let workspace = try await Self.workspace()
+        let first = try await Self.build(workspace)
+        _ = try await Self.build(workspace)
+        // Unchanged articles are loaded from the cache without their body; when a definition
+        // their term buttons show changes, none is carried, and each is read again in full.
+        try workspace.replace("Content/glossary/asylum.md", "short: ", with: "short: Revised. ")
+        try await Self.settle()
+        let edited = try await Self.build(workspace)
+        #expect(edited.pagesRendered == first.pagesWritten)
+        try await Self.expectCleanOutput(workspace, edited, "a glossary definition edited")
+        let html = try String(
+            contentsOf: Self.output(workspace).appendingPathComponent("posts/post-5/index.html"), encoding: .utf8)
+        #expect(html.contains("It links to"))
+    }
+
     /// Ways a cache file can be damaged: each must make the next build a full one.
     enum Damage: String, CaseIterable, Sendable {
         case truncated, flippedByte, garbage, empty, folderInstead
