@@ -47,7 +47,7 @@ public enum LinkChecker {
         return check(
             files: files, pages: pages, publicFiles: publicFiles, basePath: basePath, sourceOf: sourceOf,
             baseURL: baseURL, unrendered: unrendered, unchanged: [], memo: &memo, linkLocations: linkLocations
-        ).diagnostics
+        ).diagnostics.flatMap(\.warnings)
     }
 
     /// The stable hash of everything a reference resolves against: every file of the site, the
@@ -100,12 +100,13 @@ public enum LinkChecker {
     /// - Parameters:
     ///   - given: Problems already known, by output path (pages carried over from the last
     ///     `lede build` when nothing they resolve against changed): those pages are not checked.
-    /// - Returns: The warnings, and every page's problems by output path.
+    /// - Returns: The warnings of each file that has any, in the order of their paths, and every
+    ///   page's problems by output path.
     static func check(
         files: [String: Data], pages: [String: PageScan], publicFiles: Set<String>, basePath: String,
         sourceOf: [String: String], baseURL: String?, unrendered: Set<String>, unchanged: Set<String>,
         memo: inout Memo, linkLocations: [String: [String: SourceLocation]], given: [String: [Problem]] = [:]
-    ) -> (diagnostics: [Diagnostic], problems: [String: [Problem]]) {
+    ) -> (diagnostics: [(path: String, warnings: [Diagnostic])], problems: [String: [Problem]]) {
         var itemsOf = pages.mapValues(\.items)
         for (path, data) in files where path.hasSuffix(".css") {
             itemsOf[path] = CSSScanner.urls(in: [UInt8](data)).map { .reference($0, isLink: false) }
@@ -118,7 +119,8 @@ public enum LinkChecker {
             ? Memo.Universe(
                 files: Set(files.keys), publicFiles: everything, ids: ids, basePath: basePath, baseURL: baseURL) : nil
         let known = memo.isEnabled && memo.universe == universe ? memo.problems : [:]
-        let resolver = Resolver(files: files, publicFiles: everything, ids: ids, basePath: basePath, baseURL: baseURL)
+        let resolver = Resolver(
+            files: Set(files.keys), publicFiles: everything, ids: ids, basePath: basePath, baseURL: baseURL)
         // Resolving is the rest of the work: every file in parallel, each worker with a cache.
         let paths = Set(items.keys).union(given.keys).sorted()
         let problems = ParallelMap.map(paths, state: { resolver }) { resolver, path in
@@ -139,11 +141,44 @@ public enum LinkChecker {
             memo.problems = Dictionary(uniqueKeysWithValues: zip(paths, problems))
         }
 
-        var report = Report(sourceOf: sourceOf, basePath: basePath, linkLocations: linkLocations)
-        for (path, found) in zip(paths, problems) {
-            for problem in found { report.add(path, problem.reference, problem.problem, rule: problem.rule) }
+        var byPath: [(String, [Diagnostic])] = []
+        for (path, found) in zip(paths, problems) where !found.isEmpty {
+            byPath.append(
+                (
+                    path,
+                    diagnostics(
+                        of: found, at: path, sourceOf: sourceOf, linkLocations: linkLocations, basePath: basePath)
+                ))
         }
-        return (report.diagnostics, Dictionary(uniqueKeysWithValues: zip(paths, problems)))
+        return (byPath, Dictionary(uniqueKeysWithValues: zip(paths, problems)))
+    }
+
+    /// The warnings for `problems` of the file at `path`, located where the Markdown step saw
+    /// each link, else at the page's content file.
+    static func diagnostics(
+        of problems: [Problem], at path: String, sourceOf: [String: String],
+        linkLocations: [String: [String: SourceLocation]], basePath: String
+    ) -> [Diagnostic] {
+        var report = Report(sourceOf: sourceOf, basePath: basePath, linkLocations: linkLocations)
+        for problem in problems { report.add(path, problem.reference, problem.problem, rule: problem.rule) }
+        return report.diagnostics
+    }
+
+    /// The problems of one page's references, against what the last check resolved against:
+    /// for a preview edit that changed one page and no file or id of the site.
+    static func problems(of items: [PageScan.Item], at path: String, in universe: Memo.Universe) -> [Problem] {
+        var resolver = Resolver(
+            files: universe.files, publicFiles: universe.publicFiles, ids: universe.ids,
+            basePath: universe.basePath, baseURL: universe.baseURL)
+        return items.compactMap { item -> Problem? in
+            switch item {
+            case .reference(let reference, let isLink):
+                resolver.problem(with: reference, isLink: isLink, at: path).map {
+                    Problem(reference: reference, problem: $0, rule: .link)
+                }
+            case .problem(let reference, let problem): Problem(reference: reference, problem: problem, rule: .page)
+            }
+        }
     }
 
     /// Resolves references against the files of a build, remembering the outcome of each
@@ -156,7 +191,7 @@ public enum LinkChecker {
             case noElement(id: String, file: String)
         }
 
-        let files: [String: Data]
+        let files: Set<String>
         let publicFiles: Set<String>
         let ids: [String: Set<String>]
         let basePath: String
@@ -164,7 +199,7 @@ public enum LinkChecker {
         var known: [String: Outcome] = [:]
 
         init(
-            files: [String: Data], publicFiles: Set<String>, ids: [String: Set<String>], basePath: String,
+            files: Set<String>, publicFiles: Set<String>, ids: [String: Set<String>], basePath: String,
             baseURL: String?
         ) {
             self.files = files
@@ -208,7 +243,8 @@ public enum LinkChecker {
             case .outsideBase: return .outsideBase
             case .aboveRoot: return .aboveRoot
             case .internalPath(let target, let fragment):
-                guard let file = OutputReference.file(for: target, in: { files[$0] != nil || publicFiles.contains($0) })
+                guard
+                    let file = OutputReference.file(for: target, in: { files.contains($0) || publicFiles.contains($0) })
                 else { return .missing }
                 if let fragment, !fragment.isEmpty, fragment != "top", let targetIDs = ids[file] {
                     let decoded =

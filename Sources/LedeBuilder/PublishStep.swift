@@ -64,14 +64,17 @@ enum PublishStep {
         }
         var checkedFiles = files
         var checkedPages = scanned.pages
-        var ids = scanned.pages.mapValues(\.ids)
+        var ids = options.buildCache ? scanned.pages.mapValues(\.ids) : [:]
         for (path, record) in carried {
             checkedFiles[path] = Data()
             ids[path] = record.ids
         }
-        let universe = LinkChecker.universeKey(
-            paths: checkedFiles.keys, publicFiles: Set(publicFiles.keys).union(unrendered), ids: ids,
-            basePath: config.basePath, baseURL: config.baseURL)
+        // Only a build that keeps a build cache needs the key (preview builds keep theirs in memory).
+        let universe =
+            options.buildCache
+            ? LinkChecker.universeKey(
+                paths: checkedFiles.keys, publicFiles: Set(publicFiles.keys).union(unrendered), ids: ids,
+                basePath: config.basePath, baseURL: config.baseURL) : 0
         var given: [String: [LinkChecker.Problem]] = [:]
         for (path, record) in carried {
             if universe == storedUniverse {
@@ -93,9 +96,10 @@ enum PublishStep {
             files: checkedFiles, pages: checkedPages, publicFiles: Set(publicFiles.keys), basePath: config.basePath,
             sourceOf: sourceOf, baseURL: config.baseURL, unrendered: unrendered, unchanged: scanned.unchanged,
             memo: &linkMemo, linkLocations: linkLocations, given: given)
-        for problem in diagnostics { bag.add(problem) }
         timer.mark("check")
-        return Outcome(unchanged: scanned.unchanged, scans: scanned.pages, problems: problems, universe: universe)
+        return Outcome(
+            unchanged: scanned.unchanged, scans: scanned.pages, problems: problems, universe: universe,
+            linkWarnings: diagnostics)
     }
 
     /// What the publish step found besides its diagnostics.
@@ -108,5 +112,8 @@ enum PublishStep {
         var problems: [String: [LinkChecker.Problem]]
         /// What the link checker resolved against (``LinkChecker/universeKey(paths:publicFiles:ids:basePath:baseURL:)``).
         var universe: UInt64
+        /// The link checker's warnings of each file that has any, in path order: the caller adds
+        /// them after everything else the build reports.
+        var linkWarnings: [(path: String, warnings: [Diagnostic])]
     }
 }

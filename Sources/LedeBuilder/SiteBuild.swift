@@ -53,6 +53,25 @@ struct RenderCache: Sendable {
     var templatesKey: Int?
     /// HTML by output path, with the context it was rendered from.
     var pages: [String: (template: String, context: ContextValue, html: Data)] = [:]
+    /// What the last successful build reported, and the explainer it built with: an edit to
+    /// one article's text alone rebuilds from them (``QuickEdit``). `nil` after a failed build.
+    var lastReport: Report?
+    var lastExplainer: Explainer?
+
+    struct Report: Sendable {
+        /// Every diagnostic before the link checker's warnings.
+        var beforeLinks: [Diagnostic]
+        /// The link checker's warnings by output path.
+        var linkWarnings: [String: [Diagnostic]]
+        var pageCount: Int
+        var generatedCount: Int
+        var filesCopied: Int
+
+        /// All of them, in the order a build reports them.
+        var diagnostics: [Diagnostic] {
+            beforeLinks + linkWarnings.keys.sorted().flatMap { linkWarnings[$0] ?? [] }
+        }
+    }
 }
 
 /// One build's steps.
@@ -262,6 +281,21 @@ struct SiteBuild {
             options: options, scanCache: &cache.scans, unchanged: unchanged, linkMemo: &cache.links,
             carried: carriedRecords, storedUniverse: stored?.universe, bag: &bag)
         timer.mark("publish")
+        // The link checker's warnings come last, by output path; a preview keeps them by path
+        // (and everything before them), so that an edit to one page's text can replace its own.
+        let beforeLinks = bag.diagnostics
+        for (_, warnings) in published.linkWarnings {
+            for warning in warnings { bag.add(warning) }
+        }
+        if cache.isEnabled {
+            cache.lastReport = RenderCache.Report(
+                beforeLinks: beforeLinks,
+                linkWarnings: Dictionary(
+                    published.linkWarnings.map { ($0.path, $0.warnings) }, uniquingKeysWith: { first, _ in first }),
+                pageCount: output.pages.count, generatedCount: output.files.count + extras.count,
+                filesCopied: publicFiles.count)
+            cache.lastExplainer = explainer
+        }
         if options.strict {
             bag = DiagnosticBag(promotingWarningsIn: bag)
         }

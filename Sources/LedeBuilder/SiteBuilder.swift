@@ -67,6 +67,9 @@ public struct BuildSummary: Sendable {
     public var duration: Duration
     /// Warnings and notes.
     public var diagnostics: [Diagnostic]
+    /// Whether the build rendered one edited article by itself, from the last build (a preview
+    /// edit to an article's text alone; see ``SiteBuilder/build(changed:)``).
+    public var renderedAlone = false
 
     /// "Built 24 pages and 3 files, copied 1 file in 41 ms".
     public var line: String {
@@ -113,6 +116,14 @@ public actor SiteBuilder {
     /// - Returns: What was written.
     /// - Throws: ``DiagnosticError`` with every problem; the previous output is then left as it was.
     public func build() async throws -> BuildSummary {
+        try await build(changed: nil)
+    }
+
+    /// Builds the site after the files at `changed` (absolute paths, as the watcher reports
+    /// them) changed, and nothing else: an incremental builder whose last build succeeded
+    /// rebuilds an edit to one article's text by itself (``QuickEdit``); anything else, or `nil`
+    /// (not known), is a whole build. The output is the same either way.
+    public func build(changed: Set<String>?) async throws -> BuildSummary {
         while isBuilding { await withCheckedContinuation { waiting.append($0) } }
         isBuilding = true
         defer {
@@ -121,13 +132,31 @@ public actor SiteBuilder {
         }
         let state = BuildState(cache: incremental ? cache : RenderCache(isEnabled: false), manifest: manifest)
         let (options, incremental) = (self.options, self.incremental)
-        let (summary, after) = try await WorkThread.run {
-            var state = state
-            let summary = try Self.build(options: options, incremental: incremental, state: &state)
-            return (summary, state)
+        let root = options.siteRoot.path + "/"
+        let relative = changed.flatMap { paths -> [String]? in
+            let inside = paths.filter { $0.hasPrefix(root) }.map { String($0.dropFirst(root.count)) }
+            return inside.count == paths.count ? inside : nil
         }
-        (cache, manifest) = (after.cache, after.manifest)
-        return summary
+        do {
+            let (summary, after) = try await WorkThread.run {
+                var state = state
+                if incremental, let relative, relative.count == 1,
+                    let summary = QuickEdit.build(
+                        relative[0], options: options, cache: &state.cache, manifest: &state.manifest)
+                {
+                    return (summary, state)
+                }
+                let summary = try Self.build(options: options, incremental: incremental, state: &state)
+                return (summary, state)
+            }
+            (cache, manifest) = (after.cache, after.manifest)
+            return summary
+        } catch {
+            // Files changed since the last good build are not all known any more.
+            cache.lastReport = nil
+            cache.lastExplainer = nil
+            throw error
+        }
     }
 
     /// What a builder keeps between builds.

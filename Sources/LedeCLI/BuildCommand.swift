@@ -49,8 +49,8 @@ struct BuildCommand: AsyncParsableCommand {
             RebuildPrinter.print($0, failure: failure)
         }
         await loop.buildNow()
-        let watcher = FileWatcher(paths: WatchedPaths.of(site: options.siteRoot), usePolling: poll) { _ in
-            Task { await loop.trigger() }
+        let watcher = FileWatcher(paths: WatchedPaths.of(site: options.siteRoot), usePolling: poll) { paths in
+            Task { await loop.trigger(paths: paths) }
         }
         try watcher.start()
         Console.info("Watching \(options.siteRoot.path) for changes (Ctrl-C to stop)")

@@ -10,6 +10,9 @@ actor RebuildLoop {
     private let report: @Sendable (Result<BuildSummary, DiagnosticError>) -> Void
     private var running = false
     private var pending = false
+    /// The files changed since the last build started (absolute paths), or `nil` when a change
+    /// without its paths arrived: the next build is then a whole one.
+    private var changed: Set<String>? = []
 
     /// - Parameters:
     ///   - builder: An incremental builder.
@@ -31,7 +34,13 @@ actor RebuildLoop {
     }
 
     /// Asks for a build; returns at once.
-    func trigger() {
+    /// - Parameter paths: The files that changed (absolute), or `nil` when not known.
+    func trigger(paths: [String]? = nil) {
+        if let paths, !paths.isEmpty {
+            changed?.formUnion(paths)
+        } else {
+            changed = nil
+        }
         if running {
             pending = true
             return
@@ -49,9 +58,14 @@ actor RebuildLoop {
     }
 
     private func buildOnce() async -> Result<BuildSummary, DiagnosticError> {
-        if let next = replacement() { builder = next }
+        var paths = changed
+        changed = []
+        if let next = replacement() {
+            builder = next
+            paths = nil
+        }
         do {
-            return .success(try await builder.build())
+            return .success(try await builder.build(changed: paths))
         } catch let error as DiagnosticError {
             return .failure(error)
         } catch {

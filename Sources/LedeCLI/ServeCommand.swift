@@ -120,8 +120,8 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         await loop.buildNow()
-        let watcher = FileWatcher(paths: WatchedPaths.of(site: options.siteRoot), usePolling: poll) { _ in
-            Task { await loop.trigger() }
+        let watcher = FileWatcher(paths: WatchedPaths.of(site: options.siteRoot), usePolling: poll) { paths in
+            Task { await loop.trigger(paths: paths) }
         }
         do {
             try watcher.start()

@@ -156,7 +156,7 @@ public struct ContentLoader: Sendable {
     // MARK: - Pages
 
     /// Reads one content file into a ``Page``.
-    func readPage(at path: String) throws -> Page {
+    public func readPage(at path: String) throws -> Page {
         let text = try readText(path)
         let (frontMatter, body, bodyLine) = try FrontMatter.split(text, path: path)
         let relative = String(path.dropFirst("Content/".count))

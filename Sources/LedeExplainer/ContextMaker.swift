@@ -119,6 +119,9 @@ struct ContextMaker: Sendable {
         return (published, page.updated ?? page.date.flatMap { _ in page.date } ?? overview?.updated ?? published)
     }
 
+    /// The job of a plain page (see ``Explainer/rerender(_:cache:)``).
+    func plainPageJob(_ page: Page) -> RenderJob? { pageJob(page) }
+
     /// The job of one content page, or `nil` for a page that is not written.
     private func pageJob(_ page: Page) -> RenderJob? {
         guard let output = page.outputPath, let group = rendered[page.sourcePath] else { return nil }

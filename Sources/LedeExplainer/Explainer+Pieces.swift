@@ -90,6 +90,10 @@ extension Explainer {
     func pieceGroups() -> [PieceGroup] {
         var groups: [PieceGroup] = []
         for page in site.pages where !page.kind.isItem {
+            if page.kind == .page {
+                groups.append(plainPieceGroup(page))
+                continue
+            }
             var pieces: [Piece] = []
             let pagePlace = Place(label: page.title, url: page.url)
             func items(_ key: String, what: String, label: UIStrings.Key) {
@@ -161,6 +165,16 @@ extension Explainer {
             groups.append(PieceGroup(pageKey: page.sourcePath, page: page, pieces: pieces))
         }
         return groups
+    }
+
+    /// A plain page's one piece: its body.
+    func plainPieceGroup(_ page: Page) -> PieceGroup {
+        PieceGroup(
+            pageKey: page.sourcePath, page: page,
+            pieces: [
+                Piece(
+                    key: "body", text: body(of: page), inline: false, place: Place(label: page.title, url: page.url))
+            ])
     }
 
     private func body(of page: Page) -> MarkdownText {

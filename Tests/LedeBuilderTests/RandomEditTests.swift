@@ -141,7 +141,21 @@ import Testing
         }
     }
 
-    @Test func randomEditsBuildLikeACleanBuild() async throws {
+    /// Every file of the site by path, for telling which files an edit changed.
+    static func siteFiles(_ workspace: Workspace) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for folder in ["Content", "Templates", "Public", "seeds"] {
+            for (path, data) in try IncrementalBuildTests.tree(workspace.url(folder)) {
+                files[workspace.url(folder).standardizedFileURL.path + "/" + path] = data
+            }
+        }
+        return files
+    }
+
+    /// With `withPaths`, each build is told which files changed, as the preview's watcher tells
+    /// it: an edit to one article's text alone is then rendered by itself (``QuickEdit``), and
+    /// must still give exactly what a clean build gives.
+    @Test(arguments: [false, true]) func randomEditsBuildLikeACleanBuild(withPaths: Bool) async throws {
         let environment = ProcessInfo.processInfo.environment
         let count = environment["LEDE_RANDOM_EDITS"].flatMap(Int.init) ?? 24
         let seed = environment["LEDE_RANDOM_SEED"].flatMap(UInt64.init) ?? 2026
@@ -151,22 +165,28 @@ import Testing
         let output = workspace.root.appendingPathComponent("Output")
         let builder = SiteBuilder(options: BuildOptions(siteRoot: workspace.site, output: output), incremental: true)
         _ = try await builder.build()
-        var done: [String] = []
+        var alone = 0
         for step in 1...count {
             let before = try IncrementalBuildTests.tree(output)
-            done.append(try Self.edit(workspace, using: &random))
-            if done.last?.hasPrefix("break ") == true {
-                let path = String(done.last!.dropFirst("break ".count))
-                await #expect(throws: DiagnosticError.self) { try await builder.build() }
+            let files = try Self.siteFiles(workspace)
+            let done = try Self.edit(workspace, using: &random)
+            if done.hasPrefix("break ") {
+                let path = String(done.dropFirst("break ".count))
+                await #expect(throws: DiagnosticError.self) {
+                    try await builder.build(changed: withPaths ? [workspace.url(path).path] : nil)
+                }
                 #expect(try IncrementalBuildTests.tree(output) == before, "a failed build changed the output")
                 try workspace.write(
                     path, try workspace.read(path).replacingOccurrences(of: "title: [broken ", with: "title: "))
             }
-            let incremental = try await builder.build()
-            let context = "seed \(seed), step \(step): \(done.suffix(3).joined(separator: "; "))"
+            let after = try Self.siteFiles(workspace)
+            let changed = Set(files.keys).union(after.keys).filter { files[$0] != after[$0] }
+            let summary = try await builder.build(changed: withPaths ? changed : nil)
+            if summary.renderedAlone { alone += 1 }
             let same = try await IncrementalBuildTests.expectCleanOutput(
-                workspace, output: output, summary: incremental, after: context)
+                workspace, output: output, summary: summary, after: "seed \(seed), step \(step): \(done)")
             if !same { break }
         }
+        if withPaths { #expect(alone > 0, "no edit was rendered by itself") }
     }
 }

@@ -1,0 +1,68 @@
+import Foundation
+import LedeBuilder
+import LedeCore
+import Testing
+
+/// A preview edit to one article's text alone is rendered by itself; anything that may change
+/// more takes the whole incremental build. Either way the output is a clean build's.
+@Suite struct QuickEditTests {
+    typealias Workspace = IncrementalBuildTests.Workspace
+
+    static func setUp() async throws -> (Workspace, SiteBuilder, URL) {
+        let workspace = try Workspace()
+        try RandomEditTests.addArticles(workspace)
+        let output = workspace.root.appendingPathComponent("Output")
+        let builder = SiteBuilder(options: BuildOptions(siteRoot: workspace.site, output: output), incremental: true)
+        _ = try await builder.build()
+        return (workspace, builder, output)
+    }
+
+    static func append(_ workspace: Workspace, _ path: String, _ text: String) throws {
+        try workspace.write(path, try workspace.read(path) + text)
+    }
+
+    @Test func anEditToAnArticlesTextIsRenderedAlone() async throws {
+        let (workspace, builder, output) = try await Self.setUp()
+        let path = "Content/posts/post-5.md"
+        try Self.append(workspace, path, "\nA new paragraph, with [a missing page](/nowhere/).\n")
+        let summary = try await builder.build(changed: [workspace.url(path).path])
+        #expect(summary.renderedAlone)
+        #expect(summary.pagesRendered == 1)
+        #expect(summary.changedPaths == ["posts/post-5/index.html"])
+        #expect(
+            summary.diagnostics.map(\.description).contains(
+                "Content/posts/post-5.md:11:23: warning: broken link '/explainers/iran-deportations/nowhere/' in posts/post-5/index.html"
+            ))
+        try await IncrementalBuildTests.expectCleanOutput(
+            workspace, output: output, summary: summary, after: "an edit to an article's text")
+    }
+
+    /// Edits that may change other pages, and why.
+    static let wholeBuilds: [(String, String, String)] = [
+        ("Content/posts/post-4.md", "## Background", "## Context"),  // its ids: links to it
+        ("Content/posts/post-2.md", "An article", "A cited article"),  // it cites: claims
+        ("Content/posts/post-6.md", "title: \"Article 6\"", "title: \"Six\""),  // its title
+        ("Content/posts/post-5.md", "An article about", "An article about sanctions and"),  // its terms
+    ]
+
+    @Test(arguments: 0..<4) func anEditThatMayChangeMoreIsAWholeBuild(_ index: Int) async throws {
+        let (workspace, builder, output) = try await Self.setUp()
+        let (path, old, new) = Self.wholeBuilds[index]
+        try workspace.replace(path, old, with: new)
+        let summary = try await builder.build(changed: [workspace.url(path).path])
+        #expect(!summary.renderedAlone, "\(path): \(new)")
+        try await IncrementalBuildTests.expectCleanOutput(workspace, output: output, summary: summary, after: new)
+    }
+
+    @Test func afterAFailedBuildTheNextOneIsWhole() async throws {
+        let (workspace, builder, _) = try await Self.setUp()
+        let broken = "Content/posts/post-6.md"
+        try workspace.replace(broken, "title: ", with: "title: [broken ")
+        await #expect(throws: DiagnosticError.self) { try await builder.build(changed: [workspace.url(broken).path]) }
+        // Only post-5 is reported changed now, but post-6 is still broken: a build of post-5
+        // alone would hide the error.
+        let path = "Content/posts/post-5.md"
+        try Self.append(workspace, path, "\nOne more line.\n")
+        await #expect(throws: DiagnosticError.self) { try await builder.build(changed: [workspace.url(path).path]) }
+    }
+}
