@@ -26,6 +26,10 @@ struct TemplateName: Sendable {
         var key: String
         /// The index of its ``TagReference``.
         var reference: Int
+        /// Its reference's ``TagReference/isDefinitive``, kept here for the hot path.
+        var isDefinitive: Bool
+        /// Its reference's ``TagReference/testsPresence``.
+        var testsPresence: Bool
     }
 
     /// The non-empty components; none for `.`, which is the current value.

@@ -402,7 +402,10 @@ struct TemplateParser {
             let reference = TagReference(
                 name: name, location: location, isDefinitive: isAnchored || !components.isEmpty,
                 testsPresence: isSection && offset == parts.count - 1)
-            components.append(TemplateName.Component(key: String(part), reference: references.count))
+            components.append(
+                TemplateName.Component(
+                    key: String(part), reference: references.count, isDefinitive: reference.isDefinitive,
+                    testsPresence: reference.testsPresence))
             references.append(reference)
         }
         return TemplateName(components: components, isAnchored: isAnchored)

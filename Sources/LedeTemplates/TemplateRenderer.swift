@@ -166,28 +166,31 @@ struct TemplateRenderer {
     // MARK: Looking names up
 
     /// The value a name resolves to, or `nil`; records a miss that is an error.
+    ///
+    /// Frames are read in place by index, not copied: this is the hot path of a render.
     private mutating func resolve(_ name: TemplateName) -> Frame? {
-        let components = name.components
-        guard let last = stack.last else { return nil }
-        guard let first = components.first else { return last }
+        let count = name.components.count
+        guard count > 0 else { return stack.last }
         var found: Frame
+        var index = stack.count - 1
         if name.isAnchored {
-            guard let child = child(of: last, first) else { return nil }
+            guard let child = child(of: stack[index], name.components[0]) else { return nil }
             found = child
         } else {
-            var match: Frame?
-            for frame in stack.reversed() {
-                if let child = child(of: frame, first) {
-                    match = child
+            while true {
+                if let child = child(of: stack[index], name.components[0]) {
+                    found = child
                     break
                 }
+                guard index > 0 else { return nil }
+                index -= 1
             }
-            guard let match else { return nil }
-            found = match
         }
-        for component in components.dropFirst() {
-            guard let child = child(of: found, component) else { return nil }
+        var component = 1
+        while component < count {
+            guard let child = child(of: found, name.components[component]) else { return nil }
             found = child
+            component += 1
         }
         return found
     }
@@ -205,10 +208,7 @@ struct TemplateRenderer {
         default:
             break
         }
-        let reference = references[component.reference]
-        if (frame.isRoot || reference.isDefinitive), !reference.testsPresence,
-            !missing.contains(component.reference)
-        {
+        if frame.isRoot || component.isDefinitive, !component.testsPresence, !missing.contains(component.reference) {
             missing.append(component.reference)
         }
         return nil
