@@ -155,7 +155,7 @@ public struct TemplateLibrary: Sendable {
         renderer.render(template, scope: TemplateRenderer.Scope())
         let diagnostics = renderer.diagnostics
         if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
-        return String(decoding: renderer.output, as: UTF8.self)
+        return renderer.output
     }
 
     /// The text of one template file.

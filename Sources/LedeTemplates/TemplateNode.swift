@@ -4,16 +4,16 @@ internal import LedeCore
 /// ``TemplateParser``), ready to render over ``TemplateValue``s without looking anything up
 /// by text but context keys.
 enum TemplateNode: Sendable {
-    /// Text copied as is, in UTF-8.
-    case text([UInt8])
+    /// Text copied as is.
+    case text(String)
     /// `{{x}}` (`escaped`, unless a `TEXT` content type is in force) or `{{{x}}}`/`{{&x}}`.
     case variable(TemplateName, escaped: Bool)
     /// `{{#x}}…{{/x}}`, or `{{^x}}…{{/x}}` when `inverted`.
     case section(TemplateName, body: [TemplateNode], inverted: Bool)
     /// `{{> x}}`, indented when standalone; or `{{< x}}…{{/x}}` with the blocks it fills.
-    case partial(String, indentation: [UInt8]?, overrides: [String: [TemplateNode]]?)
+    case partial(String, indentation: String?, overrides: [String: [TemplateNode]]?)
     /// `{{$x}}…{{/x}}` outside a layout tag: the outermost override of `x`, else the body.
-    case block(String, body: [TemplateNode], indentation: [UInt8])
+    case block(String, body: [TemplateNode], indentation: String)
     /// `{{% CONTENT_TYPE: TEXT }}` (no escaping from here on in this template) or `HTML`.
     case contentType(escapes: Bool)
 }

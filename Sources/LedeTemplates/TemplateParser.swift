@@ -137,7 +137,7 @@ struct TemplateParser {
         var state = initial
         var whiteSpaceBefore: ArraySlice<Character> = []
         func append(text: some Sequence<Character>) {
-            parsed.nodes.append(.text(Array(String(text).utf8)))
+            parsed.nodes.append(.text(String(text)))
         }
         func appendPendingWhiteSpace() {
             if !whiteSpaceBefore.isEmpty { append(text: whiteSpaceBefore) }
@@ -219,7 +219,7 @@ struct TemplateParser {
                 appendPendingWhiteSpace()
                 if isStandalone(state: state) {
                     setNewLine = true
-                    append(.partial(name, indentation: Array(String(whiteSpaceBefore).utf8), overrides: nil))
+                    append(.partial(name, indentation: String(whiteSpaceBefore), overrides: nil))
                 } else {
                     append(.partial(name, indentation: nil, overrides: nil))
                 }
@@ -239,7 +239,7 @@ struct TemplateParser {
                 var overrides: [String: [TemplateNode]] = [:]
                 for definition in content.definitions { overrides[definition.name] = definition.body }
                 append(
-                    .partial(name, indentation: Array(String(whiteSpaceBefore).utf8), overrides: overrides))
+                    .partial(name, indentation: String(whiteSpaceBefore), overrides: overrides))
                 whiteSpaceBefore = []
 
             case "$":
@@ -255,7 +255,7 @@ struct TemplateParser {
                         setNewLine = true
                     }
                     let body = try parse(state: state.withSectionName(name, newLine: setNewLine))
-                    append(.block(name, body: body.nodes, indentation: Array(String(whiteSpaceBefore).utf8)))
+                    append(.block(name, body: body.nodes, indentation: String(whiteSpaceBefore)))
                     whiteSpaceBefore = []
                 }
 

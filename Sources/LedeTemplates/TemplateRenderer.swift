@@ -27,7 +27,7 @@ struct TemplateRenderer {
     /// What is inherited from the template or section being rendered.
     struct Scope {
         /// Added after every line end inside a standalone partial or block.
-        var indentation: [UInt8] = []
+        var indentation = ""
         /// The blocks layout tags fill, outermost first to win.
         var overrides: [String: [TemplateNode]]?
         /// Whether `{{x}}` escapes HTML (a `TEXT` content type turns it off).
@@ -37,8 +37,8 @@ struct TemplateRenderer {
     private let templates: [String: [TemplateNode]]
     private let references: [TagReference]
     private var stack: [Frame]
-    /// The rendered bytes.
-    private(set) var output: [UInt8] = []
+    /// The rendered text.
+    private(set) var output = ""
     /// References that resolved to nothing, each once, in the order they were met.
     private var missing: [Int] = []
     /// Values that cannot be rendered as text, by reference, each once.
@@ -77,32 +77,33 @@ struct TemplateRenderer {
             for node in nodes { render(node, scope: &scope) }
             return
         }
-        let start = output.count
+        let start = output.utf8.count
         for node in nodes {
             guard endsWithLineFeed(from: start) else {
                 render(node, scope: &scope)
                 continue
             }
-            let before = output.count
-            output.append(contentsOf: scope.indentation)
-            let afterIndentation = output.count
+            let before = output.endIndex
+            output += scope.indentation
+            let afterIndentation = output.utf8.count
             render(node, scope: &scope)
-            if output.count == afterIndentation { output.removeSubrange(before...) }
+            if output.utf8.count == afterIndentation { output.removeSubrange(before...) }
         }
     }
 
     /// Whether the output since `start` ends with a line feed that is a character of its own
     /// (swift-mustache compares the last `Character`, and `\r\n` is one).
     private func endsWithLineFeed(from start: Int) -> Bool {
-        let count = output.count
-        guard count > start, output[count - 1] == UInt8(ascii: "\n") else { return false }
-        return count - 2 < start || output[count - 2] != UInt8(ascii: "\r")
+        let bytes = output.utf8
+        let count = bytes.count
+        guard count > start, bytes[bytes.index(before: bytes.endIndex)] == UInt8(ascii: "\n") else { return false }
+        return count - 2 < start || bytes[bytes.index(bytes.endIndex, offsetBy: -2)] != UInt8(ascii: "\r")
     }
 
     private mutating func render(_ node: TemplateNode, scope: inout Scope) {
         switch node {
-        case .text(let bytes):
-            output.append(contentsOf: bytes)
+        case .text(let text):
+            output += text
         case .variable(let name, let escaped):
             guard let frame = resolve(name) else { return }
             append(frame, escaped: escaped && scope.escapes)
@@ -240,13 +241,10 @@ struct TemplateRenderer {
 
     /// Appends `text`, HTML-escaping `& < > " '` when `escaped`, byte by byte.
     private mutating func append(_ text: String, escaped: Bool) {
-        var text = text
-        text.withUTF8 { bytes in
-            guard escaped else {
-                output.append(contentsOf: bytes)
-                return
-            }
-            HTMLEscaper.append(bytes, to: &output)
+        if escaped {
+            HTMLEscaper.append(text, to: &output)
+        } else {
+            output += text
         }
     }
 }
@@ -255,24 +253,32 @@ struct TemplateRenderer {
 /// it escapes every `& < > " '`, where swift-mustache, comparing `Character`s, leaves one
 /// that a combining mark follows (`"` + U+0301 is one character, not `"`).
 enum HTMLEscaper {
-    /// Appends `bytes` to `output`, escaped.
-    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
-        var copied = 0
-        for index in bytes.indices {
-            let replacement: StaticString
+    /// Appends `text` to `output`, escaped.
+    static func append(_ text: String, to output: inout String) {
+        let bytes = text.utf8
+        var copied = bytes.startIndex
+        var index = copied
+        while index != bytes.endIndex {
+            let replacement: String
             switch bytes[index] {
             case UInt8(ascii: "&"): replacement = "&amp;"
             case UInt8(ascii: "<"): replacement = "&lt;"
             case UInt8(ascii: ">"): replacement = "&gt;"
             case UInt8(ascii: "\""): replacement = "&quot;"
             case UInt8(ascii: "'"): replacement = "&#39;"
-            default: continue
+            default:
+                bytes.formIndex(after: &index)
+                continue
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
-            output.append(
-                contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-            copied = index + 1
+            if copied != index { output += text[copied..<index] }
+            output += replacement
+            bytes.formIndex(after: &index)
+            copied = index
         }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+        if copied == bytes.startIndex {
+            output += text
+        } else if copied != bytes.endIndex {
+            output += text[copied...]
+        }
     }
 }
