@@ -2,9 +2,9 @@ internal import LedeCore
 
 /// What renders inside what: templates, the partials and layouts they include, and the
 /// blocks they fill. Built at load, so that a template that would render itself forever, or
-/// nest deeper than swift-mustache's recursion can take, is refused before any render.
+/// nest deeper than the renderer's recursion can take, is refused before any render.
 ///
-/// swift-mustache renders by recursion: every section, block, partial and layout is one
+/// ``TemplateRenderer`` renders by recursion, as swift-mustache does: every section, block, partial and layout is one
 /// more level of the call stack, and a partial that includes itself recurses until the
 /// stack overflows. So a cycle is refused even when a section might stop it at run time
 /// (`{{#children}}{{> tree}}{{/children}}`): recursive partials and layouts are not
@@ -14,7 +14,7 @@ internal import LedeCore
 /// (`{{<base}}{{$main}}…{{/main}}{{/base}}`: the *override* of `main`). Edges:
 /// - a partial tag `{{> x}}` and a layout tag `{{< x}}` lead to template `x`;
 /// - a block `{{$main}}…{{/main}}` outside a layout tag leads to every override of `main` in
-///   any template: swift-mustache renders the outermost override passed down through
+///   any template: the renderer renders the outermost override passed down through
 ///   layouts and partials, and which one that is depends on the path a render takes, so
 ///   each is taken as possible. (A cycle found this way is real: an override that reaches a
 ///   block of its own name renders itself again, since the outermost override stays.)

@@ -10,18 +10,25 @@ internal import Mustache
 /// which renders them silently as empty: a name that resolves to nothing, and a partial or
 /// layout that does not exist.
 ///
+/// ## How templates render
+///
+/// swift-mustache checks each template's syntax at load (its errors are the ones reported);
+/// ``TemplateParser`` then reads the text again as swift-mustache's parser does and compiles
+/// it into ``TemplateNode``s, and ``TemplateRenderer`` renders those directly over
+/// ``TemplateValue``s: one dictionary lookup per name component, no dynamic casts, HTML
+/// escaped per byte into one buffer. The Mustache spec's interpolation, sections, inverted,
+/// partials and inheritance suites run through this type (`MustacheSpecTests`).
+///
 /// ## How missing keys are found
 ///
-/// At load, every looked-up name is rewritten so each of its components carries an index
-/// into a table of ``TagReference``s (`{{page.dek}}` → `{{page?12.dek?13}}`), which records
-/// the real key, the whole name and the tag's `path:line:col`. The context is put on
-/// swift-mustache's stack as ``RenderFrame`` values whose `child(named:)` decodes the
-/// index. swift-mustache resolves the first component of `a.b.c` through the stack,
-/// innermost frame first, and stops at the first frame that has it; so the root frame, the
-/// bottom of the stack, is asked only when every inner frame missed, and a miss there is a
-/// key found in no frame. Later components (and names with a leading dot) are looked up on
-/// one value only, so a miss there is final wherever it happens. No frame ever reports a
-/// miss that swift-mustache could still resolve elsewhere: no false positives.
+/// At load, every component of a looked-up name gets a ``TagReference``, which records the
+/// whole name and the tag's `path:line:col`. The first component of `a.b.c` is looked up
+/// through the context stack, innermost frame first, stopping at the first frame that has
+/// it; so the root frame, the bottom of the stack, is asked only when every inner frame
+/// missed, and a miss there is a key found in no frame. Later components (and names with a
+/// leading dot) are looked up on one value only, so a miss there is final wherever it
+/// happens. No frame ever reports a miss that could still resolve elsewhere: no false
+/// positives.
 ///
 /// ## Sections test presence
 ///
@@ -40,23 +47,23 @@ internal import Mustache
 ///
 /// Recursive partials and layouts are refused at load: a partial that includes itself, two
 /// that include each other, layouts that extend each other, or a block filled with a layout
-/// that expands that block again. swift-mustache renders by recursion and would never stop
+/// that expands that block again. Rendering is recursive and would never stop
 /// (a section around the include does not make it acceptable), so each cycle is an error at
 /// its first tag: `Templates/a.mustache:3:1: error: partial cycle a → b → a`. Templates nest
 /// at most 100 levels deep, counting sections, blocks and layout tags, and the partials and
 /// layouts a render passes through (see ``TemplateGraph``), so no template can overflow the
 /// stack.
 public struct TemplateLibrary: Sendable {
-    private let library: MustacheLibrary
+    private let templates: [String: [TemplateNode]]
     private let references: [TagReference]
     private let templateNames: Set<String>
 
     /// Loads every `*.mustache` under `directory`, recursively.
     ///
     /// Template names are paths relative to `directory` without the extension,
-    /// '/'-separated: `base`, `page`, `partials/head`. Loading is synchronous: files are read
-    /// and parsed one by one with `MustacheTemplate(string:)`, not with swift-mustache's
-    /// `async` `MustacheLibrary(directory:)`, so that names and error paths are ours.
+    /// '/'-separated: `base`, `page`, `partials/head`. Loading is synchronous: files are read,
+    /// checked with `MustacheTemplate(string:)` and compiled one by one, so that names and
+    /// error paths are ours.
     /// - Parameters:
     ///   - directory: The templates folder.
     ///   - displayRoot: The prefix of paths in errors (`Templates`), so that errors read
@@ -69,7 +76,7 @@ public struct TemplateLibrary: Sendable {
     public static func load(from directory: URL, displayRoot: String) throws -> TemplateLibrary {
         var bag = DiagnosticBag()
         let files = try templateFiles(in: directory, displayRoot: displayRoot)
-        var templates: [String: MustacheTemplate] = [:]
+        var templates: [String: [TemplateNode]] = [:]
         var references: [TagReference] = []
         var includes: [(name: String, isParent: Bool, location: SourceLocation)] = []
         var graph = TemplateGraph()
@@ -95,9 +102,8 @@ public struct TemplateLibrary: Sendable {
                 default: break
                 }
             }
-            let rewritten = rewrite(scanner, path: path, references: &references)
             do {
-                templates[name] = try MustacheTemplate(string: rewritten)
+                (templates[name], references) = try TemplateParser.parse(scanner, path: path, references: references)
             } catch {
                 bag.add(
                     Diagnostic(
@@ -114,8 +120,7 @@ public struct TemplateLibrary: Sendable {
         }
         graph.problems().forEach { bag.add($0) }
         try bag.throwIfErrors()
-        return TemplateLibrary(
-            library: MustacheLibrary(templates: templates), references: references, templateNames: known)
+        return TemplateLibrary(templates: templates, references: references, templateNames: known)
     }
 
     /// Whether a template has this name.
@@ -143,15 +148,14 @@ public struct TemplateLibrary: Sendable {
     ///   with false or empty values, and the last component of a section's name are not
     ///   errors.
     public func render(_ name: String, context: TemplateValue) throws -> String {
-        guard let template = library.getTemplate(named: name) else {
+        guard let template = templates[name] else {
             throw DiagnosticError(Diagnostic(at: nil, "unknown template '\(name)' (\(Self.describe(templateNames)))"))
         }
-        let state = RenderState(references: references)
-        let root = RenderFrame(value: context, state: state, reference: -1, isRoot: true)
-        let output = template.render(root, library: library)
-        let diagnostics = state.diagnostics
+        var renderer = TemplateRenderer(templates: templates, references: references, context: context)
+        renderer.render(template, scope: TemplateRenderer.Scope())
+        let diagnostics = renderer.diagnostics
         if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
-        return output
+        return renderer.output
     }
 
     /// The text of one template file.
@@ -264,48 +268,5 @@ public struct TemplateLibrary: Sendable {
         case .unrecognisedConfigVariable: return "unknown pragma"
         @unknown default: return "invalid template: \(error)"
         }
-    }
-
-    /// The template text with every looked-up name rewritten to carry its references (see
-    /// the type's documentation); closing tags get the same rewrite as their section.
-    private static func rewrite(
-        _ scanner: TemplateScanner, path: String, references: inout [TagReference]
-    ) -> String {
-        var output = ""
-        output.reserveCapacity(scanner.characters.count * 2)
-        var copied = 0
-        var encodedNames: [Int: String] = [:]
-        for (tagIndex, tag) in scanner.tags.enumerated() {
-            let encoded: String
-            switch tag.kind {
-            case .variable, .section:
-                guard tag.name != ".", !tag.name.isEmpty else { continue }
-                let location = SourceLocation(path: path, line: tag.line, column: tag.column)
-                let components = tag.name.split(separator: ".", omittingEmptySubsequences: false)
-                var isFirst = !tag.name.hasPrefix(".")
-                var isSection = false
-                if case .section = tag.kind { isSection = true }
-                encoded = components.enumerated().map { offset, component in
-                    guard !component.isEmpty else { return "" }
-                    references.append(
-                        TagReference(
-                            key: String(component), name: tag.name, location: location, isDefinitive: !isFirst,
-                            testsPresence: isSection && offset == components.count - 1))
-                    isFirst = false
-                    return "\(component)?\(references.count - 1)"
-                }.joined(separator: ".")
-                encodedNames[tagIndex] = encoded
-            case .close(let opener?):
-                guard let openerName = encodedNames[opener] else { continue }
-                encoded = openerName
-            default:
-                continue
-            }
-            output.append(contentsOf: scanner.characters[copied..<tag.nameRange.lowerBound])
-            output += encoded
-            copied = tag.nameRange.upperBound
-        }
-        output.append(contentsOf: scanner.characters[copied...])
-        return output
     }
 }
