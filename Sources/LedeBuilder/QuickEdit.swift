@@ -14,8 +14,9 @@ import LedeTemplates
 /// same glossary terms), the page defines the same ids (no other page's link can break or
 /// mend), and its template renders. Anything else (a new or removed file, an error, a changed
 /// heading anchor) takes the whole incremental build, which reports it as a clean build would.
-/// The diagnostics are the last build's, with this page's link warnings replaced; the caches
-/// are left as a whole build would have left them.
+/// The diagnostics are the last build's, with this page's link warnings replaced; the output
+/// manifest records the new bytes; the other caches keep the last whole build's page (see
+/// ``Explainer/rerender(_:cache:)``).
 enum QuickEdit {
     static func build(
         _ path: String, options: BuildOptions, cache: inout RenderCache, manifest: inout OutputManifest?
@@ -29,8 +30,7 @@ enum QuickEdit {
                 .readPage(at: path),
             options.includeDrafts || !page.draft
         else { return nil }
-        var explainerCache = cache.explainer
-        guard let job = explainer.rerender(page, cache: &explainerCache), library.contains(job.template),
+        guard let job = explainer.rerender(page, cache: cache.explainer), library.contains(job.template),
             let rendered = try? Data(library.render(job.template, context: job.context).utf8),
             let oldScan = cache.scans.pages[job.outputPath]?.scan
         else { return nil }
@@ -57,10 +57,9 @@ enum QuickEdit {
             changed.append(job.outputPath)
         }
         report.linkWarnings[job.outputPath] = warnings.isEmpty ? nil : warnings
-        cache.explainer = explainerCache
-        cache.pages[job.outputPath] = (job.template, job.context, rendered)
-        cache.scans.pages[job.outputPath] = (input, scan)
-        cache.links.problems[job.outputPath] = problems
+        // The render, scan and link caches keep the last whole build's page: the next whole build
+        // finds the page changed and renders it again (copying those large caches for one page
+        // would cost more than the edit). The manifest says what is on disk now.
         cache.lastReport = report
         manifest = known
         var summary = BuildSummary(

@@ -18,13 +18,20 @@ struct ContextMaker: Sendable {
     private let sourcingPage: Page?
     private let stringsContext: ContextValue
 
-    init(explainer: Explainer, rendered: [String: RenderedGroup], backlinks: Backlinks) {
+    /// - Parameter siteWide: The site-wide values of the last build with the same explainer, when
+    ///   known: the `site` context is then not made again.
+    init(
+        explainer: Explainer, rendered: [String: RenderedGroup], backlinks: Backlinks,
+        siteWide: PageJobMemo.SiteWide? = nil
+    ) {
         self.explainer = explainer
         self.rendered = rendered
         self.backlinks = backlinks
         overview = explainer.site.pages(ofKind: .overview).first
         config = explainer.site.config
-        siteBase = Self.siteBase(explainer)
+        siteBase =
+            siteWide.map { known in (known.members, known.navigation.map { ($0[0], $0[1]) }) }
+            ?? Self.siteBase(explainer)
         sourcingPage = explainer.site.pages(ofKind: .sourcing).first
         sourcingURL = sourcingPage?.url ?? "/sourcing-notes/"
         stringsContext = explainer.strings.context

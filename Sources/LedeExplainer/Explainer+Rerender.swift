@@ -9,11 +9,12 @@ extension Explainer {
     /// held no `lede:` comment before and does not now (no claim to check), and it links the same
     /// glossary terms as before (the glossary's "used in" lists and the unused-term check are
     /// unchanged), then nothing else of the site depends on the edit: the preview renders this page
-    /// alone. `cache` is updated as a full build would have left it.
+    /// alone. `cache` is not changed: the next whole build compares the page with the one it
+    /// holds, finds it changed, and renders it again (a large cache is not copied for one page).
     /// - Parameters:
     ///   - page: The page as just read.
-    ///   - cache: The render cache of the builder's last build.
-    public func rerender(_ page: Page, cache: inout ExplainerCache) -> RenderJob? {
+    ///   - cache: The render cache of the builder's last whole build.
+    public func rerender(_ page: Page, cache: ExplainerCache) -> RenderJob? {
         guard page.kind == .page, let old = cache.groups[page.sourcePath], old.group.page.kind == .page,
             !old.facts.cites, !old.facts.silences
         else { return nil }
@@ -24,10 +25,8 @@ extension Explainer {
             rendered.facts.linkedTerms == old.facts.linkedTerms
         else { return nil }
         let maker = ContextMaker(
-            explainer: self, rendered: [page.sourcePath: rendered], backlinks: Backlinks(groups: [], resolver: links))
-        guard let job = maker.plainPageJob(page) else { return nil }
-        cache.groups[page.sourcePath] = rendered
-        cache.jobs.jobs[page.sourcePath] = (page, job)
-        return job
+            explainer: self, rendered: [page.sourcePath: rendered], backlinks: Backlinks(groups: [], resolver: links),
+            siteWide: cache.jobs.siteWide)
+        return maker.plainPageJob(page)
     }
 }
