@@ -230,29 +230,39 @@ struct ClaimChecker: Sendable {
 
     /// ``ranges(of:in:)`` with phrases already made ``needles(_:)``.
     static func ranges(of needles: [[Character]], in characters: [Character]) -> [Range<Int>] {
-        let lowered = characters.map { character -> Character in
-            switch character {
-            case "’", "‘": "'"
-            case "“", "”": "\""
-            default: character.lowercased().first ?? character
-            }
-        }
+        let lowered = characters.map(lowered)
+        // Where each first character of a needle stands: most needles start nowhere in a claim.
+        var starts: [Character: [Int]] = [:]
+        for (index, character) in lowered.enumerated() { starts[character, default: []].append(index) }
         var ranges: [Range<Int>] = []
         for needle in needles {
             guard let first = needle.first else { continue }
-            var start = 0
-            while start + needle.count <= lowered.count {
-                if lowered[start] == first, lowered[start..<start + needle.count].elementsEqual(needle),
+            for start in starts[first] ?? [] where start + needle.count <= lowered.count {
+                if lowered[start..<start + needle.count].elementsEqual(needle),
                     start == 0 || !(lowered[start - 1].isLetter || lowered[start - 1].isNumber),
                     start + needle.count == lowered.count
                         || !(lowered[start + needle.count].isLetter || lowered[start + needle.count].isNumber)
                 {
                     ranges.append(start..<start + needle.count)
                 }
-                start += 1
             }
         }
         return ranges
+    }
+
+    /// A character as ``SourceParagraph/normalize(_:)`` compares it, but for dashes and spaces:
+    /// lower case, straight quotes and apostrophes.
+    static func lowered(_ character: Character) -> Character {
+        switch character {
+        case "’", "‘": return "'"
+        case "“", "”": return "\""
+        default:
+            // ASCII letters without building a String ("\r\n" has an ASCII value too: it stays).
+            if let ascii = character.asciiValue {
+                return (65...90).contains(ascii) ? Character(Unicode.Scalar(ascii + 32)) : character
+            }
+            return character.lowercased().first ?? character
+        }
     }
 }
 

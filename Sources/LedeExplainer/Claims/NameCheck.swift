@@ -5,7 +5,8 @@ enum NameCheck {
     /// How a name's word is compared: lower case, no possessive, no dots (`Iran’s` → `iran`,
     /// `U.S.` → `us`).
     static func form(_ word: String) -> String {
-        Words.withoutPossessive(word).lowercased().replacingOccurrences(of: ".", with: "")
+        let lower = Words.withoutPossessive(word).lowercased()
+        return lower.utf8.contains(UInt8(ascii: ".")) ? Words.replacingScalar(".", with: nil, in: lower) : lower
     }
 
     /// Capitalised words that, alone at the start of a sentence, are not names.

@@ -40,7 +40,7 @@ enum NumberWords {
     private static func value(of word: String, beforeMultiplier: Bool) -> Double? {
         if word.first?.isNumber ?? false {
             guard word.allSatisfy({ $0.isNumber || $0 == "," || $0 == "." }) else { return nil }
-            return Double(word.replacingOccurrences(of: ",", with: ""))
+            return Double(Words.replacingScalar(",", with: nil, in: word))
         }
         if let unit = units[word] { return unit }
         if beforeMultiplier, ["one", "a", "an"].contains(word) { return 1 }

@@ -27,7 +27,7 @@ struct Profile: Sendable, Hashable {
             for part in word.text.split(separator: "-").map(String.init) {
                 let lower = part.lowercased()
                 if Words.isDottedAbbreviation(part) {
-                    abbreviations.insert(lower.replacingOccurrences(of: ".", with: ""))
+                    abbreviations.insert(Words.replacingScalar(".", with: nil, in: lower))
                     closeRun()
                     continue
                 }

@@ -72,6 +72,18 @@ struct SourceParagraph: Sendable, Hashable {
         self.sentences = sentences
     }
 
+    /// Equal when the label, the text and the document are: everything else is read from them.
+    static func == (left: SourceParagraph, right: SourceParagraph) -> Bool {
+        left.label == right.label && left.text == right.text && left.document == right.document
+    }
+
+    /// Hashes what ``==(_:_:)`` compares but the document (whose hash is its texts'), so that
+    /// the claims' memo does not hash every sentence read from the text.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(label)
+        hasher.combine(text)
+    }
+
     /// Words that open a relative clause.
     static let relativePronouns: Set<String> = ["which", "who", "whose", "whom", "that"]
 

@@ -3,12 +3,18 @@ import Foundation
 /// A word of a text and where it is, for the claim checks.
 struct Word: Sendable, Hashable {
     /// The word as written (`U.S.-chartered`, `1,200`, `Iran’s`).
-    var text: String
+    let text: String
     /// Where it is in the characters it was read from.
-    var range: Range<Int>
+    let range: Range<Int>
+    /// Lower case, with curly apostrophes made straight: made once, since every check compares it.
+    let lower: String
 
-    /// Lower case, with curly apostrophes made straight.
-    var lower: String { text.lowercased().replacingOccurrences(of: "’", with: "'") }
+    /// A word of `text` at `range`.
+    init(text: String, range: Range<Int>) {
+        self.text = text
+        self.range = range
+        lower = Words.lowerStraight(text)
+    }
 
     /// Whether the word starts with a capital letter.
     var isCapitalised: Bool { text.first?.isUppercase ?? false }
@@ -147,9 +153,35 @@ enum Words {
         return sentenceStarters.contains(String(characters[next..<wordEnd]).lowercased())
     }
 
+    /// Lower case, with curly apostrophes (’) made straight ('), without Foundation's bridging
+    /// (this runs for every word of every claim and cited paragraph).
+    static func lowerStraight(_ text: String) -> String {
+        let lower = text.lowercased()
+        // "’" is E2 80 99 in UTF-8: most words have no 0xE2 byte at all.
+        guard lower.utf8.contains(0xE2) else { return lower }
+        return replacingScalar("\u{2019}", with: "'", in: lower)
+    }
+
+    /// `text` with every `scalar` replaced by `replacement` (or removed when it is `nil`),
+    /// scalar by scalar as Foundation's `replacingOccurrences(of:with:)` does for a single
+    /// scalar.
+    static func replacingScalar(_ scalar: Unicode.Scalar, with replacement: Unicode.Scalar?, in text: String)
+        -> String
+    {
+        var scalars = String.UnicodeScalarView()
+        for each in text.unicodeScalars {
+            if each != scalar {
+                scalars.append(each)
+            } else if let replacement {
+                scalars.append(replacement)
+            }
+        }
+        return String(scalars)
+    }
+
     /// A crude stem: lower case, no possessive, no plural `s`, no `-ed` or `-ing`.
     static func stem(_ word: String) -> String {
-        var stem = withoutPossessive(word.lowercased().replacingOccurrences(of: "’", with: "'"))
+        var stem = withoutPossessive(lowerStraight(word))
         if stem.count > 4, stem.hasSuffix("ies") {
             stem = String(stem.dropLast(3)) + "y"
         } else if stem.count > 3, stem.hasSuffix("s"), !stem.hasSuffix("ss") {
