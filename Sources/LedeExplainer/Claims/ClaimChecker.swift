@@ -182,20 +182,30 @@ struct ClaimChecker: Sendable {
         } else {
             return false
         }
-        let gaps: [[String]] = [
-            ["does", "not"], ["doesn't"], ["did", "not"], ["gives", "no"], ["names", "no"], ["has", "no"],
-            ["carries", "no"], ["offers", "no"], ["makes", "no"], ["never"], ["says", "only"], ["only", "says"],
-            ["says", "nothing"], ["gives", "only"], ["is", "silent"],
-        ]
-        return gaps.contains { body.starts(with: $0) }
+        return reportGaps.contains { body.starts(with: $0) }
     }
+
+    /// How a sentence opening "The report" or "It" says what the report leaves out.
+    private static let reportGaps: [[String]] = [
+        ["does", "not"], ["doesn't"], ["did", "not"], ["gives", "no"], ["names", "no"], ["has", "no"],
+        ["carries", "no"], ["offers", "no"], ["makes", "no"], ["never"], ["says", "only"], ["only", "says"],
+        ["says", "nothing"], ["gives", "only"], ["is", "silent"],
+    ]
 
     /// Whether a sentence is a question, direct or indirect ("Whether the flight reached Iran.").
     static func restatesNothingAsQuestion(_ lower: [String], text: String) -> Bool {
         guard let first = lower.first else { return true }
-        if text.trimmingCharacters(in: .whitespaces).hasSuffix("?") { return true }
-        return ["whether", "who", "what", "which", "how", "when", "where", "why"].contains(first)
+        // `trimmingCharacters(in: .whitespaces)` (tab and the space separators), without bridging.
+        var scalars = Substring(text).unicodeScalars
+        while let last = scalars.last, last == "\t" || last.properties.generalCategory == .spaceSeparator {
+            scalars.removeLast()
+        }
+        if Substring(scalars).hasSuffix("?") { return true }
+        return questionWords.contains(first)
     }
+
+    /// Words that open a question, direct or indirect.
+    private static let questionWords: Set<String> = ["whether", "who", "what", "which", "how", "when", "where", "why"]
 
     /// The insides of the quotations of a text: between “ and ”, or between straight quotes.
     static func quotations(in characters: [Character]) -> [Range<Int>] {
@@ -239,9 +249,8 @@ struct ClaimChecker: Sendable {
             guard let first = needle.first else { continue }
             for start in starts[first] ?? [] where start + needle.count <= lowered.count {
                 if lowered[start..<start + needle.count].elementsEqual(needle),
-                    start == 0 || !(lowered[start - 1].isLetter || lowered[start - 1].isNumber),
-                    start + needle.count == lowered.count
-                        || !(lowered[start + needle.count].isLetter || lowered[start + needle.count].isNumber)
+                    start == 0 || !lowered[start - 1].isWordCharacter,
+                    start + needle.count == lowered.count || !lowered[start + needle.count].isWordCharacter
                 {
                     ranges.append(start..<start + needle.count)
                 }
@@ -253,15 +262,14 @@ struct ClaimChecker: Sendable {
     /// A character as ``SourceParagraph/normalize(_:)`` compares it, but for dashes and spaces:
     /// lower case, straight quotes and apostrophes.
     static func lowered(_ character: Character) -> Character {
+        // ASCII without building a String ("\r\n" has an ASCII value too: it stays as it is).
+        if let ascii = character.asciiValue {
+            return (65...90).contains(ascii) ? Character(Unicode.Scalar(ascii + 32)) : character
+        }
         switch character {
         case "’", "‘": return "'"
         case "“", "”": return "\""
-        default:
-            // ASCII letters without building a String ("\r\n" has an ASCII value too: it stays).
-            if let ascii = character.asciiValue {
-                return (65...90).contains(ascii) ? Character(Unicode.Scalar(ascii + 32)) : character
-            }
-            return character.lowercased().first ?? character
+        default: return character.lowercased().first ?? character
         }
     }
 }

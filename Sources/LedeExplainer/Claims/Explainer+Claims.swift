@@ -149,7 +149,7 @@ struct ClaimReader {
                     continue
                 }
                 let lead = characters[ranges[index].lowerBound..<min(offset, ranges[index].upperBound)]
-                let target = index > 0 && !lead.contains(where: { $0.isLetter || $0.isNumber }) ? index - 1 : index
+                let target = index > 0 && !lead.contains(where: \.isWordCharacter) ? index - 1 : index
                 if !cited[target].contains(paragraph) { cited[target].append(paragraph) }
                 if !eventCitations.contains(paragraph) { eventCitations.append(paragraph) }
             }
@@ -157,16 +157,18 @@ struct ClaimReader {
                 result.links.indices.contains(link.index) && Self.isPage(result.links[link.index].destination)
             }
             var first: Int?
+            // Each sentence's text, made once: it is also the next claim's `before` and the last one's `after`.
+            let texts = ranges.map { String(characters[$0]) }
             for (index, range) in ranges.enumerated() {
                 var claim = template
-                claim.text = String(characters[range])
+                claim.text = texts[index]
                 let start =
                     range.lowerBound + (characters[range].firstIndex { !$0.isWhitespace } ?? range.lowerBound)
                     - range.lowerBound
                 claim.location = block.location(at: start)
                 claim.cited = cited[index]
-                claim.before = index > 0 ? String(characters[ranges[index - 1]]) : nil
-                claim.after = index + 1 < ranges.count ? String(characters[ranges[index + 1]]) : nil
+                claim.before = index > 0 ? texts[index - 1] : nil
+                claim.after = index + 1 < ranges.count ? texts[index + 1] : nil
                 statements.append(
                     Statement(
                         claim: claim, mustCite: event != nil || isNotes,

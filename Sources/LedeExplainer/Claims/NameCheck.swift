@@ -6,7 +6,7 @@ enum NameCheck {
     /// `U.S.` → `us`).
     static func form(_ word: String) -> String {
         let lower = Words.withoutPossessive(word).lowercased()
-        return lower.utf8.contains(UInt8(ascii: ".")) ? Words.replacingScalar(".", with: nil, in: lower) : lower
+        return lower.utf8.contains(UInt8(ascii: ".")) ? Words.replacing(".", with: nil, in: lower) : lower
     }
 
     /// Capitalised words that, alone at the start of a sentence, are not names.

@@ -40,10 +40,12 @@ enum NumberWords {
     private static func value(of word: String, beforeMultiplier: Bool) -> Double? {
         if word.first?.isNumber ?? false {
             guard word.allSatisfy({ $0.isNumber || $0 == "," || $0 == "." }) else { return nil }
-            return Double(Words.replacingScalar(",", with: nil, in: word))
+            return Double(Words.replacing(",", with: nil, in: word))
         }
         if let unit = units[word] { return unit }
-        if beforeMultiplier, ["one", "a", "an"].contains(word) { return 1 }
+        if beforeMultiplier, word == "one" || word == "a" || word == "an" { return 1 }
+        // A compound has a hyphen: most words have none, and need not be split.
+        guard word.utf8.contains(UInt8(ascii: "-")) else { return nil }
         let parts = word.split(separator: "-").map(String.init)
         if parts.count == 2, let tens = units[parts[0]], tens >= 20, let unit = units[parts[1]], unit < 10 {
             return tens + unit

@@ -24,10 +24,14 @@ struct Profile: Sendable, Hashable {
             run = []
         }
         for word in words {
-            for part in word.text.split(separator: "-").map(String.init) {
+            // Most words have no hyphen: they are their one part.
+            let parts =
+                word.text.utf8.contains(UInt8(ascii: "-")) || word.text.isEmpty
+                ? word.text.split(separator: "-").map(String.init) : [word.text]
+            for part in parts {
                 let lower = part.lowercased()
                 if Words.isDottedAbbreviation(part) {
-                    abbreviations.insert(Words.replacingScalar(".", with: nil, in: lower))
+                    abbreviations.insert(Words.replacing(".", with: nil, in: lower))
                     closeRun()
                     continue
                 }

@@ -26,6 +26,18 @@ struct Word: Sendable, Hashable {
     var bare: String { Words.withoutPossessive(text) }
 }
 
+extension Character {
+    /// Whether it is a letter or a digit (`isLetter || isNumber`), ASCII without looking up
+    /// Unicode properties: every character of every claim and cited paragraph is asked.
+    var isWordCharacter: Bool {
+        // "\r\n" has the ASCII value of "\n": neither a letter nor a digit, as here.
+        if let ascii = asciiValue {
+            return (48...57).contains(ascii) || (65...90).contains(ascii) || (97...122).contains(ascii)
+        }
+        return isLetter || isNumber
+    }
+}
+
 /// Reading words and sentences, and comparing words, for the claim checks. English only, and
 /// deliberately simple: every rule is one a reader can predict.
 enum Words {
@@ -35,7 +47,7 @@ enum Words {
         var words: [Word] = []
         var index = 0
         while index < characters.count {
-            guard characters[index].isLetter || characters[index].isNumber else {
+            guard characters[index].isWordCharacter else {
                 index += 1
                 continue
             }
@@ -43,17 +55,17 @@ enum Words {
             index += 1
             while index < characters.count {
                 let character = characters[index]
-                if character.isLetter || character.isNumber {
+                if character.isWordCharacter {
                     index += 1
                     continue
                 }
                 let next = index + 1 < characters.count ? characters[index + 1] : nil
                 let joins: Bool
                 switch character {
-                case "'", "’", "-": joins = next.map { $0.isLetter || $0.isNumber } ?? false
+                case "'", "’", "-": joins = next?.isWordCharacter ?? false
                 case ".":
                     joins =
-                        next.map { $0.isLetter || $0.isNumber } ?? false
+                        next?.isWordCharacter ?? false
                         || isDottedAbbreviation(String(characters[start..<index]) + ".")
                 case ",": joins = characters[index - 1].isNumber && (next?.isNumber ?? false)
                 default: joins = false
@@ -73,12 +85,13 @@ enum Words {
 
     /// Whether `text` is single letters each followed by a dot, at least two (`U.S.`).
     static func isDottedAbbreviation(_ text: String) -> Bool {
-        let characters = Array(text)
-        guard characters.count >= 4, characters.count % 2 == 0 else { return false }
-        for (offset, character) in characters.enumerated() {
-            if offset % 2 == 0 ? !character.isLetter : character != "." { return false }
+        // Read in one pass, without an array: most words fail at their second character.
+        var count = 0
+        for character in text {
+            if count % 2 == 0 ? !character.isLetter : character != "." { return false }
+            count += 1
         }
-        return true
+        return count >= 4 && count % 2 == 0
     }
 
     /// `Iran’s` → `Iran`.
@@ -137,7 +150,7 @@ enum Words {
             index = end
         }
         if start < characters.count { ranges.append(start..<characters.count) }
-        return ranges.filter { range in characters[range].contains { $0.isLetter || $0.isNumber } }
+        return ranges.filter { range in characters[range].contains(where: \.isWordCharacter) }
     }
 
     private static func endsSentence(_ characters: [Character], dot: Int, next: Int) -> Bool {
@@ -159,28 +172,32 @@ enum Words {
         let lower = text.lowercased()
         // "’" is E2 80 99 in UTF-8: most words have no 0xE2 byte at all.
         guard lower.utf8.contains(0xE2) else { return lower }
-        return replacingScalar("\u{2019}", with: "'", in: lower)
+        return replacing("’", with: "'", in: lower)
     }
 
-    /// `text` with every `scalar` replaced by `replacement` (or removed when it is `nil`),
-    /// scalar by scalar as Foundation's `replacingOccurrences(of:with:)` does for a single
-    /// scalar.
-    static func replacingScalar(_ scalar: Unicode.Scalar, with replacement: Unicode.Scalar?, in text: String)
-        -> String
-    {
-        var scalars = String.UnicodeScalarView()
-        for each in text.unicodeScalars {
-            if each != scalar {
-                scalars.append(each)
+    /// `text` with every `character` replaced by `replacement`, or removed when it is `nil`:
+    /// what Foundation's `replacingOccurrences(of:with:)` gives, which matches whole
+    /// characters too (an apostrophe with an accent on it is left as it is).
+    static func replacing(_ character: Character, with replacement: Character?, in text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for each in text {
+            if each != character {
+                result.append(each)
             } else if let replacement {
-                scalars.append(replacement)
+                result.append(replacement)
             }
         }
-        return String(scalars)
+        return result
     }
 
     /// A crude stem: lower case, no possessive, no plural `s`, no `-ed` or `-ing`.
     static func stem(_ word: String) -> String {
+        asciiStem(word) ?? unicodeStem(word)
+    }
+
+    /// ``stem(_:)`` for any text, on its characters.
+    static func unicodeStem(_ word: String) -> String {
         var stem = withoutPossessive(lowerStraight(word))
         if stem.count > 4, stem.hasSuffix("ies") {
             stem = String(stem.dropLast(3)) + "y"
@@ -195,13 +212,47 @@ enum Words {
         return stem
     }
 
+    /// ``stem(_:)`` of a word of printable ASCII, on its bytes (the same rules: every word of
+    /// every claim and cited paragraph is stemmed, most of them plain ASCII); `nil` for others.
+    static func asciiStem(_ word: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(word.utf8.count)
+        for byte in word.utf8 {
+            guard (0x20...0x7E).contains(byte) else { return nil }
+            bytes.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+        }
+        func ends(_ suffix: StaticString) -> Bool {
+            let count = suffix.utf8CodeUnitCount
+            guard bytes.count >= count else { return false }
+            return suffix.withUTF8Buffer { bytes.suffix(count).elementsEqual($0) }
+        }
+        if ends("'s") {
+            bytes.removeLast(2)
+        } else if ends("'") {
+            bytes.removeLast()
+        }
+        if bytes.count > 4, ends("ies") {
+            bytes.removeLast(3)
+            bytes.append(UInt8(ascii: "y"))
+        } else if bytes.count > 3, ends("s"), !ends("ss") {
+            bytes.removeLast()
+        }
+        if bytes.count > 5, ends("ing") {
+            bytes.removeLast(3)
+        } else if bytes.count > 4, ends("ed") {
+            bytes.removeLast(2)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// Whether two stems are the same word for aligning a claim with a sentence: equal, or
     /// one starts with the other and the shorter has four letters or more (`deport` and
     /// `deportee`, `negotiat` and `negotiation`, `iran` and `iranian`).
     static func sameStem(_ one: String, _ other: String) -> Bool {
         if one == other { return true }
-        guard min(one.count, other.count) >= 4 else { return false }
-        return one.hasPrefix(other) || other.hasPrefix(one)
+        // The prefix first: counting characters walks the strings, and most pairs differ at once.
+        guard one.hasPrefix(other) || other.hasPrefix(one) else { return false }
+        return min(one.count, other.count) >= 4
     }
 
     /// Words that say nothing of what a sentence is about: function words, and the words of
