@@ -140,4 +140,42 @@ import Testing
         let mentions = NumberWords.numbers(in: Words.words(in: characters), characters: characters)
         #expect(mentions.map(\.key) == ["25", "1200", "100", "12", "2.5"])
     }
+
+    @Test func normalizedTextIsWhatItWasWhenBuiltCharacterByCharacter() {
+        func plain(_ text: String) -> String {
+            var result = ""
+            var lastWasSpace = false
+            for character in text.lowercased() {
+                let mapped: Character
+                switch character {
+                case "’", "‘": mapped = "'"
+                case "“", "”": mapped = "\""
+                case "–", "—": mapped = "-"
+                default: mapped = character.isWhitespace ? " " : character
+                }
+                if mapped == " " {
+                    if lastWasSpace { continue }
+                    lastWasSpace = true
+                } else {
+                    lastWasSpace = false
+                }
+                result.append(mapped)
+            }
+            return result
+        }
+        let texts = [
+            "  The “Desk” said:\tIt’s ‘fine’ — or is it?\r\n\nNext  line\u{00A0}\u{2003}end ",
+            "ÉTATS-UNIS – İstanbul\u{2028}e\u{301} ’\u{301}", "", " ", "\r\n", "A\u{0085}B",
+        ]
+        for text in texts { #expect(SourceParagraph.normalize(text) == plain(text), "\(text)") }
+        #expect(SourceParagraph.normalize("  The “Desk”  said — it’s\tfine ") == " the \"desk\" said - it's fine ")
+    }
+
+    @Test func textOfCharactersIsTheirString() {
+        let characters = Array("e\u{301} “Desk” \r\n 中文 😀👍🏽 ok")
+        for range in [0..<characters.count, 0..<0, 2..<8, 9..<12, 12..<characters.count] {
+            #expect(String(characters: characters[range]) == String(characters[range]))
+            #expect(Array(String(characters: characters[range]).utf8) == Array(String(characters[range]).utf8))
+        }
+    }
 }

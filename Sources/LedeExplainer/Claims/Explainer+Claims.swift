@@ -158,7 +158,7 @@ struct ClaimReader {
             }
             var first: Int?
             // Each sentence's text, made once: it is also the next claim's `before` and the last one's `after`.
-            let texts = ranges.map { String(characters[$0]) }
+            let texts = ranges.map { String(characters: characters[$0]) }
             for (index, range) in ranges.enumerated() {
                 var claim = template
                 claim.text = texts[index]
@@ -223,7 +223,7 @@ struct ClaimReader {
                 continue
             }
             let (characters, citations) = masked(block, links: result.links)
-            texts.append(String(characters))
+            texts.append(String(characters: characters[...]))
             for (_, paragraph) in citations where !claim.cited.contains(paragraph) { claim.cited.append(paragraph) }
             silences += block.markup.map { ($0.literal, $0.location) }
         }

@@ -9,6 +9,11 @@ enum NameCheck {
         return lower.utf8.contains(UInt8(ascii: ".")) ? Words.replacing(".", with: nil, in: lower) : lower
     }
 
+    /// What may stand between the start of a sentence and its first word.
+    private static let openers: Set<Character> = ["\"", "“", "(", "[", "‘", "*", "_"]
+    /// Punctuation that parts two names.
+    private static let separators: Set<Character> = [",", ";", ":", "(", ")", "[", "]", "\"", "“", "”", "—", "–"]
+
     /// Capitalised words that, alone at the start of a sentence, are not names.
     private static func isFunctionWord(_ word: String) -> Bool {
         Words.stopWords.contains(word.lowercased()) || Words.sentenceStarters.contains(word.lowercased())
@@ -17,8 +22,9 @@ enum NameCheck {
     /// The names of a claim: each a run of capitalised words (split at hyphens, joined by
     /// "of"); a dotted abbreviation is a name of its own. The first word of a sentence counts
     /// only when the next word is capitalised too and it is not a function word ("The").
-    static func names(in words: [Word], characters: [Character]) -> [[Word]] {
-        let starts = Set(Words.sentences(in: characters).map(\.lowerBound))
+    /// - Parameter sentences: `Words.sentences(in: characters)`, when the caller has it already.
+    static func names(in words: [Word], characters: [Character], sentences: [Range<Int>]? = nil) -> [[Word]] {
+        let starts = Set((sentences ?? Words.sentences(in: characters)).map(\.lowerBound))
         var parts: [(word: Word, startsSentence: Bool)] = []
         for word in words {
             var offset = word.range.lowerBound
@@ -30,7 +36,7 @@ enum NameCheck {
                 if index == 0, !sentenceStart {
                     // A sentence may start after an opening quote or bracket.
                     var before = word.range.lowerBound - 1
-                    while before >= 0, ["\"", "“", "(", "[", "‘", "*", "_"].contains(characters[before]) { before -= 1 }
+                    while before >= 0, openers.contains(characters[before]) { before -= 1 }
                     sentenceStart = starts.contains(before + 1) && before + 1 < word.range.lowerBound
                 }
                 parts.append((Word(text: String(part), range: range), sentenceStart))
@@ -45,7 +51,6 @@ enum NameCheck {
         }
         // Punctuation between two capitalised words parts two names ("on Friday, Northern
         // Container Services said").
-        let separators: Set<Character> = [",", ";", ":", "(", ")", "[", "]", "\"", "“", "”", "—", "–"]
         for (index, part) in parts.enumerated() {
             let text = part.word.text
             if let last = run.last, last.range.upperBound <= part.word.range.lowerBound,
