@@ -251,12 +251,12 @@ struct ClaimChecker: Sendable {
         guard !index.isEmpty else { return [] }
         let lowered = characters.map(lowered)
         var ranges: [Range<Int>] = []
-        for start in lowered.indices {
+        // A phrase starts a word: most characters are inside one and need no look-up.
+        for start in lowered.indices where start == 0 || !lowered[start - 1].isWordCharacter {
             for candidate in index.needles(startingWith: lowered[start]) {
                 let needle = index.needles[candidate]
                 let end = start + needle.count
                 if end <= lowered.count, lowered[start..<end].elementsEqual(needle),
-                    start == 0 || !lowered[start - 1].isWordCharacter,
                     end == lowered.count || !lowered[end].isWordCharacter
                 {
                     ranges.append(start..<end)

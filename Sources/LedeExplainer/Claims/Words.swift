@@ -105,7 +105,15 @@ enum Words {
 
     /// Whether `text` is single letters each followed by a dot, at least two (`U.S.`).
     static func isDottedAbbreviation(_ text: String) -> Bool {
-        // Read in one pass, without an array: most words fail at their second character.
+        // Most words are refused by their first two bytes: two ASCII characters ("\r\n" is one),
+        // the second not a dot.
+        var bytes = text.utf8.makeIterator()
+        if let first = bytes.next(), let second = bytes.next(), first < 0x80, first != 0x0D, second < 0x80,
+            second != UInt8(ascii: ".")
+        {
+            return false
+        }
+        // Read in one pass, without an array.
         var count = 0
         for character in text {
             if count % 2 == 0 ? !character.isLetter : character != "." { return false }
