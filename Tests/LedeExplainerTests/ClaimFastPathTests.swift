@@ -66,7 +66,8 @@ import Testing
     @Test func aQuestionEndsWithAQuestionMarkBeforeSpacesAndTabs() {
         let texts = [
             "Did it land?", "Did it land? ", "Did it land?\t", "Did it land?\u{00A0}", "Did it land?\u{3000}",
-            "Did it land?\n", "It landed.", "It landed ", "?", " ", "",
+            "Did it land?\n", "Did it land?\u{200B}", "Did it land?\u{180E}", "Did it land?\u{2028}",
+            "Did it land?\u{0B}", "Did it land?\u{1F}", "It landed.", "It landed ", "?", " ", "",
         ]
         for text in texts {
             let foundation = text.trimmingCharacters(in: .whitespaces).hasSuffix("?")

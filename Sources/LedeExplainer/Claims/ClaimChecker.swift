@@ -203,9 +203,11 @@ struct ClaimChecker: Sendable {
     /// Whether a sentence is a question, direct or indirect ("Whether the flight reached Iran.").
     static func restatesNothingAsQuestion(_ lower: [String], text: String) -> Bool {
         guard let first = lower.first else { return true }
-        // `trimmingCharacters(in: .whitespaces)` (tab and the space separators), without bridging.
+        // `trimmingCharacters(in: .whitespaces)`, without bridging the text to an `NSString`.
         var scalars = Substring(text).unicodeScalars
-        while let last = scalars.last, last == "\t" || last.properties.generalCategory == .spaceSeparator {
+        while let last = scalars.last,
+            last.isASCII ? last == " " || last == "\t" : CharacterSet.whitespaces.contains(last)
+        {
             scalars.removeLast()
         }
         if Substring(scalars).hasSuffix("?") { return true }
