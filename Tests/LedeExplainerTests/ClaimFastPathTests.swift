@@ -50,9 +50,16 @@ import Testing
             "a", "Z", "0", "9", " ", "\t", "\r\n", "\n", "-", "'", "’", ".", ",", "é", "e\u{301}", "٣", "Ⅻ", "ß", "中",
             "😀", "_", "¶",
         ]
-        for character in characters {
+        for character in characters + ["É", "é", "Σ", "σ", "ǅ", "A\u{301}", "\r", "\u{7F}"] {
             #expect(character.isWordCharacter == (character.isLetter || character.isNumber), "\(character)")
+            #expect(character.isCapital == character.isUppercase, "\(character)")
+            let text = String(character)
+            for word in [text, text + "bc", text + "\u{301}x", text + "’s", text + "\n"] {
+                #expect(Words.startsWithCapital(word) == (word.first?.isUppercase ?? false), "\(word.debugDescription)")
+            }
         }
+        #expect(!Words.startsWithCapital(""))
+        #expect(Word(text: "Iran’s", range: 0..<6).isCapitalised && !Word(text: "iran", range: 0..<4).isCapitalised)
     }
 
     @Test func dottedAbbreviationsAreLettersEachWithADot() {

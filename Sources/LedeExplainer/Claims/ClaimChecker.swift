@@ -271,9 +271,9 @@ struct ClaimChecker: Sendable {
     /// A character as ``SourceParagraph/normalize(_:)`` compares it, but for dashes and spaces:
     /// lower case, straight quotes and apostrophes.
     static func lowered(_ character: Character) -> Character {
-        // ASCII without building a String ("\r\n" has an ASCII value too: it stays as it is).
-        if let ascii = character.asciiValue {
-            return (65...90).contains(ascii) ? Character(Unicode.Scalar(ascii + 32)) : character
+        // ASCII without building a String.
+        if let byte = character.singleASCIIByte {
+            return (0x41...0x5A).contains(byte) ? Character(Unicode.Scalar(byte + 0x20)) : character
         }
         switch character {
         case "’", "‘": return "'"
@@ -327,8 +327,8 @@ struct PhraseIndex: Sendable {
         self.needles = needles
         for (index, needle) in needles.enumerated() {
             guard let first = needle.first else { continue }
-            if let value = first.asciiValue {
-                ascii[Int(value)].append(index)
+            if let byte = first.singleASCIIByte {
+                ascii[Int(byte)].append(index)
             } else {
                 others[first, default: []].append(index)
             }
@@ -338,10 +338,9 @@ struct PhraseIndex: Sendable {
     /// Whether there is no needle at all.
     var isEmpty: Bool { needles.isEmpty }
 
-    /// The needles that may start with `character`: every one that does (and, for "\r\n",
-    /// those starting with "\n", which the caller's comparison leaves out).
+    /// The needles that start with `character`.
     func needles(startingWith character: Character) -> [Int] {
-        if let value = character.asciiValue { return ascii[Int(value)] }
+        if let byte = character.singleASCIIByte { return ascii[Int(byte)] }
         return others[character] ?? []
     }
 }

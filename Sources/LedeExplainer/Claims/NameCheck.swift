@@ -58,9 +58,9 @@ enum NameCheck {
             {
                 close()
             }
-            guard text.first?.isUppercase ?? false, text != "I" else {
+            guard Words.startsWithCapital(text), text != "I" else {
                 if text == "of", !run.isEmpty, index + 1 < parts.count,
-                    parts[index + 1].word.text.first?.isUppercase ?? false
+                    Words.startsWithCapital(parts[index + 1].word.text)
                 {
                     run.append(part.word)
                 } else {
@@ -75,7 +75,7 @@ enum NameCheck {
             }
             if part.startsSentence {
                 let nextCapitalised =
-                    index + 1 < parts.count && (parts[index + 1].word.text.first?.isUppercase ?? false)
+                    index + 1 < parts.count && Words.startsWithCapital(parts[index + 1].word.text)
                     && !Words.isDottedAbbreviation(parts[index + 1].word.text)
                 if isFunctionWord(text) || !nextCapitalised {
                     close()

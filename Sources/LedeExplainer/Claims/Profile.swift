@@ -35,7 +35,7 @@ struct Profile: Sendable, Hashable {
                     closeRun()
                     continue
                 }
-                if part.first?.isUppercase ?? false, !Words.stopWords.contains(lower) || lower == "states" {
+                if Words.startsWithCapital(part), !Words.stopWords.contains(lower) || lower == "states" {
                     run.append(Word(text: part, range: word.range))
                 } else {
                     closeRun()

@@ -17,7 +17,7 @@ struct Word: Sendable, Hashable {
     }
 
     /// Whether the word starts with a capital letter.
-    var isCapitalised: Bool { text.first?.isUppercase ?? false }
+    var isCapitalised: Bool { Words.startsWithCapital(text) }
 
     /// Whether it is a dotted abbreviation (`U.S.`, `L.G.B.T.Q.`).
     var isAbbreviation: Bool { Words.isDottedAbbreviation(text) }
@@ -50,11 +50,25 @@ extension Character {
     /// Whether it is a letter or a digit (`isLetter || isNumber`), ASCII without looking up
     /// Unicode properties: every character of every claim and cited paragraph is asked.
     var isWordCharacter: Bool {
-        // "\r\n" has the ASCII value of "\n": neither a letter nor a digit, as here.
-        if let ascii = asciiValue {
-            return (48...57).contains(ascii) || (65...90).contains(ascii) || (97...122).contains(ascii)
+        if let byte = singleASCIIByte {
+            return (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
         }
         return isLetter || isNumber
+    }
+
+    /// Whether it is an upper-case letter (`isUppercase`), ASCII without Unicode look-ups
+    /// (`isUppercase` makes an upper-case copy of a lower-case letter to compare).
+    var isCapital: Bool {
+        if let byte = singleASCIIByte { return (0x41...0x5A).contains(byte) }
+        return isUppercase
+    }
+
+    /// Its byte when it is one ASCII scalar ("\r\n" is two), read from its UTF-8 without
+    /// looking at its scalars.
+    var singleASCIIByte: UInt8? {
+        var bytes = utf8.makeIterator()
+        guard let first = bytes.next(), first < 0x80, bytes.next() == nil else { return nil }
+        return first
     }
 }
 
@@ -101,6 +115,19 @@ enum Words {
             words.append(Word(text: String(characters: characters[start..<end]), range: start..<end))
         }
         return words
+    }
+
+    /// Whether the first character of `text` is an upper-case letter (`first?.isUppercase`),
+    /// from its first bytes when it is ASCII.
+    static func startsWithCapital(_ text: String) -> Bool {
+        var bytes = text.utf8.makeIterator()
+        guard let first = bytes.next() else { return false }
+        // One ASCII byte is the whole first character unless a non-ASCII scalar (an accent)
+        // or the "\n" of "\r\n" joins it.
+        if first < 0x80, first != 0x0D, (bytes.next().map { $0 < 0x80 } ?? true) {
+            return (0x41...0x5A).contains(first)
+        }
+        return text.first?.isUppercase ?? false
     }
 
     /// Whether `text` is single letters each followed by a dot, at least two (`U.S.`).
@@ -167,7 +194,7 @@ enum Words {
             let atEnd = next == characters.count
             let followed =
                 next > end && !atEnd
-                && (characters[next].isUppercase || characters[next].isNumber
+                && (characters[next].isCapital || characters[next].isNumber
                     || ["\"", "“", "(", "[", "‘", "¶", "*", "_"].contains(characters[next]))
             if atEnd || followed {
                 if character != "." || atEnd || endsSentence(characters, dot: index, next: next) {
