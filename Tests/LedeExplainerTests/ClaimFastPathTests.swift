@@ -186,4 +186,30 @@ import Testing
             #expect(Array(String(characters: characters[range]).utf8) == Array(String(characters[range]).utf8))
         }
     }
+
+    @Test func profilesShareWhatTheySharedBeforeTheirStemsWereIndexed() {
+        func plainShared(_ one: Profile, _ other: Profile) -> Set<String> {
+            var shared: Set<String> = []
+            for stem in one.stems where other.stems.contains(where: { Words.sameStem(stem, $0) }) { shared.insert(stem) }
+            for letters in one.abbreviations where other.abbreviations.contains(letters) || other.initials.contains(letters) {
+                shared.insert(letters)
+            }
+            for letters in one.initials where other.abbreviations.contains(letters) { shared.insert(letters) }
+            return shared
+        }
+        let sentences = [
+            "The U.S. deported roughly 100 Iranians on a chartered flight.",
+            "The United States deportation of Iranian nationals, negotiated for months.",
+            "Deportees and deportations: the negotiation went on; Iran's officials said so.",
+            "A bus, a gas tax, an ox and the ties of Qatar and Qatari envoys.", "", "Iran",
+        ]
+        let profiles = sentences.map { Profile(words: Words.words(in: Array($0))) }
+        for one in profiles {
+            for other in profiles {
+                #expect(one.shared(with: other) == plainShared(one, other))
+                #expect(one.stemSet == Set(one.stems))
+            }
+        }
+        #expect(profiles[0].shared(with: profiles[1]).isSuperset(of: ["deport", "us"]))
+    }
 }

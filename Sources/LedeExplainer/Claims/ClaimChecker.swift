@@ -110,7 +110,7 @@ struct ClaimChecker: Sendable {
             let sentenceWords = outside.filter { range.contains($0.range.lowerBound) }
             guard !Self.restatesNothing(sentenceWords, text: String(characters: characters[range])) else { continue }
             let profile = Profile(words: sentenceWords)
-            let stems = Set(profile.stems)
+            let stems = profile.stemSet
             var candidates: [(SourceParagraph, SourceSentence, Set<String>)] = []
             for paragraph in claim.cited {
                 for sentence in paragraph.sentences {
@@ -223,10 +223,11 @@ struct ClaimChecker: Sendable {
         var index = 0
         while index < characters.count {
             let closing: Character?
-            switch characters[index] {
-            case "“": closing = "”"
-            case "\"": closing = "\""
-            default: closing = nil
+            // Most characters are ASCII other than a quote: told apart from their byte.
+            if let byte = characters[index].singleASCIIByte {
+                closing = byte == UInt8(ascii: "\"") ? "\"" : nil
+            } else {
+                closing = characters[index] == "“" ? "”" : nil
             }
             if let closing, let end = characters[(index + 1)...].firstIndex(of: closing) {
                 ranges.append((index + 1)..<end)

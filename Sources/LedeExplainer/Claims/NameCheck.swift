@@ -16,7 +16,8 @@ enum NameCheck {
 
     /// Capitalised words that, alone at the start of a sentence, are not names.
     private static func isFunctionWord(_ word: String) -> Bool {
-        Words.stopWords.contains(word.lowercased()) || Words.sentenceStarters.contains(word.lowercased())
+        let lower = word.lowercased()
+        return Words.stopWords.contains(lower) || Words.sentenceStarters.contains(lower)
     }
 
     /// The names of a claim: each a run of capitalised words (split at hyphens, joined by
@@ -28,7 +29,11 @@ enum NameCheck {
         var parts: [(word: Word, startsSentence: Bool)] = []
         for word in words {
             var offset = word.range.lowerBound
-            for (index, part) in word.text.split(separator: "-", omittingEmptySubsequences: false).enumerated() {
+            // Most words have no hyphen: they are their one part.
+            let pieces =
+                word.text.utf8.contains(UInt8(ascii: "-"))
+                ? word.text.split(separator: "-", omittingEmptySubsequences: false) : [word.text[...]]
+            for (index, part) in pieces.enumerated() {
                 let range = offset..<offset + part.count
                 offset = range.upperBound + 1
                 guard !part.isEmpty else { continue }
@@ -39,7 +44,8 @@ enum NameCheck {
                     while before >= 0, openers.contains(characters[before]) { before -= 1 }
                     sentenceStart = starts.contains(before + 1) && before + 1 < word.range.lowerBound
                 }
-                parts.append((Word(text: String(part), range: range), sentenceStart))
+                let whole = pieces.count == 1 && range == word.range
+                parts.append((whole ? word : Word(text: String(part), range: range), sentenceStart))
             }
         }
         var names: [[Word]] = []
