@@ -100,7 +100,8 @@ public struct SourceDocument: Sendable, Hashable {
                 : CharacterSet.whitespacesAndNewlines.contains(scalar)
         }
         let scalars = line.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) })
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+            let last = scalars.lastIndex(where: { !isSpace($0) })
         else { return "" }
         return String(scalars[first...last])
     }

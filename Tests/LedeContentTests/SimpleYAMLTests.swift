@@ -91,7 +91,8 @@ import Testing
         "a: {b:c}\n", "a: {\"b\": c}\n", "a: {b: c:d}\n", "a: {b: http://x}\n", "a: {b: c # d}\n", "a: {b: c #d}\n",
         "a: {b.c: d, e-f: g}\n", "list:\n  - {a: b}\n", "a: {b: ünï, c: \"🎉\"}\n", "a: {b: \"c\" , d: 'e'}\n",
         "a: {b: \"c\"d}\n", "a: {b: -c}\n", "a: {b: c-d}\n", "a: {b: c }  \n", "a: {b: c}}\n", "a: {b: c,, d: e}\n",
-        "a: {, b: c}\n", "a: {b :c}\n", "a: {-b: c}\n", "a: {b: 1, c: true, d: ~}\n", "{a: b}\n", "a: {b: \"x\\\"y\"}\n",
+        "a: {, b: c}\n", "a: {b :c}\n", "a: {-b: c}\n", "a: {b: 1, c: true, d: ~}\n", "{a: b}\n",
+        "a: {b: \"x\\\"y\"}\n",
         "author: { name: \"Lede explainer desk\" }\npublisher: { name: \"Lede\", url: \"https://example.org/\" }\n",
         // Block scalars.
         "a: >-\n  one two\n  three\n", "a: >\n  one\n  two\n", "a: |\n  one\n  two\n", "a: |-\n  one\n  two\n",
@@ -100,7 +101,8 @@ import Testing
         "a: >-\n    one\n  two\n", "a: >-\n  one \n  two\n", "a: >-\n  one\n  # not a comment\n  two\n",
         "a: >-\n  one\n# comment\nb: c\n", "a: >-\n  one\n  \nb: c\n", "a: >-\n  one", "a: >-\n  one\n", "a: >-\n",
         "a: >-\nb: c\n", "a: >-\n one\n", "a:\n  b: >-\n    one\n    two\n  c: d\ne: f\n", "a: >-\n  “ünï” 🎉: x\n",
-        "list:\n  - a: >-\n      one\n      two\n    b: c\n", "a: >-\n  one: two\n  - three\n", "a: >-\n  \"q\" 'r' [s]\n",
+        "list:\n  - a: >-\n      one\n      two\n    b: c\n", "a: >-\n  one: two\n  - three\n",
+        "a: >-\n  \"q\" 'r' [s]\n",
         "a: >-\n\n  one\n", "a: |\n  one\n  two\n\n\n", "a: >-\n  one\n b: c\n",
     ]
 
@@ -113,7 +115,8 @@ import Testing
             let block = node.block.map {
                 "B\($0.text.unicodeScalars.map { String($0.value, radix: 16) })@\($0.location.line):\($0.location.column)"
             }
-            return "\(quoted ? "Q" : "P")\(text.unicodeScalars.map { String($0.value, radix: 16) })\(place)\(block ?? "")"
+            return
+                "\(quoted ? "Q" : "P")\(text.unicodeScalars.map { String($0.value, radix: 16) })\(place)\(block ?? "")"
         case .list(let items):
             return "[" + items.map(render).joined(separator: ",") + "]" + place
         case .map(let pairs):

@@ -190,8 +190,11 @@ import Testing
     @Test func profilesShareWhatTheySharedBeforeTheirStemsWereIndexed() {
         func plainShared(_ one: Profile, _ other: Profile) -> Set<String> {
             var shared: Set<String> = []
-            for stem in one.stems where other.stems.contains(where: { Words.sameStem(stem, $0) }) { shared.insert(stem) }
-            for letters in one.abbreviations where other.abbreviations.contains(letters) || other.initials.contains(letters) {
+            for stem in one.stems where other.stems.contains(where: { Words.sameStem(stem, $0) }) {
+                shared.insert(stem)
+            }
+            for letters in one.abbreviations
+            where other.abbreviations.contains(letters) || other.initials.contains(letters) {
                 shared.insert(letters)
             }
             for letters in one.initials where other.abbreviations.contains(letters) { shared.insert(letters) }

@@ -44,7 +44,8 @@ struct ClaimChecker: Sendable {
             if found, let party = QuoteSpeaker.speaker(of: range, in: characters, words: words, sentences: sentences),
                 let (paragraph, speaker) = QuoteSpeaker.disagreement(quote: quote, party: party, cited: claim.cited)
             {
-                let said = String(characters: characters[party[0].range.lowerBound..<(party.last ?? party[0]).range.upperBound])
+                let said = String(
+                    characters: characters[party[0].range.lowerBound..<(party.last ?? party[0]).range.upperBound])
                 add(
                     "speaker", said,
                     "\(subject) attributes the quote to \"\(said)\"; \(paragraph.label) attributes it to \(speaker)")

@@ -118,11 +118,13 @@ enum NumberWords {
             }
             if let after = day(index + 1) {
                 let range = word.range.lowerBound..<after.range.upperBound
-                mentions.append(Mention(text: String(characters: characters[range]), key: "\(month) \(after.text)", range: range))
+                mentions.append(
+                    Mention(text: String(characters: characters[range]), key: "\(month) \(after.text)", range: range))
             } else if let previous = day(index - 1) {
                 let range = previous.range.lowerBound..<word.range.upperBound
                 mentions.append(
-                    Mention(text: String(characters: characters[range]), key: "\(month) \(previous.text)", range: range))
+                    Mention(text: String(characters: characters[range]), key: "\(month) \(previous.text)", range: range)
+                )
             } else {
                 mentions.append(Mention(text: word.text, key: month, range: word.range))
             }

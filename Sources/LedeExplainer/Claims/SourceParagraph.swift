@@ -300,7 +300,8 @@ struct SourceParagraph: Sendable, Hashable {
         }
         return (
             SourceSentence(
-                text: String(characters: characters[range]), profile: profile, hedges: carried, attribution: attribution,
+                text: String(characters: characters[range]), profile: profile, hedges: carried,
+                attribution: attribution,
                 attributionScope: scope),
             coversEarlier
         )

@@ -109,7 +109,9 @@ enum Words {
             }
             // "U.S." ends with its dot; a sentence's full stop does not belong to the word.
             var end = index
-            if end > start, characters[end - 1] == ".", !isDottedAbbreviation(String(characters: characters[start..<end])) {
+            if end > start, characters[end - 1] == ".",
+                !isDottedAbbreviation(String(characters: characters[start..<end]))
+            {
                 end -= 1
             }
             words.append(Word(text: String(characters: characters[start..<end]), range: start..<end))
