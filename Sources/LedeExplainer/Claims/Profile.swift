@@ -46,23 +46,25 @@ struct Profile: Sendable, Hashable {
         }
         for word in words {
             // Most words have no hyphen: they are their one part.
-            let parts =
-                word.text.utf8.contains(UInt8(ascii: "-")) || word.text.isEmpty
-                ? word.text.split(separator: "-").map(String.init) : [word.text]
+            let whole = !word.text.utf8.contains(UInt8(ascii: "-")) && !word.text.isEmpty
+            let parts = whole ? [word.text] : word.text.split(separator: "-").map(String.init)
             for part in parts {
-                let lower = part.lowercased()
+                // The word's own lower case straightens apostrophes too: no stop word, number
+                // word or dotted abbreviation has one, so it compares the same.
+                let lower = whole ? word.lower : part.lowercased()
                 if Words.isDottedAbbreviation(part) {
                     abbreviations.insert(Words.replacing(".", with: nil, in: lower))
                     closeRun()
                     continue
                 }
-                if Words.startsWithCapital(part), !Words.stopWords.contains(lower) || lower == "states" {
-                    run.append(Word(text: part, range: word.range))
+                let isStopWord = Words.stopWords.contains(lower)
+                if Words.startsWithCapital(part), !isStopWord || lower == "states" {
+                    run.append(whole ? word : Word(text: part, range: word.range))
                 } else {
                     closeRun()
                 }
                 let stem = Words.stem(part)
-                if stem.count >= 2, !Words.stopWords.contains(lower), !Words.stopWords.contains(stem),
+                if stem.count >= 2, !isStopWord, !Words.stopWords.contains(stem),
                     !(part.first?.isNumber ?? false), NumberWords.units[lower] == nil
                 {
                     stems.append(stem)
