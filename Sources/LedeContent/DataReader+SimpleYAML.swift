@@ -5,7 +5,8 @@ extension DataReader {
     ///
     /// Accepts block mappings of simple keys, block lists, and values that are one-line plain
     /// scalars, one-line quoted strings (escapes only `\"` and `\\`), or one-line flow lists
-    /// of those.
+    /// of those, or one-line flow mappings of simple keys to those (`author: { name: "A" }`,
+    /// as site configurations write them).
     /// Anything else (comments after a value, multi-line scalars, anchors, tags, tabs,
     /// escapes, duplicate keys, …) returns `nil`, and the caller falls back to libyaml, so
     /// that errors keep libyaml's messages and positions.
@@ -148,7 +149,9 @@ private struct SimpleYAMLParser {
             while position < line.end, bytes[position] == 0x20 { position += 1 }
             index += 1
             let value: DataNode?
-            if position < line.end {
+            if position < line.end, bytes[position] == 0x3E || bytes[position] == 0x7C {
+                value = parseBlockScalar(line, at: position, parentIndent: indent)
+            } else if position < line.end {
                 value = parseInline(line, at: position)
             } else if index < lines.count, lines[index].indent > indent {
                 value =
@@ -195,6 +198,61 @@ private struct SimpleYAMLParser {
         return DataNode(.list(items), at: location)
     }
 
+    // MARK: - Block scalars
+
+    /// A block scalar (`>`, `>-`, `|`, `|-` ending its line) whose lines all stand at one
+    /// indentation, with no blank line between them and no space at their ends; `nil` for
+    /// any other (more-indented lines, blank lines inside, `+`, an indentation indicator, a
+    /// comment after the indicator). Moves past its lines.
+    mutating func parseBlockScalar(_ line: Line, at position: Int, parentIndent: Int) -> DataNode? {
+        let folded = bytes[position] == 0x3E
+        var indicatorEnd = position + 1
+        let strip = indicatorEnd < line.end && bytes[indicatorEnd] == 0x2D
+        if strip { indicatorEnd += 1 }
+        guard indicatorEnd == line.end else { return nil }
+        // Read the raw lines after the indicator's: a comment-like line inside is text.
+        var start = line.end
+        while start < bytes.count, bytes[start] != 0x0A { start += 1 }
+        start += 1
+        var number = line.number + 1
+        var texts: [String] = []
+        var indent: Int?
+        var firstLine = 0
+        var sawBlank = false
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            // A block running to the end of a text without a final line break: libyaml's.
+            guard end < bytes.count else { return nil }
+            var content = start
+            while content < end, bytes[content] == 0x20 { content += 1 }
+            if content == end {
+                // Only empty lines, and only after the text (they are chomped away).
+                guard start == end else { return nil }
+                sawBlank = true
+            } else if content - start <= parentIndent {
+                break
+            } else {
+                let lineIndent = content - start
+                guard !sawBlank, indent == nil || indent == lineIndent, bytes[end - 1] != 0x20 else { return nil }
+                if indent == nil { firstLine = number }
+                indent = lineIndent
+                texts.append(text(content, end))
+            }
+            number += 1
+            start = end + 1
+        }
+        guard let indent, !texts.isEmpty else { return nil }
+        while index < lines.count, lines[index].number < number { index += 1 }
+        var value = texts.joined(separator: folded ? " " : "\n")
+        if !strip { value += "\n" }
+        var node = DataNode(.scalar(value, quoted: true), at: location(line, position))
+        node.block = DataNode.Block(
+            text: texts.joined(separator: "\n"),
+            location: DataReader.place(line: firstLine, column: indent + 1, base: base))
+        return node
+    }
+
     // MARK: - Values on one line
 
     /// A value that fills the rest of a line.
@@ -205,6 +263,8 @@ private struct SimpleYAMLParser {
             return node
         case 0x5B:
             return parseFlowList(line, at: position)
+        case 0x7B:
+            return parseFlowMapping(line, at: position)
         default:
             guard !isIndicator(bytes[position]) else { return nil }
             var offset = position
@@ -262,6 +322,79 @@ private struct SimpleYAMLParser {
             offset += 1
         }
         return String(decoding: result, as: UTF8.self)
+    }
+
+    /// A plain scalar inside a flow collection, up to the `,` or `closer` after it; `nil` for
+    /// anything libyaml might read otherwise (a colon, a comment, quotes, brackets).
+    /// - Returns: The scalar and the position of the `,` or `closer`.
+    func parseFlowPlain(_ line: Line, at position: Int, closer: UInt8) -> (DataNode, Int)? {
+        guard position < line.end, !isIndicator(bytes[position]) else { return nil }
+        var offset = position
+        var end = position
+        while offset < line.end, bytes[offset] != 0x2C, bytes[offset] != closer {
+            switch bytes[offset] {
+            case 0x5B, 0x5D, 0x7B, 0x7D, 0x23, 0x3A, 0x22, 0x27: return nil
+            case 0x20: break
+            default: end = offset + 1
+            }
+            offset += 1
+        }
+        guard offset < line.end else { return nil }
+        return (DataNode(.scalar(text(position, end), quoted: false), at: location(line, position)), offset)
+    }
+
+    /// A flow mapping (`{ name: "A", url: b }`) of simple keys to quoted or plain scalars
+    /// that closes at the end of the line.
+    func parseFlowMapping(_ line: Line, at position: Int) -> DataNode? {
+        var pairs: [(key: String, value: DataNode)] = []
+        var seen: Set<String> = []
+        var keyLocations: [SourceLocation] = []
+        var offset = position + 1
+        func skipSpaces() { while offset < line.end, bytes[offset] == 0x20 { offset += 1 } }
+        skipSpaces()
+        if offset < line.end, bytes[offset] == 0x7D {
+            offset += 1
+        } else {
+            while true {
+                // A simple key, its colon right after it, then a space.
+                guard offset < line.end, isKeyStart(bytes[offset]) else { return nil }
+                let keyStart = offset
+                while offset < line.end, isKeyStart(bytes[offset]) || bytes[offset] == 0x2D || bytes[offset] == 0x2E {
+                    offset += 1
+                }
+                guard offset + 1 < line.end, bytes[offset] == 0x3A, bytes[offset + 1] == 0x20 else { return nil }
+                let key = text(keyStart, offset)
+                guard seen.insert(key).inserted else { return nil }
+                keyLocations.append(location(line, keyStart))
+                offset += 1
+                skipSpaces()
+                guard offset < line.end else { return nil }
+                let value: DataNode
+                if bytes[offset] == 0x22 || bytes[offset] == 0x27 {
+                    guard let (node, end) = parseQuoted(line, at: offset) else { return nil }
+                    value = node
+                    offset = end
+                    skipSpaces()
+                } else {
+                    guard let (node, end) = parseFlowPlain(line, at: offset, closer: 0x7D) else { return nil }
+                    value = node
+                    offset = end
+                }
+                pairs.append((key, value))
+                guard offset < line.end else { return nil }
+                if bytes[offset] == 0x7D {
+                    offset += 1
+                    break
+                }
+                guard bytes[offset] == 0x2C else { return nil }
+                offset += 1
+                skipSpaces()
+            }
+        }
+        guard offset == line.end else { return nil }
+        var mapping = DataNode(.map(pairs), at: location(line, position))
+        mapping.keyLocations = keyLocations
+        return mapping
     }
 
     /// A flow list (`[a, "b"]`) that closes at the end of the line.

@@ -82,7 +82,7 @@ public struct SourceDocument: Sendable, Hashable {
         var lineNumber = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
-            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = trimmingWhiteSpace(line)
             if !trimmed.isEmpty {
                 result.append(Paragraph(number: result.count + 1, text: trimmed, line: lineNumber))
             }
@@ -90,11 +90,46 @@ public struct SourceDocument: Sendable, Hashable {
         return result
     }
 
+    /// A line without the white space and line breaks at its ends: what Foundation's
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` gives, scalar by scalar, without
+    /// bridging the line to an `NSString` (ASCII is looked at first: most scalars are).
+    static func trimmingWhiteSpace(_ line: Substring) -> String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII
+                ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value)
+                : CharacterSet.whitespacesAndNewlines.contains(scalar)
+        }
+        let scalars = line.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+            let last = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(scalars[first...last])
+    }
+
     /// A short, stable name of a paragraph's text: 16 hexadecimal digits of a 64-bit FNV-1a
     /// hash of its words, so that spacing alone does not change it.
     public static func fingerprint(of text: String) -> String {
-        var normalized = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        let hash = normalized.withUTF8 { ContentHash.of(buffer: UnsafeRawBufferPointer($0)) }
+        // The words (split at white space, as `Character.isWhitespace` says) joined by single
+        // spaces, written as bytes without splitting the text into an array of words.
+        var normalized: [UInt8] = []
+        normalized.reserveCapacity(text.utf8.count)
+        var spaceBefore = false
+        for character in text {
+            let isSpace =
+                if let ascii = character.asciiValue {
+                    ascii == 0x20 || (0x09...0x0D).contains(ascii)
+                } else {
+                    character.isWhitespace
+                }
+            if isSpace {
+                spaceBefore = !normalized.isEmpty
+                continue
+            }
+            if spaceBefore { normalized.append(0x20) }
+            spaceBefore = false
+            normalized.append(contentsOf: character.utf8)
+        }
+        let hash = normalized.withUnsafeBytes { ContentHash.of(buffer: $0) }
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }

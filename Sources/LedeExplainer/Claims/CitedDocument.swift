@@ -46,10 +46,11 @@ final class CitedDocument: Sendable, Hashable {
         for text in texts {
             let characters = Array(text)
             let words = Words.words(in: characters)
-            for range in Words.sentences(in: characters) {
+            let sentences = Words.sentences(in: characters)
+            for range in sentences {
                 let sentence = words.filter { range.contains($0.range.lowerBound) }
                 let clauses = SourceParagraph.clauses(sentence, characters: characters)
-                for name in NameCheck.names(in: sentence, characters: characters) {
+                for name in NameCheck.names(in: sentence, characters: characters, sentences: sentences) {
                     guard let first = name.first, let last = name.last else { continue }
                     nameWords.formUnion(name.map { NameCheck.form($0.text) })
                     let start = sentence.firstIndex { $0.range.contains(first.range.lowerBound) }

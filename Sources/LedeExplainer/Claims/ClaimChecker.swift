@@ -6,22 +6,23 @@ import Foundation
 struct ClaimChecker: Sendable {
     /// Phrases whose capitals are not names to check: the site's title, glossary terms.
     var knownPhrases: [String] = [] {
-        didSet { knownNeedles = Self.needles(knownPhrases) }
+        didSet { knownNeedles = PhraseIndex(Self.needles(knownPhrases)) }
     }
     /// `knownPhrases` as ``ranges(of:in:)`` compares them, made once: every claim is checked
     /// against all of them.
-    private var knownNeedles: [[Character]] = []
+    private var knownNeedles = PhraseIndex([])
 
     /// Creates a checker.
     init(knownPhrases: [String] = []) {
         self.knownPhrases = knownPhrases
-        knownNeedles = Self.needles(knownPhrases)
+        knownNeedles = PhraseIndex(Self.needles(knownPhrases))
     }
 
     /// Every finding of a claim, in the order of the checks.
     func findings(for claim: Claim) -> [ClaimFinding] {
         let characters = Array(claim.text)
         let words = Words.words(in: characters)
+        let sentences = Words.sentences(in: characters)
         let quotes = Self.quotations(in: characters)
         let outside = words.filter { word in !quotes.contains { $0.overlaps(word.range) } }
         let subject = "the \(claim.kind.rawValue)"
@@ -32,7 +33,7 @@ struct ClaimChecker: Sendable {
             if !findings.contains(where: { $0.selector == finding.selector }) { findings.append(finding) }
         }
         for range in quotes {
-            let quote = String(characters[range]).trimmingPunctuation
+            let quote = String(characters: characters[range]).trimmingPunctuation
             let parts = quote.split(separator: "…").flatMap { $0.components(separatedBy: "...") }
                 .flatMap { $0.components(separatedBy: "[…]") }.map { String($0).trimmingPunctuation }
                 .filter { !$0.isEmpty }
@@ -40,10 +41,11 @@ struct ClaimChecker: Sendable {
             if !quote.isEmpty, !found {
                 add("quote", quote, "\(subject) quotes \"\(quote)\", which is not word for word in \(labels)")
             }
-            if found, let party = QuoteSpeaker.speaker(of: range, in: characters, words: words),
+            if found, let party = QuoteSpeaker.speaker(of: range, in: characters, words: words, sentences: sentences),
                 let (paragraph, speaker) = QuoteSpeaker.disagreement(quote: quote, party: party, cited: claim.cited)
             {
-                let said = String(characters[party[0].range.lowerBound..<(party.last ?? party[0]).range.upperBound])
+                let said = String(
+                    characters: characters[party[0].range.lowerBound..<(party.last ?? party[0]).range.upperBound])
                 add(
                     "speaker", said,
                     "\(subject) attributes the quote to \"\(said)\"; \(paragraph.label) attributes it to \(speaker)")
@@ -62,7 +64,7 @@ struct ClaimChecker: Sendable {
         let nameWords = outside.filter { word in
             !known.contains { $0.overlaps(word.range) } && !dates.contains { $0.range.overlaps(word.range) }
         }
-        let names = NameCheck.names(in: nameWords, characters: characters)
+        let names = NameCheck.names(in: nameWords, characters: characters, sentences: sentences)
         for name in names where !claim.cited.contains(where: { NameCheck.paragraph($0, holds: name) }) {
             let text = name.map(\.text).joined(separator: " ")
             add("name", text, "\(subject) names \"\(text)\", which is not in \(labels)")
@@ -82,7 +84,11 @@ struct ClaimChecker: Sendable {
                 findings[first].message += " (all of these are in \(paragraph.label): is the citation off by one?)"
             }
         }
-        for (hedge, paragraph) in droppedHedges(claim, characters: characters, words: words, outside: outside) {
+        // Without quotations the words outside them are all the words: their numbers are known.
+        let given = quotes.isEmpty ? Set((numbers + dates).map(\.key)) : nil
+        for (hedge, paragraph) in droppedHedges(
+            claim, characters: characters, words: words, outside: outside, sentences: sentences, given: given)
+        {
             add("drops", hedge, "\(subject) drops \"\(hedge)\" that \(paragraph.label) carries")
         }
         return findings
@@ -91,18 +97,21 @@ struct ClaimChecker: Sendable {
     /// The hedges and attributions of the source sentences the claim restates that it does
     /// not keep, each with its paragraph.
     private func droppedHedges(
-        _ claim: Claim, characters: [Character], words: [Word], outside: [Word]
+        _ claim: Claim, characters: [Character], words: [Word], outside: [Word], sentences: [Range<Int>],
+        given: Set<String>?
     ) -> [(String, SourceParagraph)] {
         let lower = words.map(\.lower)
-        let givenNumbers = Set(
-            (NumberWords.numbers(in: words, characters: characters)
-                + NumberWords.dates(in: words, characters: characters)).map(\.key))
+        let givenNumbers =
+            given
+            ?? Set(
+                (NumberWords.numbers(in: words, characters: characters)
+                    + NumberWords.dates(in: words, characters: characters)).map(\.key))
         var dropped: [(String, SourceParagraph)] = []
-        let sentences = claim.kind == .title ? [0..<characters.count] : Words.sentences(in: characters)
-        for range in sentences {
+        for range in claim.kind == .title ? [0..<characters.count] : sentences {
             let sentenceWords = outside.filter { range.contains($0.range.lowerBound) }
-            guard !Self.restatesNothing(sentenceWords, text: String(characters[range])) else { continue }
+            guard !Self.restatesNothing(sentenceWords, text: String(characters: characters[range])) else { continue }
             let profile = Profile(words: sentenceWords)
+            let stems = profile.stemSet
             var candidates: [(SourceParagraph, SourceSentence, Set<String>)] = []
             for paragraph in claim.cited {
                 for sentence in paragraph.sentences {
@@ -116,7 +125,7 @@ struct ClaimChecker: Sendable {
                 $0.2.count == best || ($0.2.count >= 3 && Double($0.2.count) >= Double(best) * 0.75)
             }
             for (paragraph, sentence, shared) in aligned {
-                for carried in sentence.hedges where !Set(profile.stems).isDisjoint(with: carried.scope.stems) {
+                for carried in sentence.hedges where !stems.isDisjoint(with: carried.scope.stems) {
                     if let number = carried.number, !givenNumbers.contains(number) { continue }
                     if carried.hedge.isKept(in: lower) { continue }
                     if carried.hedge.kind == .doubt && claim.certaintySaysDoubt { continue }
@@ -182,20 +191,32 @@ struct ClaimChecker: Sendable {
         } else {
             return false
         }
-        let gaps: [[String]] = [
-            ["does", "not"], ["doesn't"], ["did", "not"], ["gives", "no"], ["names", "no"], ["has", "no"],
-            ["carries", "no"], ["offers", "no"], ["makes", "no"], ["never"], ["says", "only"], ["only", "says"],
-            ["says", "nothing"], ["gives", "only"], ["is", "silent"],
-        ]
-        return gaps.contains { body.starts(with: $0) }
+        return reportGaps.contains { body.starts(with: $0) }
     }
+
+    /// How a sentence opening "The report" or "It" says what the report leaves out.
+    private static let reportGaps: [[String]] = [
+        ["does", "not"], ["doesn't"], ["did", "not"], ["gives", "no"], ["names", "no"], ["has", "no"],
+        ["carries", "no"], ["offers", "no"], ["makes", "no"], ["never"], ["says", "only"], ["only", "says"],
+        ["says", "nothing"], ["gives", "only"], ["is", "silent"],
+    ]
 
     /// Whether a sentence is a question, direct or indirect ("Whether the flight reached Iran.").
     static func restatesNothingAsQuestion(_ lower: [String], text: String) -> Bool {
         guard let first = lower.first else { return true }
-        if text.trimmingCharacters(in: .whitespaces).hasSuffix("?") { return true }
-        return ["whether", "who", "what", "which", "how", "when", "where", "why"].contains(first)
+        // `trimmingCharacters(in: .whitespaces)`, without bridging the text to an `NSString`.
+        var scalars = Substring(text).unicodeScalars
+        while let last = scalars.last,
+            last.isASCII ? last == " " || last == "\t" : CharacterSet.whitespaces.contains(last)
+        {
+            scalars.removeLast()
+        }
+        if Substring(scalars).hasSuffix("?") { return true }
+        return questionWords.contains(first)
     }
+
+    /// Words that open a question, direct or indirect.
+    private static let questionWords: Set<String> = ["whether", "who", "what", "which", "how", "when", "where", "why"]
 
     /// The insides of the quotations of a text: between “ and ”, or between straight quotes.
     static func quotations(in characters: [Character]) -> [Range<Int>] {
@@ -203,10 +224,11 @@ struct ClaimChecker: Sendable {
         var index = 0
         while index < characters.count {
             let closing: Character?
-            switch characters[index] {
-            case "“": closing = "”"
-            case "\"": closing = "\""
-            default: closing = nil
+            // Most characters are ASCII other than a quote: told apart from their byte.
+            if let byte = characters[index].singleASCIIByte {
+                closing = byte == UInt8(ascii: "\"") ? "\"" : nil
+            } else {
+                closing = characters[index] == "“" ? "”" : nil
             }
             if let closing, let end = characters[(index + 1)...].firstIndex(of: closing) {
                 ranges.append((index + 1)..<end)
@@ -218,9 +240,9 @@ struct ClaimChecker: Sendable {
         return ranges
     }
 
-    /// Where the phrases occur in a text, whole words, case aside.
+    /// Where the phrases occur in a text, whole words, case aside, in the order of the text.
     static func ranges(of phrases: [String], in characters: [Character]) -> [Range<Int>] {
-        ranges(of: needles(phrases), in: characters)
+        ranges(of: PhraseIndex(needles(phrases)), in: characters)
     }
 
     /// Phrases as ``ranges(of:in:)`` compares them: normalized, empty ones left out.
@@ -228,31 +250,38 @@ struct ClaimChecker: Sendable {
         phrases.map(SourceParagraph.normalize).filter { !$0.isEmpty }.map(Array.init)
     }
 
-    /// ``ranges(of:in:)`` with phrases already made ``needles(_:)``.
-    static func ranges(of needles: [[Character]], in characters: [Character]) -> [Range<Int>] {
-        let lowered = characters.map { character -> Character in
-            switch character {
-            case "’", "‘": "'"
-            case "“", "”": "\""
-            default: character.lowercased().first ?? character
-            }
-        }
+    /// ``ranges(of:in:)`` with phrases already made ``needles(_:)`` and indexed.
+    static func ranges(of index: PhraseIndex, in characters: [Character]) -> [Range<Int>] {
+        guard !index.isEmpty else { return [] }
+        let lowered = characters.map(lowered)
         var ranges: [Range<Int>] = []
-        for needle in needles {
-            guard let first = needle.first else { continue }
-            var start = 0
-            while start + needle.count <= lowered.count {
-                if lowered[start] == first, lowered[start..<start + needle.count].elementsEqual(needle),
-                    start == 0 || !(lowered[start - 1].isLetter || lowered[start - 1].isNumber),
-                    start + needle.count == lowered.count
-                        || !(lowered[start + needle.count].isLetter || lowered[start + needle.count].isNumber)
+        // A phrase starts a word: most characters are inside one and need no look-up.
+        for start in lowered.indices where start == 0 || !lowered[start - 1].isWordCharacter {
+            for candidate in index.needles(startingWith: lowered[start]) {
+                let needle = index.needles[candidate]
+                let end = start + needle.count
+                if end <= lowered.count, lowered[start..<end].elementsEqual(needle),
+                    end == lowered.count || !lowered[end].isWordCharacter
                 {
-                    ranges.append(start..<start + needle.count)
+                    ranges.append(start..<end)
                 }
-                start += 1
             }
         }
         return ranges
+    }
+
+    /// A character as ``SourceParagraph/normalize(_:)`` compares it, but for dashes and spaces:
+    /// lower case, straight quotes and apostrophes.
+    static func lowered(_ character: Character) -> Character {
+        // ASCII without building a String.
+        if let byte = character.singleASCIIByte {
+            return (0x41...0x5A).contains(byte) ? Character(Unicode.Scalar(byte + 0x20)) : character
+        }
+        switch character {
+        case "’", "‘": return "'"
+        case "“", "”": return "\""
+        default: return character.lowercased().first ?? character
+        }
     }
 }
 
@@ -282,5 +311,38 @@ extension String {
         while let first = characters.first, edges.contains(first) { characters = characters.dropFirst() }
         while let last = characters.last, edges.contains(last) { characters = characters.dropLast() }
         return String(characters)
+    }
+}
+
+/// Phrases by their first character, so that a text is read once for all of them: most
+/// characters of a claim start no known phrase.
+struct PhraseIndex: Sendable {
+    /// The phrases, as ``ClaimChecker/needles(_:)`` makes them.
+    let needles: [[Character]]
+    /// The needles starting with each ASCII character, by its value.
+    private var ascii: [[Int]] = Array(repeating: [], count: 128)
+    /// The needles starting with any other character.
+    private var others: [Character: [Int]] = [:]
+
+    /// Indexes `needles`; empty ones are never found.
+    init(_ needles: [[Character]]) {
+        self.needles = needles
+        for (index, needle) in needles.enumerated() {
+            guard let first = needle.first else { continue }
+            if let byte = first.singleASCIIByte {
+                ascii[Int(byte)].append(index)
+            } else {
+                others[first, default: []].append(index)
+            }
+        }
+    }
+
+    /// Whether there is no needle at all.
+    var isEmpty: Bool { needles.isEmpty }
+
+    /// The needles that start with `character`.
+    func needles(startingWith character: Character) -> [Int] {
+        if let byte = character.singleASCIIByte { return ascii[Int(byte)] }
+        return others[character] ?? []
     }
 }

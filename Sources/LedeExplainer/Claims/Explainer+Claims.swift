@@ -36,10 +36,15 @@ extension Explainer {
     ) {
         var reader = ClaimReader(explainer: self)
         reader.unsettled = unsettled
-        for key in groups.keys.sorted() {
-            // A plain page that cites and silences nothing has no claim to check.
-            guard let group = groups[key], group.group.page.kind != .page || group.facts.cites || group.facts.silences
-            else { continue }
+        // A plain page that cites and silences nothing has no claim to check.
+        let read = groups.keys.sorted().compactMap { key in
+            groups[key].flatMap { $0.group.page.kind != .page || $0.facts.cites || $0.facts.silences ? $0 : nil }
+        }
+        reader.readParagraphs(
+            citedBy: read.flatMap { group in
+                group.results.values.flatMap { $0.links.filter { $0.destination.hasPrefix("seed:") } }
+            })
+        for group in read {
             for piece in group.group.pieces {
                 guard let result = group.results[piece.key] else { continue }
                 reader.read(piece, result: result, page: group.group.page)
@@ -75,11 +80,40 @@ struct ClaimReader {
 
     /// The paragraph a `seed:` destination cites, read once.
     mutating func paragraph(_ destination: String, at location: SourceLocation) -> SourceParagraph? {
+        if let citation = try? explainer.links.citation(destination, at: location), let known = paragraphs[citation] {
+            return known
+        }
+        guard let (citation, read) = citation(destination, at: location) else { return nil }
+        let paragraph = read()
+        paragraphs[citation] = paragraph
+        return paragraph
+    }
+
+    /// Reads the paragraphs the `seed:` links cite, on every core: each paragraph is read
+    /// once (its sentences, hedges, attributions, numbers and names) for all the claims that
+    /// cite it, and they are many.
+    mutating func readParagraphs(citedBy links: [RenderedLink]) {
+        var pending: [(citation: LinkResolver.Citation, read: @Sendable () -> SourceParagraph)] = []
+        var seen: Set<LinkResolver.Citation> = []
+        for link in links {
+            guard let (citation, read) = citation(link.destination, at: link.location),
+                paragraphs[citation] == nil, seen.insert(citation).inserted
+            else { continue }
+            pending.append((citation, read))
+        }
+        let read = ParallelMap.map(pending.map(\.read)) { $0() }
+        for (item, paragraph) in zip(pending, read) { paragraphs[item.citation] = paragraph }
+    }
+
+    /// The citation of the current text a `seed:` destination makes, and how to read its
+    /// paragraph (its document is read here, once).
+    private mutating func citation(
+        _ destination: String, at location: SourceLocation
+    ) -> (LinkResolver.Citation, @Sendable () -> SourceParagraph)? {
         guard let citation = try? explainer.links.citation(destination, at: location), citation.revision == nil,
             let document = explainer.links.documents[citation.document],
             document.paragraphs.indices.contains(citation.paragraph - 1)
         else { return nil }
-        if let known = paragraphs[citation] { return known }
         let label =
             explainer.links.documents.count == 1
             ? "¶\(citation.paragraph)" : "\(citation.document) ¶\(citation.paragraph)"
@@ -89,10 +123,8 @@ struct ClaimReader {
             ?? CitedDocument(
                 texts: document.paragraphs.map(\.text), labels: document.paragraphs.map { "\(prefix)¶\($0.number)" })
         documents[citation.document] = cited
-        let paragraph = SourceParagraph(
-            label: label, text: document.paragraphs[citation.paragraph - 1].text, document: cited)
-        paragraphs[citation] = paragraph
-        return paragraph
+        let text = document.paragraphs[citation.paragraph - 1].text
+        return (citation, { SourceParagraph(label: label, text: text, document: cited) })
     }
 
     /// A block's text with its citations blanked out, and the citations with their offsets.
@@ -149,7 +181,7 @@ struct ClaimReader {
                     continue
                 }
                 let lead = characters[ranges[index].lowerBound..<min(offset, ranges[index].upperBound)]
-                let target = index > 0 && !lead.contains(where: { $0.isLetter || $0.isNumber }) ? index - 1 : index
+                let target = index > 0 && !lead.contains(where: \.isWordCharacter) ? index - 1 : index
                 if !cited[target].contains(paragraph) { cited[target].append(paragraph) }
                 if !eventCitations.contains(paragraph) { eventCitations.append(paragraph) }
             }
@@ -157,16 +189,18 @@ struct ClaimReader {
                 result.links.indices.contains(link.index) && Self.isPage(result.links[link.index].destination)
             }
             var first: Int?
+            // Each sentence's text, made once: it is also the next claim's `before` and the last one's `after`.
+            let texts = ranges.map { String(characters: characters[$0]) }
             for (index, range) in ranges.enumerated() {
                 var claim = template
-                claim.text = String(characters[range])
+                claim.text = texts[index]
                 let start =
                     range.lowerBound + (characters[range].firstIndex { !$0.isWhitespace } ?? range.lowerBound)
                     - range.lowerBound
                 claim.location = block.location(at: start)
                 claim.cited = cited[index]
-                claim.before = index > 0 ? String(characters[ranges[index - 1]]) : nil
-                claim.after = index + 1 < ranges.count ? String(characters[ranges[index + 1]]) : nil
+                claim.before = index > 0 ? texts[index - 1] : nil
+                claim.after = index + 1 < ranges.count ? texts[index + 1] : nil
                 statements.append(
                     Statement(
                         claim: claim, mustCite: event != nil || isNotes,
@@ -221,7 +255,7 @@ struct ClaimReader {
                 continue
             }
             let (characters, citations) = masked(block, links: result.links)
-            texts.append(String(characters))
+            texts.append(String(characters: characters[...]))
             for (_, paragraph) in citations where !claim.cited.contains(paragraph) { claim.cited.append(paragraph) }
             silences += block.markup.map { ($0.literal, $0.location) }
         }

@@ -5,23 +5,35 @@ enum NameCheck {
     /// How a name's word is compared: lower case, no possessive, no dots (`Iran’s` → `iran`,
     /// `U.S.` → `us`).
     static func form(_ word: String) -> String {
-        Words.withoutPossessive(word).lowercased().replacingOccurrences(of: ".", with: "")
+        let lower = Words.withoutPossessive(word).lowercased()
+        return lower.utf8.contains(UInt8(ascii: ".")) ? Words.replacing(".", with: nil, in: lower) : lower
     }
+
+    /// What may stand between the start of a sentence and its first word.
+    private static let openers: Set<Character> = ["\"", "“", "(", "[", "‘", "*", "_"]
+    /// Punctuation that parts two names.
+    private static let separators: Set<Character> = [",", ";", ":", "(", ")", "[", "]", "\"", "“", "”", "—", "–"]
 
     /// Capitalised words that, alone at the start of a sentence, are not names.
     private static func isFunctionWord(_ word: String) -> Bool {
-        Words.stopWords.contains(word.lowercased()) || Words.sentenceStarters.contains(word.lowercased())
+        let lower = word.lowercased()
+        return Words.stopWords.contains(lower) || Words.sentenceStarters.contains(lower)
     }
 
     /// The names of a claim: each a run of capitalised words (split at hyphens, joined by
     /// "of"); a dotted abbreviation is a name of its own. The first word of a sentence counts
     /// only when the next word is capitalised too and it is not a function word ("The").
-    static func names(in words: [Word], characters: [Character]) -> [[Word]] {
-        let starts = Set(Words.sentences(in: characters).map(\.lowerBound))
+    /// - Parameter sentences: `Words.sentences(in: characters)`, when the caller has it already.
+    static func names(in words: [Word], characters: [Character], sentences: [Range<Int>]? = nil) -> [[Word]] {
+        let starts = Set((sentences ?? Words.sentences(in: characters)).map(\.lowerBound))
         var parts: [(word: Word, startsSentence: Bool)] = []
         for word in words {
             var offset = word.range.lowerBound
-            for (index, part) in word.text.split(separator: "-", omittingEmptySubsequences: false).enumerated() {
+            // Most words have no hyphen: they are their one part.
+            let pieces =
+                word.text.utf8.contains(UInt8(ascii: "-"))
+                ? word.text.split(separator: "-", omittingEmptySubsequences: false) : [word.text[...]]
+            for (index, part) in pieces.enumerated() {
                 let range = offset..<offset + part.count
                 offset = range.upperBound + 1
                 guard !part.isEmpty else { continue }
@@ -29,10 +41,11 @@ enum NameCheck {
                 if index == 0, !sentenceStart {
                     // A sentence may start after an opening quote or bracket.
                     var before = word.range.lowerBound - 1
-                    while before >= 0, ["\"", "“", "(", "[", "‘", "*", "_"].contains(characters[before]) { before -= 1 }
+                    while before >= 0, openers.contains(characters[before]) { before -= 1 }
                     sentenceStart = starts.contains(before + 1) && before + 1 < word.range.lowerBound
                 }
-                parts.append((Word(text: String(part), range: range), sentenceStart))
+                let whole = pieces.count == 1 && range == word.range
+                parts.append((whole ? word : Word(text: String(part), range: range), sentenceStart))
             }
         }
         var names: [[Word]] = []
@@ -44,7 +57,6 @@ enum NameCheck {
         }
         // Punctuation between two capitalised words parts two names ("on Friday, Northern
         // Container Services said").
-        let separators: Set<Character> = [",", ";", ":", "(", ")", "[", "]", "\"", "“", "”", "—", "–"]
         for (index, part) in parts.enumerated() {
             let text = part.word.text
             if let last = run.last, last.range.upperBound <= part.word.range.lowerBound,
@@ -52,9 +64,9 @@ enum NameCheck {
             {
                 close()
             }
-            guard text.first?.isUppercase ?? false, text != "I" else {
+            guard Words.startsWithCapital(text), text != "I" else {
                 if text == "of", !run.isEmpty, index + 1 < parts.count,
-                    parts[index + 1].word.text.first?.isUppercase ?? false
+                    Words.startsWithCapital(parts[index + 1].word.text)
                 {
                     run.append(part.word)
                 } else {
@@ -69,7 +81,7 @@ enum NameCheck {
             }
             if part.startsSentence {
                 let nextCapitalised =
-                    index + 1 < parts.count && (parts[index + 1].word.text.first?.isUppercase ?? false)
+                    index + 1 < parts.count && Words.startsWithCapital(parts[index + 1].word.text)
                     && !Words.isDottedAbbreviation(parts[index + 1].word.text)
                 if isFunctionWord(text) || !nextCapitalised {
                     close()

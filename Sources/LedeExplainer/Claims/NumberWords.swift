@@ -40,10 +40,12 @@ enum NumberWords {
     private static func value(of word: String, beforeMultiplier: Bool) -> Double? {
         if word.first?.isNumber ?? false {
             guard word.allSatisfy({ $0.isNumber || $0 == "," || $0 == "." }) else { return nil }
-            return Double(word.replacingOccurrences(of: ",", with: ""))
+            return Double(Words.replacing(",", with: nil, in: word))
         }
         if let unit = units[word] { return unit }
-        if beforeMultiplier, ["one", "a", "an"].contains(word) { return 1 }
+        if beforeMultiplier, word == "one" || word == "a" || word == "an" { return 1 }
+        // A compound has a hyphen: most words have none, and need not be split.
+        guard word.utf8.contains(UInt8(ascii: "-")) else { return nil }
         let parts = word.split(separator: "-").map(String.init)
         if parts.count == 2, let tens = units[parts[0]], tens >= 20, let unit = units[parts[1]], unit < 10 {
             return tens + unit
@@ -85,7 +87,7 @@ enum NumberWords {
                 end += 1
             }
             let range = word.range.lowerBound..<words[end].range.upperBound
-            mentions.append(Mention(text: String(characters[range]), key: key(total), range: range))
+            mentions.append(Mention(text: String(characters: characters[range]), key: key(total), range: range))
             index = end + 1
         }
         return mentions
@@ -116,11 +118,13 @@ enum NumberWords {
             }
             if let after = day(index + 1) {
                 let range = word.range.lowerBound..<after.range.upperBound
-                mentions.append(Mention(text: String(characters[range]), key: "\(month) \(after.text)", range: range))
+                mentions.append(
+                    Mention(text: String(characters: characters[range]), key: "\(month) \(after.text)", range: range))
             } else if let previous = day(index - 1) {
                 let range = previous.range.lowerBound..<word.range.upperBound
                 mentions.append(
-                    Mention(text: String(characters[range]), key: "\(month) \(previous.text)", range: range))
+                    Mention(text: String(characters: characters[range]), key: "\(month) \(previous.text)", range: range)
+                )
             } else {
                 mentions.append(Mention(text: word.text, key: month, range: word.range))
             }

@@ -4,9 +4,30 @@ import Foundation
 /// restates: its content words (stemmed), its dotted abbreviations and the initials of its
 /// runs of capitalised words, so that "U.S." meets "United States".
 struct Profile: Sendable, Hashable {
-    var stems: [String] = []
+    private(set) var stems: [String] = []
     var abbreviations: Set<String> = []
     var initials: Set<String> = []
+    /// `stems` as ``shared(with:)`` looks them up in the other profile.
+    private var index = StemIndex([])
+
+    /// The stems of a profile, for ``Words/sameStem(_:_:)`` against many others: a set for
+    /// equal stems, and the stems long enough to extend or be extended by another word.
+    private struct StemIndex: Sendable, Hashable {
+        var all: Set<String>
+        var long: [String]
+
+        init(_ stems: [String]) {
+            all = Set(stems)
+            // Two different stems are the same word only when both have four letters or more.
+            long = stems.filter { $0.utf8.count >= 4 }
+        }
+
+        func contains(sameStemAs stem: String) -> Bool {
+            if all.contains(stem) { return true }
+            guard stem.utf8.count >= 4 else { return false }
+            return long.contains { Words.sameStem(stem, $0) }
+        }
+    }
 
     init(words: some Collection<Word>) {
         var run: [Word] = []
@@ -24,20 +45,26 @@ struct Profile: Sendable, Hashable {
             run = []
         }
         for word in words {
-            for part in word.text.split(separator: "-").map(String.init) {
-                let lower = part.lowercased()
+            // Most words have no hyphen: they are their one part.
+            let whole = !word.text.utf8.contains(UInt8(ascii: "-")) && !word.text.isEmpty
+            let parts = whole ? [word.text] : word.text.split(separator: "-").map(String.init)
+            for part in parts {
+                // The word's own lower case straightens apostrophes too: no stop word, number
+                // word or dotted abbreviation has one, so it compares the same.
+                let lower = whole ? word.lower : part.lowercased()
                 if Words.isDottedAbbreviation(part) {
-                    abbreviations.insert(lower.replacingOccurrences(of: ".", with: ""))
+                    abbreviations.insert(Words.replacing(".", with: nil, in: lower))
                     closeRun()
                     continue
                 }
-                if part.first?.isUppercase ?? false, !Words.stopWords.contains(lower) || lower == "states" {
-                    run.append(Word(text: part, range: word.range))
+                let isStopWord = Words.stopWords.contains(lower)
+                if Words.startsWithCapital(part), !isStopWord || lower == "states" {
+                    run.append(whole ? word : Word(text: part, range: word.range))
                 } else {
                     closeRun()
                 }
                 let stem = Words.stem(part)
-                if stem.count >= 2, !Words.stopWords.contains(lower), !Words.stopWords.contains(stem),
+                if stem.count >= 2, !isStopWord, !Words.stopWords.contains(stem),
                     !(part.first?.isNumber ?? false), NumberWords.units[lower] == nil
                 {
                     stems.append(stem)
@@ -46,14 +73,18 @@ struct Profile: Sendable, Hashable {
         }
         closeRun()
         stems = stems.map { names.contains($0) ? "^" + $0 : $0 }
+        index = StemIndex(stems)
     }
+
+    /// The stems, as a set.
+    var stemSet: Set<String> { index.all }
 
     var isEmpty: Bool { stems.isEmpty && abbreviations.isEmpty }
 
     /// The words of this profile that `other` also holds.
     func shared(with other: Profile) -> Set<String> {
         var shared: Set<String> = []
-        for stem in stems where other.stems.contains(where: { Words.sameStem(stem, $0) }) {
+        for stem in stems where other.index.contains(sameStemAs: stem) {
             shared.insert(stem)
         }
         for letters in abbreviations where other.abbreviations.contains(letters) || other.initials.contains(letters) {

@@ -20,8 +20,11 @@ enum QuoteSpeaker {
 
     /// The words the text gives as the speaker of the quotation whose inside is `quote`, or
     /// `nil` when it gives none next to it.
-    static func speaker(of quote: Range<Int>, in characters: [Character], words: [Word]) -> [Word]? {
-        let sentences = Words.sentences(in: characters)
+    /// - Parameter sentences: `Words.sentences(in: characters)`, when the caller has it already.
+    static func speaker(
+        of quote: Range<Int>, in characters: [Character], words: [Word], sentences: [Range<Int>]? = nil
+    ) -> [Word]? {
+        let sentences = sentences ?? Words.sentences(in: characters)
         // A quotation of two sentences: its speaker follows the second and precedes the first.
         let closing = sentences.first { $0.contains(quote.upperBound) } ?? 0..<characters.count
         let opening = sentences.first { $0.contains(quote.lowerBound) } ?? 0..<characters.count
@@ -98,7 +101,7 @@ enum QuoteSpeaker {
         let characters = Array(paragraph.text)
         let words = Words.words(in: characters)
         if let quote = ClaimChecker.quotations(in: characters).first(where: {
-            SourceParagraph.normalize(String(characters[$0])).contains(needle)
+            SourceParagraph.normalize(String(characters: characters[$0])).contains(needle)
         }), let party = speaker(of: quote, in: characters, words: words) {
             if let name = SourceParagraph.name(in: party) { return (name, []) }
             // One capitalised word, the subject of the verb: a surname ("Hale said"), unless

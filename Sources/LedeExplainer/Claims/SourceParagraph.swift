@@ -72,6 +72,18 @@ struct SourceParagraph: Sendable, Hashable {
         self.sentences = sentences
     }
 
+    /// Equal when the label, the text and the document are: everything else is read from them.
+    static func == (left: SourceParagraph, right: SourceParagraph) -> Bool {
+        left.label == right.label && left.text == right.text && left.document == right.document
+    }
+
+    /// Hashes what ``==(_:_:)`` compares but the document (whose hash is its texts'), so that
+    /// the claims' memo does not hash every sentence read from the text.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(label)
+        hasher.combine(text)
+    }
+
     /// Words that open a relative clause.
     static let relativePronouns: Set<String> = ["which", "who", "whose", "whom", "that"]
 
@@ -93,25 +105,34 @@ struct SourceParagraph: Sendable, Hashable {
     }
 
     static func normalize(_ text: String) -> String {
-        var result = ""
+        // Written out as UTF-8 bytes: appending characters to a string one by one is slow, and
+        // every cited paragraph and quotation is normalized.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
         var lastWasSpace = false
         for character in text.lowercased() {
-            let mapped: Character
-            switch character {
-            case "’", "‘": mapped = "'"
-            case "“", "”": mapped = "\""
-            case "–", "—": mapped = "-"
-            default: mapped = character.isWhitespace ? " " : character
-            }
-            if mapped == " " {
-                if lastWasSpace { continue }
-                lastWasSpace = true
+            let isSpace: Bool
+            if let ascii = character.asciiValue {
+                // "\r\n" has the ASCII value of "\n": white space either way.
+                isSpace = ascii == 0x20 || (0x09...0x0D).contains(ascii)
+                if !isSpace { bytes.append(ascii) }
             } else {
-                lastWasSpace = false
+                switch character {
+                case "’", "‘": bytes.append(UInt8(ascii: "'"))
+                case "“", "”": bytes.append(UInt8(ascii: "\""))
+                case "–", "—": bytes.append(UInt8(ascii: "-"))
+                default:
+                    if !character.isWhitespace { bytes.append(contentsOf: character.utf8) }
+                }
+                isSpace = character.isWhitespace
             }
-            result.append(mapped)
+            if isSpace {
+                if lastWasSpace { continue }
+                bytes.append(UInt8(ascii: " "))
+            }
+            lastWasSpace = isSpace
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Splits a sentence's words into clauses: at punctuation, and before "after", "following",
@@ -148,7 +169,7 @@ struct SourceParagraph: Sendable, Hashable {
         let profile = Profile(words: words)
         func clause(of index: Int) -> Int { clauses.firstIndex { $0.contains(index) } ?? 0 }
         func phrase(_ from: Int, _ to: Int) -> String {
-            String(characters[words[from].range.lowerBound..<words[to].range.upperBound])
+            String(characters: characters[words[from].range.lowerBound..<words[to].range.upperBound])
         }
         // A party is named up to its first speaking noun that is not a possessive: "two senior
         // Iranian officials", "the council's published schedule".
@@ -279,7 +300,8 @@ struct SourceParagraph: Sendable, Hashable {
         }
         return (
             SourceSentence(
-                text: String(characters[range]), profile: profile, hedges: carried, attribution: attribution,
+                text: String(characters: characters[range]), profile: profile, hedges: carried,
+                attribution: attribution,
                 attributionScope: scope),
             coversEarlier
         )

@@ -3,21 +3,73 @@ import Foundation
 /// A word of a text and where it is, for the claim checks.
 struct Word: Sendable, Hashable {
     /// The word as written (`U.S.-chartered`, `1,200`, `Iran’s`).
-    var text: String
+    let text: String
     /// Where it is in the characters it was read from.
-    var range: Range<Int>
+    let range: Range<Int>
+    /// Lower case, with curly apostrophes made straight: made once, since every check compares it.
+    let lower: String
 
-    /// Lower case, with curly apostrophes made straight.
-    var lower: String { text.lowercased().replacingOccurrences(of: "’", with: "'") }
+    /// A word of `text` at `range`.
+    init(text: String, range: Range<Int>) {
+        self.text = text
+        self.range = range
+        lower = Words.lowerStraight(text)
+    }
 
     /// Whether the word starts with a capital letter.
-    var isCapitalised: Bool { text.first?.isUppercase ?? false }
+    var isCapitalised: Bool { Words.startsWithCapital(text) }
 
     /// Whether it is a dotted abbreviation (`U.S.`, `L.G.B.T.Q.`).
     var isAbbreviation: Bool { Words.isDottedAbbreviation(text) }
 
     /// The word without a possessive ending.
     var bare: String { Words.withoutPossessive(text) }
+}
+
+extension String {
+    /// The text of a stretch of characters, written out from their UTF-8 bytes at once: many
+    /// times faster than `String(_:)` on characters, which appends them one by one (claims and
+    /// cited paragraphs are read as arrays of characters, and cut into words and sentences).
+    init(characters: ArraySlice<Character>) {
+        var count = 0
+        for character in characters { count += character.utf8.count }
+        self.init(unsafeUninitializedCapacity: count) { buffer in
+            var index = 0
+            for character in characters {
+                for byte in character.utf8 {
+                    buffer[index] = byte
+                    index += 1
+                }
+            }
+            return index
+        }
+    }
+}
+
+extension Character {
+    /// Whether it is a letter or a digit (`isLetter || isNumber`), ASCII without looking up
+    /// Unicode properties: every character of every claim and cited paragraph is asked.
+    var isWordCharacter: Bool {
+        if let byte = singleASCIIByte {
+            return (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        }
+        return isLetter || isNumber
+    }
+
+    /// Whether it is an upper-case letter (`isUppercase`), ASCII without Unicode look-ups
+    /// (`isUppercase` makes an upper-case copy of a lower-case letter to compare).
+    var isCapital: Bool {
+        if let byte = singleASCIIByte { return (0x41...0x5A).contains(byte) }
+        return isUppercase
+    }
+
+    /// Its byte when it is one ASCII scalar ("\r\n" is two), read from its UTF-8 without
+    /// looking at its scalars.
+    var singleASCIIByte: UInt8? {
+        var bytes = utf8.makeIterator()
+        guard let first = bytes.next(), first < 0x80, bytes.next() == nil else { return nil }
+        return first
+    }
 }
 
 /// Reading words and sentences, and comparing words, for the claim checks. English only, and
@@ -29,7 +81,7 @@ enum Words {
         var words: [Word] = []
         var index = 0
         while index < characters.count {
-            guard characters[index].isLetter || characters[index].isNumber else {
+            guard characters[index].isWordCharacter else {
                 index += 1
                 continue
             }
@@ -37,18 +89,18 @@ enum Words {
             index += 1
             while index < characters.count {
                 let character = characters[index]
-                if character.isLetter || character.isNumber {
+                if character.isWordCharacter {
                     index += 1
                     continue
                 }
                 let next = index + 1 < characters.count ? characters[index + 1] : nil
                 let joins: Bool
                 switch character {
-                case "'", "’", "-": joins = next.map { $0.isLetter || $0.isNumber } ?? false
+                case "'", "’", "-": joins = next?.isWordCharacter ?? false
                 case ".":
                     joins =
-                        next.map { $0.isLetter || $0.isNumber } ?? false
-                        || isDottedAbbreviation(String(characters[start..<index]) + ".")
+                        next?.isWordCharacter ?? false
+                        || isDottedAbbreviation(String(characters: characters[start..<index]) + ".")
                 case ",": joins = characters[index - 1].isNumber && (next?.isNumber ?? false)
                 default: joins = false
                 }
@@ -57,22 +109,46 @@ enum Words {
             }
             // "U.S." ends with its dot; a sentence's full stop does not belong to the word.
             var end = index
-            if end > start, characters[end - 1] == ".", !isDottedAbbreviation(String(characters[start..<end])) {
+            if end > start, characters[end - 1] == ".",
+                !isDottedAbbreviation(String(characters: characters[start..<end]))
+            {
                 end -= 1
             }
-            words.append(Word(text: String(characters[start..<end]), range: start..<end))
+            words.append(Word(text: String(characters: characters[start..<end]), range: start..<end))
         }
         return words
     }
 
+    /// Whether the first character of `text` is an upper-case letter (`first?.isUppercase`),
+    /// from its first bytes when it is ASCII.
+    static func startsWithCapital(_ text: String) -> Bool {
+        var bytes = text.utf8.makeIterator()
+        guard let first = bytes.next() else { return false }
+        // One ASCII byte is the whole first character unless a non-ASCII scalar (an accent)
+        // or the "\n" of "\r\n" joins it.
+        if first < 0x80, first != 0x0D, (bytes.next().map { $0 < 0x80 } ?? true) {
+            return (0x41...0x5A).contains(first)
+        }
+        return text.first?.isUppercase ?? false
+    }
+
     /// Whether `text` is single letters each followed by a dot, at least two (`U.S.`).
     static func isDottedAbbreviation(_ text: String) -> Bool {
-        let characters = Array(text)
-        guard characters.count >= 4, characters.count % 2 == 0 else { return false }
-        for (offset, character) in characters.enumerated() {
-            if offset % 2 == 0 ? !character.isLetter : character != "." { return false }
+        // Most words are refused by their first two bytes: two ASCII characters ("\r\n" is one),
+        // the second not a dot.
+        var bytes = text.utf8.makeIterator()
+        if let first = bytes.next(), let second = bytes.next(), first < 0x80, first != 0x0D, second < 0x80,
+            second != UInt8(ascii: ".")
+        {
+            return false
         }
-        return true
+        // Read in one pass, without an array.
+        var count = 0
+        for character in text {
+            if count % 2 == 0 ? !character.isLetter : character != "." { return false }
+            count += 1
+        }
+        return count >= 4 && count % 2 == 0
     }
 
     /// `Iran’s` → `Iran`.
@@ -120,7 +196,7 @@ enum Words {
             let atEnd = next == characters.count
             let followed =
                 next > end && !atEnd
-                && (characters[next].isUppercase || characters[next].isNumber
+                && (characters[next].isCapital || characters[next].isNumber
                     || ["\"", "“", "(", "[", "‘", "¶", "*", "_"].contains(characters[next]))
             if atEnd || followed {
                 if character != "." || atEnd || endsSentence(characters, dot: index, next: next) {
@@ -131,7 +207,7 @@ enum Words {
             index = end
         }
         if start < characters.count { ranges.append(start..<characters.count) }
-        return ranges.filter { range in characters[range].contains { $0.isLetter || $0.isNumber } }
+        return ranges.filter { range in characters[range].contains(where: \.isWordCharacter) }
     }
 
     private static func endsSentence(_ characters: [Character], dot: Int, next: Int) -> Bool {
@@ -139,17 +215,47 @@ enum Words {
         while wordStart > 0, !characters[wordStart - 1].isWhitespace, characters[wordStart - 1] != "(" {
             wordStart -= 1
         }
-        let before = String(characters[wordStart..<dot]).lowercased()
+        let before = String(characters: characters[wordStart..<dot]).lowercased()
         let isAbbreviation = abbreviations.contains(before) || isDottedAbbreviation(before + ".")
         guard isAbbreviation else { return true }
         var wordEnd = next
         while wordEnd < characters.count, characters[wordEnd].isLetter { wordEnd += 1 }
-        return sentenceStarters.contains(String(characters[next..<wordEnd]).lowercased())
+        return sentenceStarters.contains(String(characters: characters[next..<wordEnd]).lowercased())
+    }
+
+    /// Lower case, with curly apostrophes (’) made straight ('), without Foundation's bridging
+    /// (this runs for every word of every claim and cited paragraph).
+    static func lowerStraight(_ text: String) -> String {
+        let lower = text.lowercased()
+        // "’" is E2 80 99 in UTF-8: most words have no 0xE2 byte at all.
+        guard lower.utf8.contains(0xE2) else { return lower }
+        return replacing("’", with: "'", in: lower)
+    }
+
+    /// `text` with every `character` replaced by `replacement`, or removed when it is `nil`:
+    /// what Foundation's `replacingOccurrences(of:with:)` gives, which matches whole
+    /// characters too (an apostrophe with an accent on it is left as it is).
+    static func replacing(_ character: Character, with replacement: Character?, in text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for each in text {
+            if each != character {
+                result.append(each)
+            } else if let replacement {
+                result.append(replacement)
+            }
+        }
+        return result
     }
 
     /// A crude stem: lower case, no possessive, no plural `s`, no `-ed` or `-ing`.
     static func stem(_ word: String) -> String {
-        var stem = withoutPossessive(word.lowercased().replacingOccurrences(of: "’", with: "'"))
+        asciiStem(word) ?? unicodeStem(word)
+    }
+
+    /// ``stem(_:)`` for any text, on its characters.
+    static func unicodeStem(_ word: String) -> String {
+        var stem = withoutPossessive(lowerStraight(word))
         if stem.count > 4, stem.hasSuffix("ies") {
             stem = String(stem.dropLast(3)) + "y"
         } else if stem.count > 3, stem.hasSuffix("s"), !stem.hasSuffix("ss") {
@@ -163,13 +269,47 @@ enum Words {
         return stem
     }
 
+    /// ``stem(_:)`` of a word of printable ASCII, on its bytes (the same rules: every word of
+    /// every claim and cited paragraph is stemmed, most of them plain ASCII); `nil` for others.
+    static func asciiStem(_ word: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(word.utf8.count)
+        for byte in word.utf8 {
+            guard (0x20...0x7E).contains(byte) else { return nil }
+            bytes.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+        }
+        func ends(_ suffix: StaticString) -> Bool {
+            let count = suffix.utf8CodeUnitCount
+            guard bytes.count >= count else { return false }
+            return suffix.withUTF8Buffer { bytes.suffix(count).elementsEqual($0) }
+        }
+        if ends("'s") {
+            bytes.removeLast(2)
+        } else if ends("'") {
+            bytes.removeLast()
+        }
+        if bytes.count > 4, ends("ies") {
+            bytes.removeLast(3)
+            bytes.append(UInt8(ascii: "y"))
+        } else if bytes.count > 3, ends("s"), !ends("ss") {
+            bytes.removeLast()
+        }
+        if bytes.count > 5, ends("ing") {
+            bytes.removeLast(3)
+        } else if bytes.count > 4, ends("ed") {
+            bytes.removeLast(2)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// Whether two stems are the same word for aligning a claim with a sentence: equal, or
     /// one starts with the other and the shorter has four letters or more (`deport` and
     /// `deportee`, `negotiat` and `negotiation`, `iran` and `iranian`).
     static func sameStem(_ one: String, _ other: String) -> Bool {
         if one == other { return true }
-        guard min(one.count, other.count) >= 4 else { return false }
-        return one.hasPrefix(other) || other.hasPrefix(one)
+        // The prefix first: counting characters walks the strings, and most pairs differ at once.
+        guard one.hasPrefix(other) || other.hasPrefix(one) else { return false }
+        return min(one.count, other.count) >= 4
     }
 
     /// Words that say nothing of what a sentence is about: function words, and the words of

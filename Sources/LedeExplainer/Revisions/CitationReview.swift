@@ -146,9 +146,11 @@ public struct CitationReview: Sendable {
     private mutating func review(_ document: SourceDocument, cited: [CitedParagraph]) {
         var texts: [String: (revision: Int, number: Int, text: String)] = [:]
         let revisions = document.revisions
+        // Each paragraph's fingerprint, made once: every citation compares with the current ones.
+        let fingerprints = revisions.map { $0.paragraphs.map(\.fingerprint) }
         for (index, revision) in revisions.enumerated() {
-            for paragraph in revision.paragraphs {
-                texts[paragraph.fingerprint] = (index, paragraph.number, paragraph.text)
+            for (paragraph, fingerprint) in zip(revision.paragraphs, fingerprints[index]) {
+                texts[fingerprint] = (index, paragraph.number, paragraph.text)
             }
         }
         var baseline: [Int: Baseline] = [:]
@@ -186,8 +188,8 @@ public struct CitationReview: Sendable {
                     unlocked.insert(citation.number)
                     continue
                 }
-                if paragraphs.indices.contains(citation.number - 1),
-                    paragraphs[citation.number - 1].fingerprint == locked.fingerprint
+                if let current = fingerprints.last, current.indices.contains(citation.number - 1),
+                    current[citation.number - 1] == locked.fingerprint
                 {
                     continue
                 }
