@@ -26,10 +26,14 @@ struct ProseCollector {
     private var columns: SourceColumns
     /// Where the document starts.
     private let file: SourceLocation
-    /// The paragraph or heading being read, without its text (which is in `bytes`).
-    private var current: ProseBlock?
+    /// What the block being read is, and where it starts; `nil` outside paragraphs and headings.
+    private var current: (kind: ProseBlock.Kind, location: SourceLocation)?
     /// The current block's text so far, as UTF-8; reused from block to block.
     private var bytes: [UInt8] = []
+    /// The current block's runs, links and inline HTML so far.
+    private var runs: [ProseBlock.Run] = []
+    private var links: [ProseBlock.Link] = []
+    private var markup: [ProseBlock.Markup] = []
     /// The current block's text length so far, in characters.
     private var length = 0
     /// Links and images seen so far, inside blocks or not: the next one's index.
@@ -53,21 +57,25 @@ struct ProseCollector {
     /// Starts a paragraph or heading on entry, finishes it on exit.
     mutating func block(_ kind: ProseBlock.Kind, _ node: CMarkNode, entering: Bool) {
         if entering {
-            current = ProseBlock(kind: kind, text: "", location: location(node))
+            current = (kind, location(node))
             bytes.removeAll(keepingCapacity: true)
             length = 0
-        } else if var block = current {
-            block.text = String(decoding: bytes, as: UTF8.self)
-            blocks.append(block)
+        } else if let block = current {
+            blocks.append(
+                ProseBlock(
+                    kind: block.kind, text: String(decoding: bytes, as: UTF8.self), location: block.location,
+                    runs: runs, links: links, markup: markup))
             current = nil
+            runs = []
+            links = []
+            markup = []
         }
     }
 
     /// Adds a run of text or code that starts at `node`'s position.
     mutating func append(_ text: UnsafeBufferPointer<UInt8>, at node: CMarkNode) {
         guard current != nil, imageDepth == 0 else { return }
-        let run = ProseBlock.Run(offset: length, location: location(node))
-        current?.runs.append(run)
+        runs.append(ProseBlock.Run(offset: length, location: location(node)))
         bytes.append(contentsOf: text)
         length += UTF8Text.characterCount(text)
     }
@@ -82,8 +90,7 @@ struct ProseCollector {
     /// Notes inline HTML at the current offset.
     mutating func appendMarkup(_ literal: String, at node: CMarkNode) {
         guard current != nil else { return }
-        let markup = ProseBlock.Markup(offset: length, literal: literal, location: location(node))
-        current?.markup.append(markup)
+        markup.append(ProseBlock.Markup(offset: length, literal: literal, location: location(node)))
     }
 
     /// Adds a block of raw HTML as a block of its own.
@@ -99,7 +106,8 @@ struct ProseCollector {
             if isImage { imageDepth += 1 }
         } else if let open = openLinks.popLast() {
             if isImage { imageDepth -= 1 }
-            current?.links.append(ProseBlock.Link(range: open.start..<max(open.start, length), index: open.index))
+            guard current != nil else { return }
+            links.append(ProseBlock.Link(range: open.start..<max(open.start, length), index: open.index))
         }
     }
 }

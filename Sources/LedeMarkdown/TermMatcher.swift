@@ -108,18 +108,6 @@ public struct TermMatcher: Sendable {
         return first
     }
 
-    /// The scalar that starts at `offset` of `text` and its length in bytes; U+FFFD and one
-    /// byte for a byte that starts no valid sequence.
-    @inline(__always)
-    static func scalar(in text: UnsafeBufferPointer<UInt8>, at offset: Int) -> (Unicode.Scalar, Int) {
-        let lead = text[offset]
-        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
-        var iterator = text[offset...].makeIterator()
-        var decoder = UTF8()
-        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return ("\u{FFFD}", 1) }
-        return (scalar, UTF8.width(scalar))
-    }
-
     /// The trie node reached from `node` by the lower-cased bytes of `scalar`, or 0.
     @inline(__always)
     private func child(of node: Int, _ scalar: Unicode.Scalar) -> Int {
@@ -143,39 +131,57 @@ public struct TermMatcher: Sendable {
         var position = start
         var atWordStart = true
         while position < count {
-            let (scalar, width) = Self.scalar(in: text, at: position)
-            if atWordStart {
-                var node = child(of: 0, scalar)
-                var end = position + width
-                var best: Match?
-                while node != 0 {
-                    guard end < count else {
-                        if let id = terminals[node] { best = Match(id: id, range: position..<end) }
-                        break
-                    }
-                    let (next, nextWidth) = Self.scalar(in: text, at: end)
-                    if let id = terminals[node], !Self.isWordCharacter(next) {
-                        best = Match(id: id, range: position..<end)
-                    }
-                    node = child(of: node, next)
-                    end += nextWidth
+            let byte = text[position]
+            if byte < 0x80 {
+                // ASCII, nearly all text: one table look-up tells whether a spelling starts here.
+                if atWordStart, children[Int(byteClasses[Int(Self.lowercased(byte))])] != 0,
+                    let match = longestMatch(in: text, at: position)
+                {
+                    return match
                 }
-                if let best { return best }
+                atWordStart = !UTF8Text.isLetterOrDigit(byte)
+                position += 1
+            } else {
+                let (scalar, width) = UTF8Text.scalar(in: text, at: position)
+                if atWordStart, let match = longestMatch(in: text, at: position) { return match }
+                atWordStart = !Self.isWordCharacter(scalar)
+                position += width
             }
-            atWordStart = !Self.isWordCharacter(scalar)
-            position += width
         }
         return nil
+    }
+
+    /// The longest spelling that starts at `start` and ends on a word boundary.
+    private func longestMatch(in text: UnsafeBufferPointer<UInt8>, at start: Int) -> Match? {
+        let count = text.count
+        let (first, width) = UTF8Text.scalar(in: text, at: start)
+        var node = child(of: 0, first)
+        var end = start + width
+        var best: Match?
+        while node != 0 {
+            guard end < count else {
+                if let id = terminals[node] { best = Match(id: id, range: start..<end) }
+                break
+            }
+            let (next, nextWidth) = UTF8Text.scalar(in: text, at: end)
+            if let id = terminals[node], !Self.isWordCharacter(next) { best = Match(id: id, range: start..<end) }
+            node = child(of: node, next)
+            end += nextWidth
+        }
+        return best
+    }
+
+    /// An ASCII byte lower-cased.
+    @inline(__always)
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte &- 65 < 26 ? byte | 0x20 : byte
     }
 
     /// Whether a character continues a word (so a phrase cannot start or end next to it),
     /// judged on its lower-cased form as the trie compares it.
     @inline(__always)
     private static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 0x80 {
-            return (48...57).contains(value) || (65...90).contains(value) || (97...122).contains(value)
-        }
+        if scalar.isASCII { return UTF8Text.isLetterOrDigit(UInt8(scalar.value)) }
         let lower = lowercased(scalar)
         return lower.properties.isAlphabetic || lower.properties.numericType != nil
     }

@@ -14,11 +14,11 @@ enum UTF8Text {
             let isSpace: Bool
             let isLetter: Bool
             if byte < 0x80 {
-                isSpace = byte == 0x20 || (0x09...0x0D).contains(byte)
-                isLetter = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                isSpace = byte == 0x20 || byte &- 0x09 < 5
+                isLetter = isLetterOrDigit(byte)
                 offset += 1
             } else {
-                let (scalar, width) = TermMatcher.scalar(in: text, at: offset)
+                let (scalar, width) = scalar(in: text, at: offset)
                 isSpace = scalar.properties.isWhitespace
                 isLetter = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
                 offset += width
@@ -47,5 +47,23 @@ enum UTF8Text {
             previous = byte
         }
         return text.count - pairs
+    }
+
+    /// The scalar that starts at `offset` of `text` and its length in bytes; U+FFFD and one
+    /// byte for a byte that starts no valid sequence.
+    @inline(__always)
+    static func scalar(in text: UnsafeBufferPointer<UInt8>, at offset: Int) -> (Unicode.Scalar, Int) {
+        let lead = text[offset]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        var iterator = text[offset...].makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return ("\u{FFFD}", 1) }
+        return (scalar, UTF8.width(scalar))
+    }
+
+    /// Whether an ASCII byte is a letter or a digit.
+    @inline(__always)
+    static func isLetterOrDigit(_ byte: UInt8) -> Bool {
+        byte &- 48 < 10 || (byte | 0x20) &- 97 < 26
     }
 }
