@@ -45,7 +45,8 @@ extension CMarkDocument {
                     let link = CMarkNode.makeCustom(
                         CMarkCustomMarkup(
                             type: CMARK_NODE_CUSTOM_INLINE, onEnter: html(match.id, text(match.range)), onExit: "")),
-                    node.insertAfter(link), let after = CMarkNode.makeText(text(match.range.upperBound..<literal.count)),
+                    node.insertAfter(link),
+                    let after = CMarkNode.makeText(text(match.range.upperBound..<literal.count)),
                     link.insertAfter(after)
                 else { break }
                 node = after

@@ -24,6 +24,8 @@ public struct TermMatcher: Sendable {
     private let classCount: Int
     /// The term linked by the spelling that ends at each node, or `nil`.
     private let terminals: [String?]
+    /// For each ASCII byte, whether a spelling starts with it (in either case).
+    private let startsSpelling: [Bool]
 
     /// Whether there is nothing to match (a site without a glossary).
     var isEmpty: Bool { terminals.count == 1 }
@@ -72,6 +74,10 @@ public struct TermMatcher: Sendable {
         self.byteClasses = classes
         self.classCount = classCount
         self.terminals = terminals
+        startsSpelling = (0..<128).map { (byte: UInt8) in
+            let lower = byte &- 65 < 26 ? byte | 0x20 : byte
+            return children[Int(classes[Int(lower)])] != 0
+        }
     }
 
     /// Every spelling of `phrase` the matcher links, as it compares them (lower-cased): the
@@ -133,19 +139,18 @@ public struct TermMatcher: Sendable {
         while position < count {
             let byte = text[position]
             if byte < 0x80 {
-                // ASCII, nearly all text: one table look-up tells whether a spelling starts here.
-                if atWordStart, children[Int(byteClasses[Int(Self.lowercased(byte))])] != 0,
-                    let match = longestMatch(in: text, at: position)
-                {
-                    return match
+                // ASCII, nearly all text: inside a word, only its end matters; at a word start,
+                // one table look-up tells whether a spelling starts here.
+                if atWordStart {
+                    if startsSpelling[Int(byte)], let match = longestMatch(in: text, at: position) { return match }
                 }
                 atWordStart = !UTF8Text.isLetterOrDigit(byte)
-                position += 1
+                position &+= 1
             } else {
                 let (scalar, width) = UTF8Text.scalar(in: text, at: position)
                 if atWordStart, let match = longestMatch(in: text, at: position) { return match }
                 atWordStart = !Self.isWordCharacter(scalar)
-                position += width
+                position &+= width
             }
         }
         return nil
@@ -169,12 +174,6 @@ public struct TermMatcher: Sendable {
             end += nextWidth
         }
         return best
-    }
-
-    /// An ASCII byte lower-cased.
-    @inline(__always)
-    private static func lowercased(_ byte: UInt8) -> UInt8 {
-        byte &- 65 < 26 ? byte | 0x20 : byte
     }
 
     /// Whether a character continues a word (so a phrase cannot start or end next to it),

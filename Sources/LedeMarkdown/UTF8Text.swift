@@ -5,8 +5,8 @@ enum UTF8Text {
     /// The number of words: runs of non-space characters holding a letter or a digit, so a
     /// dash or a bullet standing alone is not a word.
     static func wordCount(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+        // A word is counted at its end, when it holds a letter or digit.
         var count = 0
-        var inWord = false
         var wordHasLetter = false
         var offset = 0
         while offset < text.count {
@@ -16,23 +16,21 @@ enum UTF8Text {
             if byte < 0x80 {
                 isSpace = byte == 0x20 || byte &- 0x09 < 5
                 isLetter = isLetterOrDigit(byte)
-                offset += 1
+                offset &+= 1
             } else {
                 let (scalar, width) = scalar(in: text, at: offset)
                 isSpace = scalar.properties.isWhitespace
                 isLetter = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-                offset += width
+                offset &+= width
             }
             if isSpace {
-                if inWord && wordHasLetter { count += 1 }
-                inWord = false
+                if wordHasLetter { count &+= 1 }
                 wordHasLetter = false
-            } else {
-                inWord = true
-                wordHasLetter = wordHasLetter || isLetter
+            } else if isLetter {
+                wordHasLetter = true
             }
         }
-        if inWord && wordHasLetter { count += 1 }
+        if wordHasLetter { count &+= 1 }
         return count
     }
 
