@@ -15,35 +15,38 @@ extension CMarkDocument {
         var used: [String] = []
         var done = excluded
         guard !matcher.isEmpty else { return used }
-        func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars)
-            return String(view)
-        }
         for textNode in texts {
-            // Lower-cased once per node: a match is searched for from where the last one ended,
-            // so a long text is read once however many terms it links.
-            let literal = textNode.literal
-            let lowered = TermMatcher.lowercased(literal)
-            var characters: [Unicode.Scalar] = []
+            // Matched on cmark's own bytes: a match is searched for from where the last one
+            // ended, so a long text is read once however many terms it links.
+            var literal = textNode.literalBytes
+            // Setting the first node's literal frees cmark's bytes: they are copied first.
+            var copy: UnsafeMutableBufferPointer<UInt8>?
+            defer { copy?.deallocate() }
+            func text(_ range: Range<Int>) -> String { String(decoding: literal[range], as: UTF8.self) }
             var node = textNode
             var start = 0
             var searchFrom = 0
             // Every term is matched, linked or not: a term already linked, or the entry's own
             // term, still covers its words, so "asylum" is not linked inside "asylum seeker" on
             // the asylum-seeker entry or after "asylum seeker" was linked.
-            while let match = matcher.firstMatch(in: lowered, from: searchFrom) {
+            while let match = matcher.firstMatch(in: literal, from: searchFrom) {
                 searchFrom = match.range.upperBound
                 if done.contains(match.id) { continue }
-                if characters.isEmpty { characters = Array(literal.unicodeScalars) }
+                if copy == nil {
+                    let owned = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: literal.count)
+                    _ = owned.initialize(from: literal)
+                    copy = owned
+                    literal = UnsafeBufferPointer(owned)
+                }
                 done.insert(match.id)
                 used.append(match.id)
-                let matched = text(characters[match.range])
-                node.literal = text(characters[start..<match.range.lowerBound])
+                node.literal = text(start..<match.range.lowerBound)
                 guard
                     let link = CMarkNode.makeCustom(
-                        CMarkCustomMarkup(type: CMARK_NODE_CUSTOM_INLINE, onEnter: html(match.id, matched), onExit: "")),
-                    node.insertAfter(link), let after = CMarkNode.makeText(text(characters[match.range.upperBound...])),
+                        CMarkCustomMarkup(
+                            type: CMARK_NODE_CUSTOM_INLINE, onEnter: html(match.id, text(match.range)), onExit: "")),
+                    node.insertAfter(link),
+                    let after = CMarkNode.makeText(text(match.range.upperBound..<literal.count)),
                     link.insertAfter(after)
                 else { break }
                 node = after

@@ -25,6 +25,11 @@ struct CMarkDocument {
     /// > extensions switch on and off while parsing, so `cmark_parser_feed` and
     /// > `cmark_parser_finish` must never run in parallel. Walking and rendering finished
     /// > trees may.
+    ///
+    /// Keeping the characters set by emptying the extensions' own lists of them
+    /// (`cmark_syntax_extension_set_special_inline_chars`) does not work: the inline parser
+    /// finds the extension that closes a delimiter run through those lists, and `a ~~b~~ c`
+    /// then never finishes parsing.
     private static let parseLock = NSLock()
 
     /// The document node.

@@ -1,5 +1,11 @@
 internal import CCmarkGFM
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A borrowed node of a cmark tree, valid while the tree is (inside
 /// ``CMarkDocument/withParsed(_:options:at:_:)``).
 ///
@@ -22,6 +28,17 @@ struct CMarkNode {
     var literal: String {
         get { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
         nonmutating set { cmark_node_set_literal(pointer, newValue) }
+    }
+
+    /// The text of a text, code, code block or HTML node as UTF-8 bytes borrowed from cmark;
+    /// empty for others.
+    ///
+    /// > Warning: Valid only until the node's literal is set or the node is freed: copy what
+    /// > must outlive either.
+    var literalBytes: UnsafeBufferPointer<UInt8> {
+        guard let literal = cmark_node_get_literal(pointer) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(
+            start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
     }
 
     /// The destination of a link or image.

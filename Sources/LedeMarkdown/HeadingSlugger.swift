@@ -35,7 +35,8 @@ struct HeadingSlugger {
 
     /// Letters, marks and numbers stay in an id; everything else is punctuation or symbols.
     private static func isKept(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
+        if scalar.isASCII { return UTF8Text.isLetterOrDigit(UInt8(scalar.value)) }
+        return switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
             .nonspacingMark, .spacingMark, .enclosingMark,
             .decimalNumber, .letterNumber, .otherNumber:

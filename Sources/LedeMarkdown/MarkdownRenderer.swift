@@ -56,9 +56,8 @@ public struct MarkdownRenderer: Sendable {
     ) throws -> RenderedMarkdown {
         try CMarkDocument.withParsed(source, options: options, at: file) { document in
             document.consolidateText()
-            let survey = document.survey()
             let columns = SourceColumns(source, everyLineIndented: everyLineIndented)
-            let prose = document.prose(columns: columns, file: file)
+            let survey = document.survey(columns: columns, file: file)
             let links = try document.rewriteLinks(
                 survey.links, columns: columns, file: file, options: options, resolve: hooks.resolveLink)
             let headings = document.anchorHeadings(survey.headings)
@@ -73,7 +72,7 @@ public struct MarkdownRenderer: Sendable {
             }
             return RenderedMarkdown(
                 html: html, headings: headings, links: links, termsUsed: termsUsed,
-                footnoteCount: survey.footnoteCount, wordCount: survey.wordCount, prose: prose)
+                footnoteCount: survey.footnoteCount, wordCount: survey.wordCount, prose: survey.prose)
         }
     }
 }

@@ -8,39 +8,6 @@ extension String {
         return String(self[start..<max(start, end)])
     }
 
-    /// The number of words: runs of non-space characters holding a letter or a digit, so a
-    /// dash or a bullet standing alone is not a word.
-    var wordCount: Int {
-        // Counted on Unicode scalars with an ASCII fast path: this runs over every text node
-        // of every page, and grapheme breaking would dominate the build.
-        var count = 0
-        var inWord = false
-        var wordHasLetter = false
-        for scalar in unicodeScalars {
-            let value = scalar.value
-            let isSpace: Bool
-            let isLetter: Bool
-            if value < 0x80 {
-                isSpace = value == 0x20 || (0x09...0x0D).contains(value)
-                isLetter =
-                    (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
-            } else {
-                isSpace = scalar.properties.isWhitespace
-                isLetter = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-            }
-            if isSpace {
-                if inWord && wordHasLetter { count += 1 }
-                inWord = false
-                wordHasLetter = false
-            } else {
-                inWord = true
-                wordHasLetter = wordHasLetter || isLetter
-            }
-        }
-        if inWord && wordHasLetter { count += 1 }
-        return count
-    }
-
     /// The string escaped for an HTML attribute value in double quotes.
     var escapedForHTMLAttribute: String { htmlEscaped }
 

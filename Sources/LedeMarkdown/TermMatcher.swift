@@ -8,18 +8,24 @@ public struct TermMatcher: Sendable {
     struct Match: Equatable {
         /// The term's id.
         var id: String
-        /// The matched characters, as offsets into the text's Unicode scalars.
+        /// The matched bytes, as offsets into the text's UTF-8.
         var range: Range<Int>
     }
 
-    /// The spellings as a trie over lower-cased Unicode scalars: node 0 is the root; a node's
-    /// children are found in `asciiChildren` (128 slots per node, 0 for none: the root is never
-    /// a child) or, for other scalars, in `otherChildren`. Matching walks it once from each word
-    /// start, so its cost is one pass over the text whatever the number of terms and aliases.
-    private let asciiChildren: [Int32]
-    private let otherChildren: [UInt64: Int32]
+    /// The spellings as a trie over the UTF-8 bytes of their lower-cased scalars: node 0 is the
+    /// root (never a child, so 0 also means "none"); the child of `node` by byte `b` is
+    /// `children[node * classCount + byteClasses[b]]`, where class 0 holds every byte no
+    /// spelling uses. Matching walks it once from each word start, so its cost is one pass
+    /// over the text whatever the number of terms and aliases.
+    private let children: [Int32]
+    /// Each byte's column in `children`.
+    private let byteClasses: [UInt8]
+    /// The number of columns per node: the bytes spellings use, plus the class of the rest.
+    private let classCount: Int
     /// The term linked by the spelling that ends at each node, or `nil`.
     private let terminals: [String?]
+    /// For each ASCII byte, whether a spelling starts with it (in either case).
+    private let startsSpelling: [Bool]
 
     /// Whether there is nothing to match (a site without a glossary).
     var isEmpty: Bool { terminals.count == 1 }
@@ -27,48 +33,51 @@ public struct TermMatcher: Sendable {
     /// Creates a matcher.
     /// - Parameter terms: Each term's id and the phrases that name it (title, aliases).
     public init(terms: [(id: String, phrases: [String])]) {
-        var ascii = [Int32](repeating: 0, count: 128)
-        var other: [UInt64: Int32] = [:]
-        var terminals: [String?] = [nil]
+        var entries: [(id: String, bytes: [UInt8])] = []
         for term in terms {
             for phrase in term.phrases {
                 for spelling in Self.spellings(of: phrase) {
-                    var node = 0
-                    for scalar in Self.lowercased(spelling) {
-                        let existing =
-                            scalar.value < 128
-                            ? Int(ascii[node * 128 + Int(scalar.value)])
-                            : Int(other[UInt64(node) << 32 | UInt64(scalar.value)] ?? 0)
-                        if existing != 0 {
-                            node = existing
-                            continue
-                        }
-                        let child = terminals.count
-                        terminals.append(nil)
-                        ascii.append(contentsOf: repeatElement(0, count: 128))
-                        if scalar.value < 128 {
-                            ascii[node * 128 + Int(scalar.value)] = Int32(child)
-                        } else {
-                            other[UInt64(node) << 32 | UInt64(scalar.value)] = Int32(child)
-                        }
-                        node = child
-                    }
-                    // The first term to claim a spelling keeps it (the glossary reports the clash).
-                    if node != 0, terminals[node] == nil { terminals[node] = term.id }
+                    var bytes: [UInt8] = []
+                    for scalar in spelling.unicodeScalars { bytes.append(contentsOf: Self.lowercased(scalar).utf8) }
+                    entries.append((term.id, bytes))
                 }
             }
         }
-        asciiChildren = ascii
-        otherChildren = other
+        var classes = [UInt8](repeating: 0, count: 256)
+        var classCount = 1
+        for entry in entries {
+            for byte in entry.bytes where classes[Int(byte)] == 0 {
+                classes[Int(byte)] = UInt8(classCount)
+                classCount += 1
+            }
+        }
+        var children = [Int32](repeating: 0, count: classCount)
+        var terminals: [String?] = [nil]
+        for entry in entries {
+            var node = 0
+            for byte in entry.bytes {
+                let slot = node * classCount + Int(classes[Int(byte)])
+                if children[slot] != 0 {
+                    node = Int(children[slot])
+                    continue
+                }
+                let child = terminals.count
+                terminals.append(nil)
+                children.append(contentsOf: repeatElement(0, count: classCount))
+                children[slot] = Int32(child)
+                node = child
+            }
+            // The first term to claim a spelling keeps it (the glossary reports the clash).
+            if node != 0, terminals[node] == nil { terminals[node] = entry.id }
+        }
+        self.children = children
+        self.byteClasses = classes
+        self.classCount = classCount
         self.terminals = terminals
-    }
-
-    /// The trie node reached from `node` by `scalar`, or 0.
-    @inline(__always)
-    private func child(of node: Int, _ scalar: Unicode.Scalar) -> Int {
-        let value = scalar.value
-        if value < 128 { return Int(asciiChildren[node &* 128 &+ Int(value)]) }
-        return Int(otherChildren[UInt64(node) << 32 | UInt64(value)] ?? 0)
+        startsSpelling = (0..<128).map { (byte: UInt8) in
+            let lower = byte &- 65 < 26 ? byte | 0x20 : byte
+            return children[Int(classes[Int(lower)])] != 0
+        }
     }
 
     /// Every spelling of `phrase` the matcher links, as it compares them (lower-cased): the
@@ -76,7 +85,7 @@ public struct TermMatcher: Sendable {
     public static func matchedSpellings(of phrase: String) -> [String] {
         spellings(of: phrase).map { spelling in
             var view = String.UnicodeScalarView()
-            view.append(contentsOf: lowercased(spelling))
+            view.append(contentsOf: spelling.unicodeScalars.lazy.map(lowercased))
             return String(view)
         }
     }
@@ -92,57 +101,95 @@ public struct TermMatcher: Sendable {
         return result
     }
 
-    /// A text as the matcher reads it: lower-cased Unicode scalars, with an ASCII fast path
-    /// (text is matched on every page of a site, so this must not allocate per character).
-    static func lowercased(_ text: String) -> [Unicode.Scalar] {
-        var result: [Unicode.Scalar] = []
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            if scalar.isASCII {
-                let value = scalar.value
-                result.append((65...90).contains(value) ? Unicode.Scalar(value + 32)! : scalar)
-            } else {
-                let lower = scalar.properties.lowercaseMapping.unicodeScalars
-                result.append(lower.count == 1 ? lower.first! : scalar)
-            }
+    /// A scalar as the matcher compares it: its lower-case form where that is one scalar.
+    @inline(__always)
+    static func lowercased(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        let value = scalar.value
+        if value < 0x80 { return (65...90).contains(value) ? Unicode.Scalar(UInt8(value + 32)) : scalar }
+        // A scalar that lower-cases to another changes when lower-cased; the check is a table
+        // look-up, while the mapping builds a string (smart quotes and dashes are common).
+        guard scalar.properties.changesWhenLowercased else { return scalar }
+        let lower = scalar.properties.lowercaseMapping.unicodeScalars
+        guard lower.count == 1, let first = lower.first else { return scalar }
+        return first
+    }
+
+    /// The trie node reached from `node` by the lower-cased bytes of `scalar`, or 0.
+    @inline(__always)
+    private func child(of node: Int, _ scalar: Unicode.Scalar) -> Int {
+        let lower = Self.lowercased(scalar)
+        if lower.value < 0x80 { return Int(children[node &* classCount &+ Int(byteClasses[Int(lower.value)])]) }
+        var node = node
+        for byte in lower.utf8 {
+            node = Int(children[node &* classCount &+ Int(byteClasses[Int(byte)])])
+            if node == 0 { break }
         }
-        return result
+        return node
     }
 
     /// Finds the first match of a term in `text`.
     /// - Parameters:
-    ///   - text: The text, as ``lowercased(_:)`` gives it.
-    ///   - start: The offset to start searching at, which counts as the start of a word.
+    ///   - text: The text, as UTF-8.
+    ///   - start: The byte offset to start searching at, which counts as the start of a word.
     /// - Returns: The earliest match, the longest at that position; `nil` when none.
-    func firstMatch(in text: [Unicode.Scalar], from start: Int) -> Match? {
+    func firstMatch(in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Match? {
         let count = text.count
         var position = start
+        var atWordStart = true
         while position < count {
-            if position == start || !Self.isWordCharacter(text[position - 1]) {
-                var node = 0
-                var end = position
-                var best: Match?
-                while end < count {
-                    node = child(of: node, text[end])
-                    if node == 0 { break }
-                    end += 1
-                    if let id = terminals[node], end == count || !Self.isWordCharacter(text[end]) {
-                        best = Match(id: id, range: position..<end)
-                    }
+            let byte = text[position]
+            if byte < 0x80 {
+                // ASCII, nearly all text: inside a word, only its end matters; at a word start,
+                // one table look-up tells whether a spelling starts here.
+                if atWordStart {
+                    if startsSpelling[Int(byte)], let match = longestMatch(in: text, at: position) { return match }
                 }
-                if let best { return best }
+                atWordStart = !UTF8Text.isLetterOrDigit(byte)
+                position &+= 1
+            } else {
+                let (scalar, width) = UTF8Text.scalar(in: text, at: position)
+                if atWordStart, let match = longestMatch(in: text, at: position) { return match }
+                atWordStart = !Self.isWordCharacter(scalar)
+                position &+= width
             }
-            position += 1
         }
         return nil
     }
 
-    /// Whether a character continues a word (so a phrase cannot start or end next to it).
-    private static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            let value = scalar.value
-            return (48...57).contains(value) || (65...90).contains(value) || (97...122).contains(value)
+    /// The longest spelling that starts at `start` and ends on a word boundary.
+    private func longestMatch(in text: UnsafeBufferPointer<UInt8>, at start: Int) -> Match? {
+        let count = text.count
+        let (first, width) = UTF8Text.scalar(in: text, at: start)
+        var node = child(of: 0, first)
+        var end = start + width
+        var best: Match?
+        while node != 0 {
+            guard end < count else {
+                if let id = terminals[node] { best = Match(id: id, range: start..<end) }
+                break
+            }
+            let (next, nextWidth) = UTF8Text.scalar(in: text, at: end)
+            if let id = terminals[node], !Self.isWordCharacter(next) { best = Match(id: id, range: start..<end) }
+            node = child(of: node, next)
+            end += nextWidth
         }
-        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        return best
+    }
+
+    /// Whether a character continues a word (so a phrase cannot start or end next to it),
+    /// judged on its lower-cased form as the trie compares it.
+    @inline(__always)
+    private static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return UTF8Text.isLetterOrDigit(UInt8(scalar.value)) }
+        let lower = lowercased(scalar)
+        return lower.properties.isAlphabetic || lower.properties.numericType != nil
+    }
+}
+
+extension TermMatcher {
+    /// Finds the first match in a string (for tests and callers without a C string).
+    func firstMatch(in text: String, from start: Int) -> Match? {
+        var text = text
+        return text.withUTF8 { firstMatch(in: $0, from: start) }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import LedeCore
 import Testing
 
@@ -39,5 +40,45 @@ import Testing
         for index in sequential.indices {
             #expect(parallel[index] == sequential[index], "document \(index)")
         }
+    }
+
+    /// Eight threads, more than the cores and than the task pool's width, render at once,
+    /// each starting at a different document: every output equals the sequential one. With
+    /// the parse lock removed, this lost strikethrough and autolinks in several outputs a run.
+    @Test func eightThreadsMatchSequentialOutput() throws {
+        let renderer = MarkdownRenderer()
+        let sequential = try Self.documents.map { try renderer.render($0, file: testFile).html }
+        let threads = 8
+        let rounds = 5
+        let outputs = Locked([[String]](repeating: [], count: threads))
+        let done = DispatchSemaphore(value: 0)
+        for thread in 0..<threads {
+            Thread {
+                var results: [String] = []
+                for round in 0..<rounds {
+                    // Each thread starts at a different document, so that different documents
+                    // are parsed at the same moment.
+                    for offset in Self.documents.indices {
+                        let index = (offset + thread * 25 + round * 7) % Self.documents.count
+                        results.append((try? renderer.render(Self.documents[index], file: testFile).html) ?? "")
+                    }
+                }
+                outputs.withLock { $0[thread] = results }
+                done.signal()
+            }.start()
+        }
+        for _ in 0..<threads { done.wait() }
+        var mismatches = 0
+        outputs.withLock { outputs in
+            for thread in 0..<threads {
+                for (position, html) in outputs[thread].enumerated() {
+                    let offset = position % Self.documents.count
+                    let round = position / Self.documents.count
+                    let index = (offset + thread * 25 + round * 7) % Self.documents.count
+                    if html != sequential[index] { mismatches += 1 }
+                }
+            }
+        }
+        #expect(mismatches == 0, "\(mismatches) of \(threads * rounds * Self.documents.count) outputs differ")
     }
 }
