@@ -59,7 +59,6 @@ struct RenderedGroup: Sendable {
 
     init(group: PieceGroup, results: [String: RenderedMarkdown]) {
         self.group = group
-        self.results = results
         var facts = Facts()
         for result in results.values {
             facts.matchedTerms.formUnion(result.termsUsed)
@@ -73,6 +72,17 @@ struct RenderedGroup: Sendable {
             if !facts.silences, ClaimReader.hasClaimsToCheck(result) { facts.silences = true }
         }
         self.facts = facts
+        // The paragraphs' text is kept for the claim checks only, which read no plain page that
+        // cites and silences nothing: a large site's articles would hold a copy of their text.
+        if group.page.kind == .page, !facts.cites, !facts.silences {
+            self.results = results.mapValues { result in
+                var kept = result
+                kept.prose = []
+                return kept
+            }
+        } else {
+            self.results = results
+        }
     }
 
     /// The same rendered Markdown for this build's `group` (a cache hit).
