@@ -203,15 +203,19 @@ struct BuildCache: Sendable {
     /// output file still the one recorded.
     func carryOver(site: Site, siteKey: UInt64, signatures: PageCache, output: String) -> CarryOver? {
         guard siteKey == self.siteKey, self.output.isSame(as: output) else { return nil }
-        var pages: [String: PageTerms] = [:]
-        for page in site.pages(ofKind: .page) {
-            guard let record = self.pages[page.sourcePath], record.outputPath == page.outputPath,
+        let records = self.pages
+        let files = self.output.files
+        // Every output file is stat'ed: on every core.
+        let carried = ParallelMap.map(site.pages(ofKind: .page)) { page -> (String, PageTerms)? in
+            guard let record = records[page.sourcePath], record.outputPath == page.outputPath,
                 let signature = signatures.signature(ofRead: page.sourcePath), signature == record.signature,
-                let file = self.output.files[record.outputPath], file.matches(output + "/" + record.outputPath)
-            else { continue }
-            pages[page.sourcePath] = record.terms
+                let file = files[record.outputPath], file.matches(output + "/" + record.outputPath)
+            else { return nil }
+            return (page.sourcePath, record.terms)
         }
-        return CarryOver(key: plainPagesKey, pages: pages)
+        return CarryOver(
+            key: plainPagesKey,
+            pages: Dictionary(carried.compactMap { $0 }, uniquingKeysWith: { first, _ in first }))
     }
 
     /// Whether a file read by a build that started at `started` (nanoseconds since 1970) may

@@ -89,8 +89,9 @@ struct OutputWriter {
             // out of the way.
             if let stale { removeFiles(Set(stale).subtracting(written), in: spare) }
             timer.mark("prepare")
+            // Carried pages make their folder only when the spare does not hold them (see `carry`).
             var folders = FolderMaker(root: spare)
-            for path in written { try folders.ensureFolder(of: path) }
+            for (path, _) in all { try folders.ensureFolder(of: path) }
             timer.mark("folders")
             let sparePath = spare + "/"
             let outcomes = ParallelMap.map(all) { path, data -> (failure: String?, hash: UInt64?) in
@@ -166,6 +167,11 @@ struct OutputWriter {
             }
             FolderSwap.unlinkFile(sparePath + path)
             if link(outputPath + path, sparePath + path) == 0 { return .success(known) }
+            if errno == ENOENT {
+                try? FileManager.default.createDirectory(
+                    atPath: PathText.parent(of: sparePath + path), withIntermediateDirectories: true)
+                if link(outputPath + path, sparePath + path) == 0 { return .success(known) }
+            }
             // Where links fail (another file system under the spare), a copy, checked against the record.
             guard let data = FileManager.default.contents(atPath: outputPath + path), ContentHash.fast(data) == hash,
                 FileBytes.write(data, toPath: sparePath + path) == nil,
