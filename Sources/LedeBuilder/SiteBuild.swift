@@ -384,7 +384,9 @@ enum TemplateFingerprint {
             .map(\.path).sorted()
         for path in files {
             hasher.combine(path)
-            hasher.combine(FileManager.default.contents(atPath: path))
+            // Every byte: `Data`'s own hash reads only its first bytes, so an edit further into a
+            // template that kept its size went unnoticed.
+            hasher.combine(FileManager.default.contents(atPath: path).map { ContentHash.fast($0) })
         }
         return hasher.finalize()
     }

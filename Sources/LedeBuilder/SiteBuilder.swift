@@ -1,4 +1,5 @@
 public import Foundation
+import LedeContent
 public import LedeCore
 import LedeExplainer
 import LedeMarkdown
@@ -133,9 +134,11 @@ public actor SiteBuilder {
         let state = BuildState(cache: incremental ? cache : RenderCache(isEnabled: false), manifest: manifest)
         let (options, incremental) = (self.options, self.incremental)
         let root = options.siteRoot.path + "/"
+        // Files the loader skips (an editor's backup saved beside the page) change nothing.
         let relative = changed.flatMap { paths -> [String]? in
-            let inside = paths.filter { $0.hasPrefix(root) }.map { String($0.dropFirst(root.count)) }
-            return inside.count == paths.count ? inside : nil
+            let read = paths.filter { !ContentLoader.ignores(fileNamed: PathText.lastComponent(of: $0)) }
+            let inside = read.filter { $0.hasPrefix(root) }.map { String($0.dropFirst(root.count)) }
+            return inside.count == read.count ? inside : nil
         }
         do {
             let (summary, after) = try await WorkThread.run {

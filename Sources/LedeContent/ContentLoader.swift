@@ -22,6 +22,12 @@ public struct ContentLoader: Sendable {
         self.pageCache = pageCache
     }
 
+    /// Whether the loader skips a file of this name: hidden files (`.name`) and editors'
+    /// backups and autosaves (`name~`, `#name#`).
+    public static func ignores(fileNamed name: String) -> Bool {
+        name.hasPrefix(".") || FolderWalk.isEditorLeftover(name)
+    }
+
     /// Loads the whole site.
     /// - Throws: ``DiagnosticError`` with every problem found, each at its `path:line:col`.
     public func load() throws -> Site {

@@ -50,7 +50,7 @@ struct FolderWalk {
                 if !names.1.hasPrefix(".") { notUTF8.append(relative + "/" + names.1) }
                 continue
             }
-            if name.hasPrefix(".") { continue }
+            if name.hasPrefix(".") || Self.isEditorLeftover(name) { continue }
             let childPath = path + "/" + name
             let childRelative = relative + "/" + name
             switch type(of: entry, at: childPath) {
@@ -61,6 +61,12 @@ struct FolderWalk {
             }
         }
         return true
+    }
+
+    /// Whether a file name is an editor's backup or autosave (`post.md~`, Emacs's `#post.md#`):
+    /// such a file holds a draft of another file, and is neither content nor published.
+    static func isEditorLeftover(_ name: String) -> Bool {
+        name.hasSuffix("~") || (name.count > 1 && name.hasPrefix("#") && name.hasSuffix("#"))
     }
 
     private func type(of entry: UnsafeMutablePointer<dirent>, at path: String) -> FileKind {

@@ -65,4 +65,38 @@ import Testing
         try Self.append(workspace, path, "\nOne more line.\n")
         await #expect(throws: DiagnosticError.self) { try await builder.build(changed: [workspace.url(path).path]) }
     }
+
+    @Test func anEditorsBackupBesideTheArticleIsNeitherReadNorPublished() async throws {
+        let (workspace, builder, output) = try await Self.setUp()
+        let path = "Content/posts/post-5.md"
+        let draft = try workspace.read(path)
+        try workspace.write(path + "~", draft)
+        try workspace.write("Content/posts/#post-5.md#", draft + "\nAn autosaved draft.\n")
+        try Self.append(workspace, path, "\nOne more line.\n")
+        let summary = try await builder.build(
+            changed: [workspace.url(path).path, workspace.url(path + "~").path])
+        #expect(summary.renderedAlone)
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("posts/post-5.md~").path))
+        try await IncrementalBuildTests.expectCleanOutput(
+            workspace, output: output, summary: summary, after: "a save with a backup file")
+        let clean = try IncrementalBuildTests.tree(output)
+        #expect(clean.keys.filter { $0.hasSuffix("~") || $0.hasSuffix("#") }.isEmpty)
+    }
+
+    @Test func aTemplateEditThatKeepsItsSizeIsSeen() async throws {
+        let (workspace, builder, output) = try await Self.setUp()
+        let template = "Templates/page.mustache"
+        let text = try workspace.read(template)
+        // Far enough into the file that a hash of its first bytes would not see it.
+        let offset = try #require(text.range(of: "<div class=\"prose\">")).lowerBound.utf16Offset(in: text)
+        #expect(offset > 100)
+        try workspace.replace(template, "<div class=\"prose\">", with: "<div class=\"prosE\">")
+        #expect(try workspace.read(template).utf8.count == text.utf8.count)
+        let summary = try await builder.build(changed: [workspace.url(template).path])
+        let html = try String(
+            contentsOf: output.appendingPathComponent("posts/post-5/index.html"), encoding: .utf8)
+        #expect(html.contains("<div class=\"prosE\">"))
+        try await IncrementalBuildTests.expectCleanOutput(
+            workspace, output: output, summary: summary, after: "a same-size template edit")
+    }
 }
