@@ -7,7 +7,8 @@ versions (A and B: a different home page and config title, so every page differs
 
 - `Output/` is byte for byte the whole site A or the whole site B (never a mix, never absent);
 - the sources (Content/, Templates/, Public/, seeds/) are byte for byte what the test wrote;
-- nothing but `Output/` and Lede's spare folder `.Output.lede-spare` has appeared in the site.
+- nothing but `Output/` and Lede's own folders (the spare `.Output.lede-spare`, the build cache
+  `.Output.lede-cache`) has appeared in the site.
 
 At the end one build runs to completion: it must succeed and produce the current version.
 
@@ -103,7 +104,7 @@ def main():
         if build(lede, site, output).returncode != 0:
             print("kill_test: FAIL: the first build failed", file=sys.stderr)
             return 1
-        allowed = set(SOURCES) | {"Output", ".Output.lede-spare"}
+        allowed = set(SOURCES) | {"Output", ".Output.lede-spare", ".Output.lede-cache"}
         version = "A"
         outcomes = {"A": 0, "B": 0}
         for kill in range(args.kills):
