@@ -68,16 +68,20 @@ public struct BuildSummary: Sendable {
     public var duration: Duration
     /// Warnings and notes.
     public var diagnostics: [Diagnostic]
+    /// Pages carried over unchanged from the last `lede build` by the build cache (not rendered).
+    public var pagesCarried = 0
     /// Whether the build rendered one edited article by itself, from the last build (a preview
     /// edit to an article's text alone; see ``SiteBuilder/build(changed:)``).
     public var renderedAlone = false
 
-    /// "Built 24 pages and 3 files, copied 1 file in 41 ms".
+    /// "Built 24 pages and 3 files, copied 1 file in 41 ms"; with the build cache, "Built 24 pages
+    /// (20 unchanged, from the build cache) and 3 files, …".
     public var line: String {
         let milliseconds = Int(
             (Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000).rounded())
         func count(_ number: Int, _ one: String, _ many: String) -> String { "\(number) \(number == 1 ? one : many)" }
-        return "Built \(count(pagesWritten, "page", "pages")) and \(count(filesGenerated, "file", "files")), "
+        let carried = pagesCarried > 0 ? " (\(pagesCarried) unchanged, from the build cache)" : ""
+        return "Built \(count(pagesWritten, "page", "pages"))\(carried) and \(count(filesGenerated, "file", "files")), "
             + "copied \(count(filesCopied, "file", "files")) in \(milliseconds) ms"
     }
 }
@@ -200,9 +204,11 @@ public actor SiteBuilder {
                 timer.mark("cache write")
             }
         }
-        return BuildSummary(
+        var summary = BuildSummary(
             pagesWritten: site.pageCount, pagesRendered: site.renderedCount, filesGenerated: site.generatedCount,
             filesCopied: site.publicFiles.count,
             changedPaths: changed, duration: clock.now - start, diagnostics: site.diagnostics)
+        summary.pagesCarried = site.carried.count
+        return summary
     }
 }

@@ -52,6 +52,8 @@ import Testing
         let second = try await Self.build(workspace)
         #expect(second.pagesWritten == first.pagesWritten)
         #expect(second.pagesRendered == first.pagesWritten - Self.carriable)
+        #expect(second.pagesCarried == Self.carriable)
+        #expect(first.pagesCarried == 0)
         try await Self.expectCleanOutput(workspace, second, "a build with nothing changed")
         let third = try await Self.build(workspace)
         #expect(third.pagesRendered == first.pagesWritten - Self.carriable)

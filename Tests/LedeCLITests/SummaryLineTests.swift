@@ -22,4 +22,14 @@ import Testing
             Self.line(pages: 0, files: 0, copied: 0, milliseconds: 0)
                 == "Built 0 pages and 0 files, copied 0 files in 0 ms")
     }
+
+    @Test func pagesCarriedByTheBuildCacheAreCounted() {
+        var summary = BuildSummary(
+            pagesWritten: 10008, pagesRendered: 5, filesGenerated: 4, filesCopied: 1, changedPaths: [],
+            duration: .milliseconds(640), diagnostics: [])
+        summary.pagesCarried = 10003
+        #expect(
+            summary.line
+                == "Built 10008 pages (10003 unchanged, from the build cache) and 4 files, copied 1 file in 640 ms")
+    }
 }
