@@ -88,6 +88,23 @@ import Testing
         #expect(try Self.diagnosticLines(Self.files()) == [])
     }
 
+    /// Found by `make fuzz`: a paragraph whose first characters are a citation's text (blanked
+    /// out for the claim checks) put the citation before the first sentence, and the claim
+    /// reader cut a range whose end came before its start.
+    @Test func aParagraphThatStartsWithACitationIsRead() throws {
+        let event = """
+            ---
+            title: "The vote"
+            order: 10
+            date: { text: "Monday", precision: relative }
+            certainty: reported
+            sources: [aide]
+            ---
+            [¶1](seed:p1). The council voted [¶1](seed:p1).
+            """
+        #expect(try Self.diagnosticLines(Self.files(["Content/timeline/vote.md": event])) == [])
+    }
+
     @Test func unusedSourcesAndTermsAreWarnings() throws {
         let lines = try Self.diagnosticLines(
             Self.files([

@@ -180,7 +180,10 @@ struct ClaimReader {
                 guard let index = ranges.lastIndex(where: { $0.lowerBound <= offset }) ?? ranges.indices.first else {
                     continue
                 }
-                let lead = characters[ranges[index].lowerBound..<min(offset, ranges[index].upperBound)]
+                // A citation before the first sentence's first character (a paragraph that starts
+                // with one) has no lead.
+                let sentence = ranges[index]
+                let lead = characters[sentence.lowerBound..<max(sentence.lowerBound, min(offset, sentence.upperBound))]
                 let target = index > 0 && !lead.contains(where: \.isWordCharacter) ? index - 1 : index
                 if !cited[target].contains(paragraph) { cited[target].append(paragraph) }
                 if !eventCitations.contains(paragraph) { eventCitations.append(paragraph) }
