@@ -9,7 +9,7 @@ import LedeTemplates
 /// so that a save is served in the same few milliseconds on 10,000 pages as on 10.
 ///
 /// It applies only when the watcher reports that one content file changed, the builder's last
-/// build succeeded, and the explainer finds that nothing beyond the page depends on the edit
+/// build succeeded, no content file is a symbolic link (an edit could change two pages), and the explainer finds that nothing beyond the page depends on the edit
 /// (``Explainer/rerender(_:cache:)``: same front matter, no citation or `lede:` comment, the
 /// same glossary terms), the page defines the same ids (no other page's link can break or
 /// mend), and its template renders. Anything else (a new or removed file, an error, a changed
@@ -24,7 +24,8 @@ enum QuickEdit {
         let clock = ContinuousClock()
         let start = clock.now
         guard !options.strict, path.hasPrefix("Content/"), path.hasSuffix(".md"),
-            var report = cache.lastReport, let explainer = cache.lastExplainer, let library = cache.library,
+            var report = cache.lastReport, let explainer = cache.lastExplainer, !explainer.site.hasLinkedContent,
+            let library = cache.library,
             var known = manifest, known.isIntact(at: options.output), let universe = cache.links.universe,
             let page = try? ContentLoader(root: options.siteRoot, includeDrafts: options.includeDrafts)
                 .readPage(at: path),

@@ -32,7 +32,8 @@ public struct ContentLoader: Sendable {
     /// - Throws: ``DiagnosticError`` with every problem found, each at its `path:line:col`.
     public func load() throws -> Site {
         var bag = DiagnosticBag()
-        let contentFiles = listFiles(in: "Content", bag: &bag)
+        var linked: [String] = []
+        let contentFiles = listFiles(in: "Content", bag: &bag, linked: &linked)
         let config = loadConfig(bag: &bag)
         let data = loadData(contentFiles.filter { isDataFile($0) }, bag: &bag)
         let markdown = contentFiles.filter { $0.hasSuffix(".md") }
@@ -65,6 +66,7 @@ public struct ContentLoader: Sendable {
         }.map { String($0.dropFirst("Content/".count)) }
         var site = Site(config: config, pages: pages, documents: documents, data: data, publicFiles: publicFiles)
         site.contentAssets = assets
+        site.hasLinkedContent = !linked.isEmpty
         site.warnings = bag.diagnostics
         return site
     }
@@ -73,6 +75,12 @@ public struct ContentLoader: Sendable {
 
     /// Files below a folder of the site, as sorted site-relative paths; hidden files skipped.
     func listFiles(in folder: String, bag: inout DiagnosticBag) -> [String] {
+        var linked: [String] = []
+        return listFiles(in: folder, bag: &bag, linked: &linked)
+    }
+
+    /// ``listFiles(in:bag:)``, also giving the files reached through a symbolic link.
+    func listFiles(in folder: String, bag: inout DiagnosticBag, linked: inout [String]) -> [String] {
         let base = root.appendingPathComponent(folder)
         guard FileManager.default.fileExists(atPath: base.path) else { return [] }
         var walk = FolderWalk(siteRoot: root)
@@ -97,6 +105,7 @@ public struct ContentLoader: Sendable {
         for path in walk.linksOutside {
             bag.add(Diagnostic(at: SourceLocation(path: path), "symbolic link points outside the site folder"))
         }
+        linked = walk.linkedFiles
         return walk.files.sorted()
     }
 

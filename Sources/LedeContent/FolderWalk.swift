@@ -20,6 +20,8 @@ struct FolderWalk {
     var files: [String] = []
     /// The site-relative paths of links that resolve outside the site.
     var linksOutside: [String] = []
+    /// Files reached through a symbolic link inside the site (a page that is a link to another).
+    var linkedFiles: [String] = []
     /// The site-relative paths of folders that could not be read, with the system's reason.
     var unreadable: [(path: String, reason: String)] = []
     /// The site-relative paths (invalid bytes shown as U+FFFD) of names that are not UTF-8:
@@ -88,6 +90,7 @@ struct FolderWalk {
         }
         if (try? target.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
             files.append(relative)
+            linkedFiles.append(relative)
         }
     }
 

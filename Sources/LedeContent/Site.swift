@@ -20,6 +20,9 @@ public struct Site: Sendable {
     /// Files beside the pages in `Content/` that are neither Markdown nor data (images of a
     /// page bundle), relative to `Content/`, sorted: copied to the same place in the output.
     public var contentAssets: [String] = []
+    /// Whether a file of `Content/` is a symbolic link to another file of the site: an edit to
+    /// one file then changes two pages.
+    public var hasLinkedContent = false
     /// Warnings found while reading the folder (metadata in `seeds/` that describes no document).
     public var warnings: [Diagnostic] = []
 

@@ -99,4 +99,23 @@ import Testing
         try await IncrementalBuildTests.expectCleanOutput(
             workspace, output: output, summary: summary, after: "a same-size template edit")
     }
+
+    @Test func anArticleThatIsALinkToTheEditedOneIsRebuiltToo() async throws {
+        let workspace = try Workspace()
+        try RandomEditTests.addArticles(workspace)
+        try FileManager.default.createSymbolicLink(
+            atPath: workspace.url("Content/posts/alias.md").path, withDestinationPath: "post-5.md")
+        let output = workspace.root.appendingPathComponent("Output")
+        let builder = SiteBuilder(options: BuildOptions(siteRoot: workspace.site, output: output), incremental: true)
+        _ = try await builder.build()
+        let path = "Content/posts/post-5.md"
+        try Self.append(workspace, path, "\nOne more line.\n")
+        let summary = try await builder.build(changed: [workspace.url(path).path])
+        #expect(!summary.renderedAlone)
+        let alias = try String(
+            contentsOf: output.appendingPathComponent("posts/alias/index.html"), encoding: .utf8)
+        #expect(alias.contains("One more line."))
+        try await IncrementalBuildTests.expectCleanOutput(
+            workspace, output: output, summary: summary, after: "an edit to an article another links to")
+    }
 }
