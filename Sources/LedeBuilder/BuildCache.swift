@@ -182,14 +182,7 @@ struct BuildCache: Sendable {
             hasher.combine(options.includeDrafts ? 1 : 0)
             hasher.combine(options.minify ? 1 : 0)
             let root = options.siteRoot.path + "/"
-            let templates = options.siteRoot.appendingPathComponent("Templates")
-            let templateFiles =
-                (FileManager.default.enumerator(at: templates, includingPropertiesForKeys: nil)?.allObjects as? [URL]
-                ?? []).map(\.path).sorted()
-            for path in templateFiles {
-                hasher.combine(path)
-                hasher.combine((FileManager.default.contents(atPath: path)).map { ContentHash.fast($0) } ?? 0)
-            }
+            hasher.combine(TemplateFingerprint.of(folder: options.siteRoot.appendingPathComponent("Templates")))
             let copied = site.publicFiles.map { "Public/" + $0 } + site.contentAssets.map { "Content/" + $0 }
             for path in copied.sorted() {
                 hasher.combine(path)
@@ -245,12 +238,10 @@ struct BuildCache: Sendable {
     /// write it only makes the next build a full one: the error is returned, not thrown.
     func save(beside output: URL) -> String? {
         let folder = Self.folder(beside: output)
-        switch FileSystem.kind(at: folder, followingLinks: false) {
-        case .folder: break
-        case .missing: break
-        case .file, .symbolicLink, .other: FolderSwap.unlinkFile(folder)
-        }
-        if FileSystem.kind(at: folder, followingLinks: false) == .missing {
+        let kind = FileSystem.kind(at: folder, followingLinks: false)
+        if kind != .folder {
+            // Anything else in its place (a file, a link planted there) is removed, never followed.
+            if kind != .missing { FolderSwap.unlinkFile(folder) }
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
             } catch {
@@ -263,11 +254,6 @@ struct BuildCache: Sendable {
         if let problem = FileBytes.write(Data(encoded()), toPath: temporary) { return problem }
         guard rename(temporary, target) == 0 else { return String(cString: strerror(errno)) }
         return nil
-    }
-
-    /// Removes the cache beside `output` (a build that wrote the output without one).
-    static func remove(beside output: URL) {
-        FolderSwap.unlinkFile(folder(beside: output) + "/" + fileName)
     }
 
     func encoded() -> [UInt8] {

@@ -50,7 +50,7 @@ struct RenderCache: Sendable {
     /// The parsed templates, and the identity of the files (their contents) they were parsed
     /// from; the cached pages below were rendered with them.
     var library: TemplateLibrary?
-    var templatesKey: Int?
+    var templatesKey: UInt64?
     /// HTML by output path, with the context it was rendered from.
     var pages: [String: (template: String, context: ContextValue, html: Data)] = [:]
     /// What the last successful build reported, and the explainer it built with: an edit to
@@ -377,17 +377,19 @@ extension DiagnosticBag {
 /// A cheap identity of the templates folder, so that cached pages are dropped when any
 /// template changes.
 enum TemplateFingerprint {
-    static func of(folder: URL) -> Int {
-        var hasher = Hasher()
-        let files =
-            (FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.allObjects as? [URL] ?? [])
-            .map(\.path).sorted()
-        for path in files {
-            hasher.combine(path)
-            // Every byte: `Data`'s own hash reads only its first bytes, so an edit further into a
-            // template that kept its size went unnoticed.
-            hasher.combine(FileManager.default.contents(atPath: path).map { ContentHash.fast($0) })
+    /// A stable hash (the same in every run, so the build cache can keep it) of every file's
+    /// path and every byte of it.
+    static func of(folder: URL) -> UInt64 {
+        StableHasher.hash { hasher in
+            let files =
+                (FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.allObjects as? [URL]
+                ?? []).map(\.path).sorted()
+            for path in files {
+                hasher.combine(path)
+                // Every byte: `Data`'s own hash reads only its first bytes, so an edit further into
+                // a template that kept its size went unnoticed.
+                hasher.combine(FileManager.default.contents(atPath: path).map { ContentHash.fast($0) } ?? 0)
+            }
         }
-        return hasher.finalize()
     }
 }

@@ -92,17 +92,11 @@ import Testing
     /// out for the claim checks) put the citation before the first sentence, and the claim
     /// reader cut a range whose end came before its start.
     @Test func aParagraphThatStartsWithACitationIsRead() throws {
-        let event = """
-            ---
-            title: "The vote"
-            order: 10
-            date: { text: "Monday", precision: relative }
-            certainty: reported
-            sources: [aide]
-            ---
-            [¶1](seed:p1). The council voted [¶1](seed:p1).
-            """
-        #expect(try Self.diagnosticLines(Self.files(["Content/timeline/vote.md": event])) == [])
+        let vote = "Content/timeline/vote.md"
+        let event = try #require(Self.files()[vote]).replacingOccurrences(
+            of: "\nThe council voted", with: "\n[¶1](seed:p1). The council voted")
+        #expect(event.contains("[¶1](seed:p1). The council voted [¶1](seed:p1)."))
+        #expect(try Self.diagnosticLines(Self.files([vote: event])) == [])
     }
 
     @Test func unusedSourcesAndTermsAreWarnings() throws {
