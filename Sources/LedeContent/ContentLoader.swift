@@ -146,10 +146,13 @@ public struct ContentLoader: Sendable {
                 ))
             return nil
         }
-        return bag.collect(at: SourceLocation(path: path)) {
-            let node = try DataReader.parse(try readText(path), at: SourceLocation(path: path, line: 1, column: 1))
-            return try SiteConfig(from: node)
-        }
+        guard
+            let node = bag.collect(
+                at: SourceLocation(path: path),
+                { try DataReader.parse(try readText(path), at: SourceLocation(path: path, line: 1, column: 1)) })
+        else { return nil }
+        for warning in SiteConfig.misspeltKeys(in: node) { bag.add(warning) }
+        return bag.collect(at: SourceLocation(path: path)) { try SiteConfig(from: node) }
     }
 
     func loadData(_ paths: [String], bag: inout DiagnosticBag) -> [String: DataNode] {

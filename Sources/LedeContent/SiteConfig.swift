@@ -46,16 +46,19 @@ public struct SiteConfig: Sendable, Hashable {
                 Diagnostic(at: node.location, "the site config must be a mapping, found \(node.kindName)"))
         }
         var bag = DiagnosticBag()
+        func missing(_ key: String) -> Diagnostic {
+            node.missingKey(key, "missing required key '\(key)' in the site config", known: Self.knownKeys)
+        }
         func required(_ key: String) -> String {
             guard let value = node[key] else {
-                bag.add(Diagnostic(at: node.location, "missing required key '\(key)' in the site config"))
+                bag.add(missing(key))
                 return ""
             }
             return bag.collect(at: value.location) { try value.requireText("'\(key)'") } ?? ""
         }
         func party(_ key: String) -> Party {
             guard let value = node[key] else {
-                bag.add(Diagnostic(at: node.location, "missing required key '\(key)' in the site config"))
+                bag.add(missing(key))
                 return Party(name: "")
             }
             if let name = value.text { return Party(name: name) }
@@ -112,6 +115,32 @@ public struct SiteConfig: Sendable, Hashable {
     /// What is wrong with a base URL, in words that follow its name.
     struct URLProblem: Error {
         var text: String
+    }
+
+    /// The keys Lede reads from the config; a site may add others for its templates.
+    public static let knownKeys: Set<String> = [
+        "title", "base_url", "language", "description", "author", "publisher", "report_error_url",
+        "publishing_principles", "unsafe_html",
+    ]
+
+    /// Warnings for keys that look like a misspelling of an optional key Lede reads
+    /// (`langauge:` for `language`), which would otherwise be ignored without a word: the site
+    /// would be built in English, or without its publishing principles. A misspelt required key
+    /// is an error already (see ``init(from:)``).
+    /// - Parameter node: The file's root node.
+    static func misspeltKeys(in node: DataNode) -> [Diagnostic] {
+        let optional = ["language", "publishing_principles", "unsafe_html"].filter { node[$0] == nil }
+        guard !optional.isEmpty else { return [] }
+        var warnings: [Diagnostic] = []
+        for (index, key) in node.keys.enumerated() where !knownKeys.contains(key) {
+            guard let meant = NearMiss.suggestion(for: key, among: optional) else { continue }
+            let at = node.keyLocations.indices.contains(index) ? node.keyLocations[index] : node.location
+            warnings.append(
+                Diagnostic(
+                    .warning, at: at,
+                    "'\(key)' is not a key Lede reads, so it is ignored: did you mean '\(meant)'?"))
+        }
+        return warnings
     }
 
     /// Splits `https://host/sub/path` into the URL with a final `/` and its path.

@@ -42,6 +42,34 @@ import Testing
                 """)
     }
 
+    @Test func aMisspeltRequiredKeyIsNamedWhereItIsWritten() {
+        #expect(
+            diagnostics { _ = try config(configText(replacing: "title", with: "titel: \"T\"")) }
+                == "Content/_site.yaml:1:1: error: missing required key 'title' in the site config "
+                + "(found 'titel': did you mean 'title'?)")
+        #expect(
+            diagnostics { _ = try config(configText(replacing: "base_url", with: "base-url: \"https://e.org/\"")) }
+                == "Content/_site.yaml:2:1: error: missing required key 'base_url' in the site config "
+                + "(found 'base-url': did you mean 'base_url'?)")
+    }
+
+    @Test func aMisspeltOptionalKeyIsAWarning() throws {
+        let text = configText(replacing: "none", with: nil) + "\nlangauge: fa\npublishing_principle: /about/\nhero: x"
+        let node = try DataReader.parse(text, at: LedeCore.SourceLocation(path: SiteConfig.path, line: 1, column: 1))
+        #expect(
+            SiteConfig.misspeltKeys(in: node).map(\.description) == [
+                "Content/_site.yaml:7:1: warning: 'langauge' is not a key Lede reads, so it is ignored: did you mean 'language'?",
+                "Content/_site.yaml:8:1: warning: 'publishing_principle' is not a key Lede reads, so it is ignored: "
+                    + "did you mean 'publishing_principles'?",
+            ])
+        // A key the site adds for its templates is its own; once `language` is written, a near
+        // miss of it is taken as meant.
+        let written = try DataReader.parse(
+            text + "\nlanguage: en\npublishing_principles: /a/",
+            at: LedeCore.SourceLocation(path: SiteConfig.path, line: 1, column: 1))
+        #expect(SiteConfig.misspeltKeys(in: written).isEmpty)
+    }
+
     @Test(arguments: [
         ("example.org", "has no https:// or http://"),
         ("/news/", "is a path: add https:// and the host"),
