@@ -50,9 +50,11 @@ public struct ContentLoader: Sendable {
         }
         cache?.keep(only: Set(markdown))
         var pages: [Page] = []
+        var drafts: Set<String> = []
         for result in results {
             switch result {
-            case .success(let page): if includeDrafts || !page.draft { pages.append(page) }
+            case .success(let page):
+                if includeDrafts || !page.draft { pages.append(page) } else { drafts.insert(page.sourcePath) }
             case .failure(let error): bag.add(error, at: nil)
             }
         }
@@ -67,6 +69,7 @@ public struct ContentLoader: Sendable {
         var site = Site(config: config, pages: pages, documents: documents, data: data, publicFiles: publicFiles)
         site.contentAssets = assets
         site.hasLinkedContent = !linked.isEmpty
+        site.draftPaths = drafts
         site.warnings = bag.diagnostics
         return site
     }

@@ -23,6 +23,9 @@ public struct Site: Sendable {
     /// Whether a file of `Content/` is a symbolic link to another file of the site: an edit to
     /// one file then changes two pages.
     public var hasLinkedContent = false
+    /// Content files marked `draft: true` that this build leaves out (`Content/notes.md`): a
+    /// link to one is reported as a link to a draft, not to a missing file.
+    public var draftPaths: Set<String> = []
     /// Warnings found while reading the folder (metadata in `seeds/` that describes no document).
     public var warnings: [Diagnostic] = []
 

@@ -194,7 +194,7 @@ public struct Explainer: Sendable {
         links = LinkResolver(
             documents: Dictionary(site.documents.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }),
             termIDs: Set(termsByID.keys), pageURLs: pageURLs, basePath: site.config.basePath,
-            strings: strings)
+            strings: strings, draftPaths: site.draftPaths)
         matcher = TermMatcher(terms: terms.map { (id: $0.id, phrases: $0.phrases) })
         Self.checkSourceReferences(site: site, registry: registry, bag: &bag)
         try bag.throwIfErrors()

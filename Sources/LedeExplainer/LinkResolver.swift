@@ -16,6 +16,8 @@ struct LinkResolver: Sendable {
     var basePath: String
     /// The labels, for the title of a citation link.
     var strings: UIStrings = .english
+    /// Content files left out as drafts (``Site/draftPaths``).
+    var draftPaths: Set<String> = []
 
     /// A citation found in a link.
     struct Citation: Hashable {
@@ -130,13 +132,26 @@ struct LinkResolver: Sendable {
         let folder = PathText.parent(of: pagePath)
         let target = normalize(folder + "/" + (path.removingPercentEncoding ?? path))
         guard let url = pageURLs[target] else {
-            throw DiagnosticError(
-                Diagnostic(
-                    at: location, "link to a missing page '\(destination)' (\(target) does not exist)",
-                    rule: .pageLink))
+            throw DiagnosticError(Diagnostic(at: location, missingPage(destination, target: target), rule: .pageLink))
         }
         if url.contains("#") { return .url(href(url)) }
         return .url(href(url) + (fragment.map { "#\($0)" } ?? ""))
+    }
+
+    /// Why a relative link to `target` (`Content/notes.md`) leads nowhere, naming the page it
+    /// was probably meant to be when one in the same folder is a near miss.
+    private func missingPage(_ destination: String, target: String) -> String {
+        if draftPaths.contains(target) {
+            return "link to '\(destination)', a draft: \(target) is marked 'draft: true' and is left out "
+                + "of the site (publish it, or remove the link; `--drafts` builds drafts for preview)"
+        }
+        let folder = PathText.parent(of: target)
+        let neighbours = pageURLs.keys.filter { PathText.parent(of: $0) == folder }.map(PathText.lastComponent(of:))
+        let meant =
+            NearMiss.suggestion(for: PathText.lastComponent(of: target), among: neighbours).map {
+                ": did you mean '\($0)'?"
+            } ?? ""
+        return "link to a missing page '\(destination)' (\(target) does not exist\(meant))"
     }
 
     private func split(_ destination: String) -> (String, String?) {

@@ -40,6 +40,17 @@ import Testing
         #expect(site.data["d"]?["k"]?.text == "v")
     }
 
+    @Test func draftsAreLeftOutAndListed() throws {
+        let draft = Data("---\ntitle: Notes\ndraft: true\n---\nText.\n".utf8)
+        let files = ["Content/_site.yaml": Self.configFile, "Content/notes.md": draft, "Content/q.md": Self.page("Q")]
+        let site = try withSite(files) { root in try ContentLoader(root: root).load() }
+        #expect(site.pages.map(\.sourcePath) == ["Content/q.md"])
+        #expect(site.draftPaths == ["Content/notes.md"])
+        let preview = try withSite(files) { root in try ContentLoader(root: root, includeDrafts: true).load() }
+        #expect(preview.pages.map(\.sourcePath).sorted() == ["Content/notes.md", "Content/q.md"])
+        #expect(preview.draftPaths.isEmpty)
+    }
+
     @Test func aNewlineInAFileNameIsPrintedOnOneLine() throws {
         let message = try withSite(["Content/_site.yaml": Self.configFile, "Content/bad\nname.md": Self.page("B")]) {
             root in diagnostics { _ = try ContentLoader(root: root).load() }

@@ -93,6 +93,28 @@ import Testing
         )
     }
 
+    @Test func aMissingPageNamesTheNearestPageOfItsFolder() {
+        #expect(
+            diagnostics { _ = try rewrite("../abuot.md") }
+                == "Content/guides/setup.md:7:12: error: link to a missing page '../abuot.md' "
+                + "(Content/abuot.md does not exist: did you mean 'about.md'?)")
+        // Only pages of the folder linked to are candidates.
+        #expect(
+            diagnostics { _ = try rewrite("../setup.md") }
+                == "Content/guides/setup.md:7:12: error: link to a missing page '../setup.md' (Content/setup.md does not exist)"
+        )
+    }
+
+    @Test func aLinkToADraftSaysSo() {
+        var links = resolver(seeds: [])
+        links.draftPaths = ["Content/guides/notes.md"]
+        #expect(
+            diagnostics { _ = try rewrite("notes.md#plan", with: links) }
+                == "Content/guides/setup.md:7:12: error: link to 'notes.md#plan', a draft: Content/guides/notes.md is "
+                + "marked 'draft: true' and is left out of the site (publish it, or remove the link; `--drafts` "
+                + "builds drafts for preview)")
+    }
+
     @Test func siteAbsolutePathsGetTheBasePath() throws {
         let based = resolver(seeds: [], basePath: "/explainers/iran/")
         #expect(try rewrite("/timeline/#flight", with: based) == .url("/explainers/iran/timeline/#flight"))
