@@ -231,10 +231,13 @@ public struct ContentLoader: Sendable {
             guard let output = pages[index].outputPath else { continue }
             if let first = owners[output] {
                 let page = pages[index]
+                // A `slug` is what an author changes to part them: the error points at it.
+                let slug = page.frontMatter["slug"]
                 bag.add(
                     Diagnostic(
-                        at: page.fileLocation,
-                        "\(first) and \(page.sourcePath) both make the page \(page.url)"))
+                        at: slug?.location ?? page.fileLocation,
+                        "\(first) and \(page.sourcePath) both make the page \(page.url)"
+                            + (slug == nil ? "" : ": give one of them another 'slug'")))
             } else {
                 owners[output] = pages[index].sourcePath
             }

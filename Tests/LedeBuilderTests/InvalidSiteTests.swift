@@ -30,6 +30,11 @@ import Testing
             "duplicate-url",
             "Content/about/index.md: error: Content/about.md and Content/about/index.md both make the page /about/"
         ),
+        (
+            "duplicate-slug",
+            "Content/team.md:3:7: error: Content/about.md and Content/team.md both make the page /about/: "
+                + "give one of them another 'slug'"
+        ),
         ("invalid-utf8", "Content/about.md:4:4: error: file is not valid UTF-8 (byte 0xE9)"),
         (
             "missing-config",
