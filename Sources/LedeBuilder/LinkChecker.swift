@@ -70,7 +70,7 @@ public enum LinkChecker {
     }
 
     /// A problem found in one file: the reference as written there, what is wrong, its rule.
-    struct Problem: Sendable {
+    struct Problem: Sendable, Hashable {
         var reference: String?
         var problem: String
         var rule: DiagnosticRule
@@ -160,7 +160,15 @@ public enum LinkChecker {
         linkLocations: [String: [String: SourceLocation]], basePath: String
     ) -> [Diagnostic] {
         var report = Report(sourceOf: sourceOf, basePath: basePath, linkLocations: linkLocations)
-        for problem in problems { report.add(path, problem.reference, problem.problem, rule: problem.rule) }
+        // One reference written several times with the same problem is one warning, with the count:
+        // they would all be located at its first place.
+        var counts: [Problem: Int] = [:]
+        for problem in problems { counts[problem, default: 0] += 1 }
+        for problem in problems {
+            guard let count = counts.removeValue(forKey: problem) else { continue }
+            report.add(
+                path, problem.reference, problem.problem, rule: problem.rule, times: count)
+        }
         return report.diagnostics
     }
 
@@ -265,10 +273,11 @@ public enum LinkChecker {
         var diagnostics: [Diagnostic] = []
 
         /// Adds a problem of the output file `page`, concerning `reference` as written there.
-        mutating func add(_ page: String, _ reference: String?, _ problem: String, rule: DiagnosticRule) {
+        mutating func add(_ page: String, _ reference: String?, _ problem: String, rule: DiagnosticRule, times: Int) {
             var message = problem
             if let reference, !reference.isEmpty, !problem.hasPrefix("duplicate id") { message += " '\(reference)'" }
             message += " in \(page)"
+            if times > 1 { message += " (\(times) times)" }
             if let reference, let location = locate(reference, on: page) {
                 diagnostics.append(Diagnostic(.warning, at: location, message, rule: rule))
                 return

@@ -64,6 +64,25 @@ import Testing
             ])
     }
 
+    /// One URL linked three times is one warning at its first place, with the count, not three
+    /// warnings all at the first place.
+    @Test func aBrokenLinkWrittenThreeTimesIsOneWarning() {
+        let files = [
+            "about/index.html": Self.page(
+                "<a href=\"gone/\">x</a> <a href=\"gone/\">y</a> <a href=\"other/\">z</a> <a href=\"gone/\">w</a>")
+        ]
+        let problems = Self.check(
+            files, sources: ["about/index.html": "Content/about.md"],
+            locations: [
+                "about/index.html": ["gone/": LedeCore.SourceLocation(path: "Content/about.md", line: 5, column: 2)]
+            ])
+        #expect(
+            problems == [
+                "Content/about.md:5:2: warning: broken link 'gone/' in about/index.html (3 times)",
+                "Content/about.md: warning: broken link 'other/' in about/index.html",
+            ])
+    }
+
     @Test func problemsWithoutASourceLineNameTheFile() {
         let files = ["about/index.html": Self.page("<a href=\"gone.html\">x</a>")]
         let problems = Self.check(files, sources: ["about/index.html": "Content/about.md"])
