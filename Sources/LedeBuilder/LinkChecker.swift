@@ -72,6 +72,8 @@ public enum LinkChecker {
     /// A problem found in one file: the reference as written there, what is wrong, its rule.
     struct Problem: Sendable, Hashable {
         var reference: String?
+        /// What is wrong (`broken link`), and after a line break what to do about it, when
+        /// there is a hint: the warning puts the reference and the page between the two.
         var problem: String
         var rule: DiagnosticRule
     }
@@ -232,6 +234,9 @@ public enum LinkChecker {
                 case .relative(let relative, let fragment):
                     outcome = self.outcome(
                         of: OutputReference.resolve(relative: relative, fragment: fragment, from: path))
+                    if outcome == .missing, let hint = besideContentFile(relative, at: path) {
+                        return "\(isLink ? "broken link" : "missing asset")\n\(hint)"
+                    }
                 }
             }
             switch outcome {
@@ -242,6 +247,19 @@ public enum LinkChecker {
             case .missing: return isLink ? "broken link" : "missing asset"
             case .noElement(let id, let file): return "no element with id '\(id)' on \(file)"
             }
+        }
+
+        /// Why a relative reference that finds nothing was probably meant for the file beside
+        /// the page's content file (`![map](map.png)` in `Content/side.md`, whose page is
+        /// `side/index.html`): it is found one folder up. `nil` when it is not found there either.
+        private func besideContentFile(_ relative: String, at path: String) -> String? {
+            guard PathText.lastComponent(of: path) == "index.html", !relative.isEmpty else { return nil }
+            let folder = PathText.parent(of: path)
+            guard !folder.isEmpty,
+                outcome(of: OutputReference.resolve(relative: relative, fragment: nil, from: folder)) == .fine
+            else { return nil }
+            return "relative references start from the page's own folder (\(folder)/); the file is one folder "
+                + "up: write '../\(relative)' (or make the page the index.md of a folder that holds the file)"
         }
 
         private func outcome(of reference: OutputReference) -> Outcome {
@@ -274,10 +292,13 @@ public enum LinkChecker {
 
         /// Adds a problem of the output file `page`, concerning `reference` as written there.
         mutating func add(_ page: String, _ reference: String?, _ problem: String, rule: DiagnosticRule, times: Int) {
-            var message = problem
+            // A problem's text may hold a hint after a line break (see ``Problem/problem``).
+            let parts = problem.split(separator: "\n", maxSplits: 1)
+            var message = parts.first.map(String.init) ?? problem
             if let reference, !reference.isEmpty, !problem.hasPrefix("duplicate id") { message += " '\(reference)'" }
             message += " in \(page)"
             if times > 1 { message += " (\(times) times)" }
+            if parts.count > 1 { message += ": " + parts[1] }
             if let reference, let location = locate(reference, on: page) {
                 diagnostics.append(Diagnostic(.warning, at: location, message, rule: rule))
                 return

@@ -83,6 +83,19 @@ import Testing
             ])
     }
 
+    /// `![](img/a.png)` in `Content/side.md` is looked for beside `side/index.html`: the warning
+    /// says where the file is and how to write the reference.
+    @Test func aFileBesideTheContentFileIsOneFolderUp() {
+        let files = ["side/index.html": Self.page("<img src=\"img/a.png\" alt=\"\"> <img src=\"img/b.png\" alt=\"\">")]
+        #expect(
+            Self.check(files, sources: ["side/index.html": "Content/side.md"]) == [
+                "Content/side.md: warning: missing asset 'img/a.png' in side/index.html: relative references start "
+                    + "from the page's own folder (side/); the file is one folder up: write '../img/a.png' (or make "
+                    + "the page the index.md of a folder that holds the file)",
+                "Content/side.md: warning: missing asset 'img/b.png' in side/index.html",
+            ])
+    }
+
     @Test func problemsWithoutASourceLineNameTheFile() {
         let files = ["about/index.html": Self.page("<a href=\"gone.html\">x</a>")]
         let problems = Self.check(files, sources: ["about/index.html": "Content/about.md"])
