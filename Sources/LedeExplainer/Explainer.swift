@@ -273,7 +273,9 @@ public struct Explainer: Sendable {
             deferContexts
             ? DeferredContexts(
                 maker: context,
-                pages: site.pages(ofKind: .page).filter { $0.outputPath != nil && !carriedGroups.contains($0.sourcePath) },
+                pages: site.pages(ofKind: .page).filter {
+                    $0.outputPath != nil && !carriedGroups.contains($0.sourcePath)
+                },
                 rendered: renderedGroups) : nil
         timer.mark("contexts")
         var files = [GeneratedFile]()
