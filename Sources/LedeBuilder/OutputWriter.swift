@@ -81,6 +81,12 @@ struct OutputWriter {
         }
     }
 
+    /// Removes the spare folder, when it is one (a build that made it and then failed).
+    func removeSpare() {
+        guard FileSystem.kind(at: spare, followingLinks: false) == .folder else { return }
+        try? FileManager.default.removeItem(atPath: spare)
+    }
+
     /// Makes the spare ready for a site: the files of the last site there that the new one does
     /// not have are removed, and the folders of the files to write are made. Its mark lists the
     /// files of both sites until ``write(_:hashing:stored:into:)`` is done, so that a build

@@ -187,9 +187,17 @@ public actor SiteBuilder {
         let storedOutput = stored.flatMap { $0.output.isSame(as: options.output.path) ? $0.output : nil }
         timer.mark("cache read")
         let writer = OutputWriter(destination: options.output, siteRoot: options.siteRoot)
-        // A one-off build writes its pages into the writer's spare as it renders them.
-        let site = try SiteBuild(options: options).make(
-            cache: &state.cache, stored: stored, writer: incremental ? nil : writer)
+        // A one-off build writes its pages into the writer's spare as it renders them; a spare
+        // it made for a build that fails is removed, as a build that wrote nothing leaves none.
+        let hadSpare = FileSystem.kind(at: writer.spare, followingLinks: false) != .missing
+        let site: BuiltSite
+        do {
+            site = try SiteBuild(options: options).make(
+                cache: &state.cache, stored: stored, writer: incremental ? nil : writer)
+        } catch {
+            if !incremental, !hadSpare { writer.removeSpare() }
+            throw error
+        }
         let changed: [String]
         if let manifest = state.manifest, manifest.isIntact(at: options.output) {
             (changed, state.manifest) = try writer.update(site, from: manifest)

@@ -7,30 +7,42 @@ import Testing
 /// A one-off build writes each page into the spare folder as it renders it, rather than holding
 /// every page in memory (``SiteBuild/make(cache:stored:writer:)``).
 @Suite struct StreamedBuildTests {
-    /// The site built whole in memory and written afterwards, as builds without a writer do.
+    /// The site built whole in memory, every context made with the explainer's pages and kept
+    /// with its page's HTML (as a preview's builder does), then written.
     private func builtInMemory(_ options: BuildOptions) throws {
-        var cache = RenderCache(isEnabled: false)
+        var cache = RenderCache()
         let site = try SiteBuild(options: options).make(cache: &cache)
         #expect(site.streamed.isEmpty)
         _ = try OutputWriter(destination: options.output, siteRoot: options.siteRoot).write(site, hashing: false)
     }
 
-    /// Streamed and in memory, the bundled site (stylesheets and scripts renamed, every page
-    /// rewritten) is the same byte for byte, minified or not, with and without a base URL.
-    @Test(arguments: [(false, nil), (true, nil), (true, "https://example.org/sub/")] as [(Bool, String?)])
-    func aStreamedBuildEqualsAnInMemoryOne(minify: Bool, baseURL: String?) async throws {
+    /// Streamed (each plain page's context made, and its Markdown rendered again, as the page is
+    /// rendered) and in memory, a site (stylesheets and scripts renamed, every page rewritten)
+    /// is the same byte for byte, minified or not, with and without a base URL.
+    @Test(
+        arguments: [
+            ("bundled", false, nil), ("bundled", true, "https://example.org/sub/"), ("plain", false, nil),
+            ("plain", true, nil), ("other-explainer", false, "https://example.org/"), ("rtl-persian", false, nil),
+        ] as [(String, Bool, String?)])
+    func aStreamedBuildEqualsAnInMemoryOne(site: String, minify: Bool, baseURL: String?) async throws {
         try await withTemporaryFolder { folder in
             var streamedOptions = BuildOptions(
-                siteRoot: Fixtures.packageRoot, output: folder.appendingPathComponent("streamed"), baseURL: baseURL,
-                minify: minify)
+                siteRoot: site == "bundled" ? Fixtures.packageRoot : Fixtures.site(site),
+                output: folder.appendingPathComponent("streamed"), baseURL: baseURL, minify: minify)
             streamedOptions.buildCache = false
-            let summary = try await SiteBuilder(options: streamedOptions).build()
+            var oneOff = RenderCache(isEnabled: false)
+            let writer = OutputWriter(destination: streamedOptions.output, siteRoot: streamedOptions.siteRoot)
+            let built = try SiteBuild(options: streamedOptions).make(cache: &oneOff, writer: writer)
+            // Every page was written as it was rendered.
+            #expect(built.pageCount > 3)
+            #expect(built.streamed.count == built.pageCount)
+            #expect(built.files.keys.allSatisfy { built.streamed[$0] == nil })
+            _ = try writer.write(built, hashing: false, into: built.spare)
             var memoryOptions = streamedOptions
             memoryOptions.output = folder.appendingPathComponent("memory")
             try builtInMemory(memoryOptions)
             let streamed = try files(in: streamedOptions.output)
             let inMemory = try files(in: memoryOptions.output)
-            #expect(summary.pagesWritten > 10)
             #expect(streamed.keys.sorted() == inMemory.keys.sorted())
             for (path, data) in inMemory where streamed[path] != data {
                 Issue.record("\(path) differs")
