@@ -6,8 +6,10 @@ import LedeExplainer
 /// The steps between rendering and writing that make a site ready to publish: minify
 /// (`--minify`), fingerprint stylesheets and scripts, then check every link of the result.
 ///
-/// They run on the whole in-memory output of every build, so the checker sees exactly the
-/// bytes that are written, renamed assets included.
+/// They run on the whole in-memory output of a preview's build; a one-off build prepares the
+/// files other than pages, then publishes each page as it renders it and writes it at once,
+/// keeping only its scan. Either way the checker sees exactly the bytes that are written,
+/// renamed assets included.
 enum PublishStep {
     /// Runs the steps on a rendered site.
     /// - Parameters:

@@ -5,7 +5,8 @@ import LedeExplainer
 import LedeMarkdown
 import LedeTemplates
 
-/// A built site in memory: every output file's bytes, before it is written.
+/// A built site: every output file's bytes, before it is written, but for the pages a one-off
+/// build already wrote into the spare folder as it rendered them (``streamed``).
 struct BuiltSite: Sendable {
     /// Generated files by output path.
     var files: [String: Data]
