@@ -398,7 +398,7 @@ extension SiteBuild {
         -> Result<Data, DiagnosticError>
     {
         do {
-            let context = try deferred?.takeContext(for: job) ?? job.context
+            let context = deferred?.takeContext(for: job) ?? job.context
             return .success(Data(try library.render(job.template, context: context).utf8))
         } catch let error as DiagnosticError {
             let page = job.sourcePath.map { " while rendering \($0)" } ?? " while rendering \(job.url)"

@@ -558,30 +558,29 @@ struct ContextMaker: Sendable {
 }
 
 /// The contexts of the plain pages of a one-off build, made when each page is rendered rather
-/// than all at once: a context holds its page's HTML, and a large site's contexts would all be
-/// in memory together. The explainer keeps no plain page's HTML for a one-off build
-/// (``RenderedGroup/withoutHTML()``): its Markdown is rendered again here, from the same
-/// inputs, so to the same HTML, and let go of with the page.
+/// than all at once: a context holds its page's rendered Markdown, and a large site's contexts
+/// would all be in memory together. Each page's rendered Markdown is let go of once its
+/// context is made.
 public final class DeferredContexts: Sendable {
     private let maker: ContextMaker
-    /// Plain pages with their Markdown pieces, by content file, until their context is made.
-    private let waiting: Locked<[String: (page: Page, group: PieceGroup)]>
+    /// Plain pages with their rendered Markdown, by content file, until their context is made.
+    private let waiting: Locked<[String: (page: Page, group: RenderedGroup)]>
 
     init(maker: ContextMaker, pages: [Page], rendered: [String: RenderedGroup]) {
         self.maker = maker.withoutRendered()
-        var waiting: [String: (page: Page, group: PieceGroup)] = [:]
+        var waiting: [String: (page: Page, group: RenderedGroup)] = [:]
         for page in pages {
-            if let group = rendered[page.sourcePath] { waiting[page.sourcePath] = (page, group.group) }
+            if let group = rendered[page.sourcePath] { waiting[page.sourcePath] = (page, group) }
         }
         self.waiting = Locked(waiting)
     }
 
-    /// The context of `job`, when it is one of these pages; each is given once.
-    /// - Throws: ``DiagnosticError`` if its Markdown, which rendered a moment ago, no longer does.
-    public func takeContext(for job: RenderJob) throws -> ContextValue? {
+    /// The context of `job`, when it is one of these pages; each is given once (its page's
+    /// rendered Markdown is then dropped).
+    public func takeContext(for job: RenderJob) -> ContextValue? {
         guard let path = job.sourcePath, let entry = waiting.withLock({ $0.removeValue(forKey: path) }) else {
             return nil
         }
-        return maker.deferredContext(of: entry.page, group: try maker.explainer.render(entry.group))
+        return maker.deferredContext(of: entry.page, group: entry.group)
     }
 }

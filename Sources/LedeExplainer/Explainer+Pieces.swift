@@ -93,15 +93,6 @@ struct RenderedGroup: Sendable {
     }
 
     func html(_ key: String) -> String { results[key]?.html ?? "" }
-
-    /// A copy without the pieces' HTML: what a one-off build keeps of a plain page until its
-    /// context is made (``DeferredContexts`` renders its Markdown again then), so that a large
-    /// site's articles are not all in memory as HTML at once.
-    func withoutHTML() -> RenderedGroup {
-        var copy = self
-        for key in copy.results.keys { copy.results[key]?.html = "" }
-        return copy
-    }
 }
 
 extension Explainer {

@@ -231,8 +231,6 @@ public struct Explainer: Sendable {
             if let hit = previous[group.pageKey], hit.group.pieces == group.pieces {
                 return (.success(RenderedGroup(group: group, reusing: hit)), true)
             }
-            // Only the context needs a plain page's HTML (see ``DeferredContexts``).
-            if deferContexts, group.page.kind == .page { return (Result { try render(group).withoutHTML() }, false) }
             return (Result { try render(group) }, false)
         }
         var bag = DiagnosticBag()
