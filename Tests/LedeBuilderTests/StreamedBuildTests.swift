@@ -16,9 +16,9 @@ import Testing
         _ = try OutputWriter(destination: options.output, siteRoot: options.siteRoot).write(site, hashing: false)
     }
 
-    /// Streamed (each plain page's context made, and its Markdown rendered again, as the page is
-    /// rendered) and in memory, a site (stylesheets and scripts renamed, every page rewritten)
-    /// is the same byte for byte, minified or not, with and without a base URL.
+    /// Streamed (each plain page's context made as the page is rendered) and in memory, a site
+    /// (stylesheets and scripts renamed, every page rewritten) is the same byte for byte,
+    /// minified or not, with and without a base URL.
     @Test(
         arguments: [
             ("bundled", false, nil), ("bundled", true, "https://example.org/sub/"), ("plain", false, nil),
