@@ -52,6 +52,69 @@ struct OutputWriter {
         return all
     }
 
+    /// The spare folder made ready for one site's files (``openSpare(writing:carrying:)``): a
+    /// build may write pages into it as it renders them, before ``write(_:hashing:stored:into:)``
+    /// writes the rest and swaps it in.
+    struct OpenSpare: Sendable {
+        /// The spare's path, with a slash.
+        let root: String
+
+        /// What writing one file did.
+        struct Written: Sendable {
+            /// Why the file could not be written, with its path; `nil` when it was.
+            var failure: String?
+            var hash: UInt64?
+            var record: BuildCache.FileRecord?
+        }
+
+        /// Writes one file (its folder exists), hashing it when asked and recording it for the
+        /// build cache when `recording`. Safe to call from several threads for different paths.
+        func write(_ data: Data, at path: String, hashing: Bool, recording: Bool) -> Written {
+            // The spare's file may be a hard link to the output's (a carried page).
+            FolderSwap.unlinkFile(root + path)
+            if let failure = FileBytes.write(data, toPath: root + path) {
+                return Written(failure: "\(path): \(failure)")
+            }
+            guard hashing || recording else { return Written() }
+            let hash = ContentHash.fast(data)
+            return Written(hash: hash, record: recording ? BuildCache.FileRecord.of(root + path, hash: hash) : nil)
+        }
+    }
+
+    /// Removes the spare folder, when it is one (a build that made it and then failed).
+    func removeSpare() {
+        guard FileSystem.kind(at: spare, followingLinks: false) == .folder else { return }
+        try? FileManager.default.removeItem(atPath: spare)
+    }
+
+    /// Makes the spare ready for a site: the files of the last site there that the new one does
+    /// not have are removed, and the folders of the files to write are made. Its mark lists the
+    /// files of both sites until ``write(_:hashing:stored:into:)`` is done, so that a build
+    /// killed in between leaves a list that covers everything in the folder.
+    /// - Parameters:
+    ///   - paths: Every file the build will write (pages yet to be rendered included).
+    ///   - carrying: Pages carried over from the last build (see ``BuiltSite/carried``).
+    func openSpare(writing paths: [String], carrying: [String]) throws -> OpenSpare {
+        try reportingErrors {
+            let spare = self.spare
+            for path in paths where !OutputMark.isSafeRelativePath(path) {
+                throw DiagnosticError(Diagnostic(at: nil, "cannot write '\(path)': not a path inside the output"))
+            }
+            try FileManager.default.createDirectory(
+                atPath: PathText.parent(of: destination.path), withIntermediateDirectories: true)
+            let stale = try prepareSpare(spare)
+            let written = Set(paths).union(carrying)
+            try OutputMark.write(Set(stale ?? []).union(written), in: spare)
+            // Stale files go first, so that a file that became a folder (or the reverse) is
+            // out of the way.
+            if let stale { removeFiles(Set(stale).subtracting(written), in: spare) }
+            // Carried pages make their folder only when the spare does not hold them (see `carry`).
+            var folders = FolderMaker(root: spare)
+            for path in paths { try folders.ensureFolder(of: path) }
+            return OpenSpare(root: spare + "/")
+        }
+    }
+
     /// Writes the whole site into the spare folder and swaps it in.
     ///
     /// A page carried over from the last build (``BuiltSite/carried``) is not written: when the
@@ -62,81 +125,61 @@ struct OutputWriter {
     /// - Parameters:
     ///   - hashing: Whether to hash every file for a later ``update(_:from:)``.
     ///   - stored: The build cache of the last build, for carried pages.
+    ///   - opened: The spare the build already wrote its pages into (``BuiltSite/streamed``);
+    ///     `nil` to prepare it here.
     /// - Returns: Every path written, the new manifest when hashing, and the output folder's
     ///   record for the build cache when the site keeps one.
-    func write(_ site: BuiltSite, hashing: Bool, stored: BuildCache? = nil) throws -> (
-        [String], OutputManifest?, BuildCache.Folder?
-    ) {
-        let fileManager = FileManager.default
-        let spare = self.spare
+    func write(_ site: BuiltSite, hashing: Bool, stored: BuildCache? = nil, into opened: OpenSpare? = nil) throws
+        -> ([String], OutputManifest?, BuildCache.Folder?)
+    {
         var written: [String] = []
         var hashes: [String: UInt64] = [:]
         let recording = site.cacheRecord != nil
         var records: [String: BuildCache.FileRecord] = [:]
         var timer = PhaseTimer()
         defer { timer.report() }
-        do {
-            try fileManager.createDirectory(
-                atPath: PathText.parent(of: destination.path), withIntermediateDirectories: true)
-            let stale = try prepareSpare(spare)
+        try reportingErrors {
             let all = try contents(of: site)
             let carried = site.carried.keys.sorted()
-            written = all.map(\.0) + carried
-            // Until the stale files are gone, the spare holds old and new files: list both, so
-            // that a build killed in between leaves a list that covers everything in the folder.
-            try OutputMark.write(Set(stale ?? []).union(written), in: spare)
-            // Stale files go first, so that a file that became a folder (or the reverse) is
-            // out of the way.
-            if let stale { removeFiles(Set(stale).subtracting(written), in: spare) }
+            written =
+                site.streamed.isEmpty
+                ? all.map(\.0) + carried
+                : (Array(site.files.keys) + site.streamed.keys).sorted() + site.publicFiles.keys.sorted() + carried
+            let spare = try opened ?? openSpare(writing: all.map(\.0), carrying: carried)
             timer.mark("prepare")
-            // Carried pages make their folder only when the spare does not hold them (see `carry`).
-            var folders = FolderMaker(root: spare)
-            for (path, _) in all { try folders.ensureFolder(of: path) }
-            timer.mark("folders")
-            let sparePath = spare + "/"
-            let outcomes = ParallelMap.map(all) { path, data -> (failure: String?, hash: UInt64?) in
-                // The spare's file may be a hard link to the output's (a carried page).
-                FolderSwap.unlinkFile(sparePath + path)
-                if let failure = FileBytes.write(data, toPath: sparePath + path) { return ("\(path): \(failure)", nil) }
-                return (nil, hashing || recording ? ContentHash.fast(data) : nil)
+            let outcomes = ParallelMap.map(all) { path, data in
+                spare.write(data, at: path, hashing: hashing || recording, recording: recording)
             }
             if let failure = outcomes.compactMap(\.failure).first {
                 throw DiagnosticError(Diagnostic(at: nil, "cannot write \(failure)"))
             }
             timer.mark("files")
-            if hashing || recording {
-                for ((path, _), outcome) in zip(all, outcomes) { hashes[path] = outcome.hash }
+            for ((path, _), outcome) in zip(all, outcomes) {
+                hashes[path] = outcome.hash
+                records[path] = outcome.record
+            }
+            for (path, file) in site.streamed {
+                hashes[path] = file.hash
+                records[path] = file.record
             }
             if recording {
-                let known = hashes
-                let fileRecords = ParallelMap.map(all) { path, _ in
-                    known[path].flatMap { BuildCache.FileRecord.of(sparePath + path, hash: $0) }
-                }
-                for ((path, _), record) in zip(all, fileRecords) { records[path] = record }
-                let carriedRecords = try carry(carried, of: site, into: sparePath, stored: stored)
+                let carriedRecords = try carry(carried, of: site, into: spare.root, stored: stored)
                 for (path, record) in zip(carried, carriedRecords) {
                     records[path] = record
                     hashes[path] = record.hash
                 }
             }
             timer.mark("hash")
-            try OutputMark.write(written, in: spare)
+            try OutputMark.write(written, in: self.spare)
             timer.mark("stale")
             switch FileSystem.kind(at: destination.path, followingLinks: false) {
-            case .missing: try FolderSwap.rename(spare, to: destination.path)
-            case .folder: try FolderSwap.exchange(spare, destination.path)
+            case .missing: try FolderSwap.rename(self.spare, to: destination.path)
+            case .folder: try FolderSwap.exchange(self.spare, destination.path)
             case .file, .symbolicLink, .other:
                 throw DiagnosticError(
                     Diagnostic(at: nil, "cannot write the site to \(destination.path): it is no longer a folder"))
             }
             timer.mark("swap")
-        } catch let error as DiagnosticError {
-            throw error
-        } catch let error as FolderSwap.SwapError {
-            throw DiagnosticError(
-                Diagnostic(at: nil, "cannot write the site to \(destination.path)", causes: [error.message]))
-        } catch {
-            throw writeError(error)
         }
         let folder = FileSystem.status(at: destination.path, followingLinks: false).map {
             BuildCache.Folder(identity: $0.inode, files: records)
@@ -146,6 +189,20 @@ struct OutputWriter {
             written, OutputManifest(hashes: hashes, folderIdentity: OutputManifest.identity(of: destination)),
             recording ? folder : nil
         )
+    }
+
+    /// Runs `body`, giving its errors as the ``DiagnosticError`` the writer reports.
+    private func reportingErrors<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DiagnosticError {
+            throw error
+        } catch let error as FolderSwap.SwapError {
+            throw DiagnosticError(
+                Diagnostic(at: nil, "cannot write the site to \(destination.path)", causes: [error.message]))
+        } catch {
+            throw writeError(error)
+        }
     }
 
     /// Puts the carried pages into the spare: kept when the spare's file is the one recorded

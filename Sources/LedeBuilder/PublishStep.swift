@@ -6,8 +6,10 @@ import LedeExplainer
 /// The steps between rendering and writing that make a site ready to publish: minify
 /// (`--minify`), fingerprint stylesheets and scripts, then check every link of the result.
 ///
-/// They run on the whole in-memory output of every build, so the checker sees exactly the
-/// bytes that are written, renamed assets included.
+/// They run on the whole in-memory output of a preview's build; a one-off build prepares the
+/// files other than pages, then publishes each page as it renders it and writes it at once,
+/// keeping only its scan. Either way the checker sees exactly the bytes that are written,
+/// renamed assets included.
 enum PublishStep {
     /// Runs the steps on a rendered site.
     /// - Parameters:
@@ -29,6 +31,27 @@ enum PublishStep {
         unchanged: Set<String>, linkMemo: inout LinkChecker.Memo, carried: [String: BuildCache.PageRecord] = [:],
         storedUniverse: UInt64? = nil, bag: inout DiagnosticBag
     ) -> Outcome {
+        let scanned = prepare(
+            files: &files, publicFiles: &publicFiles, site: site, options: options, scanCache: &scanCache,
+            unchanged: unchanged, bag: &bag)
+        return check(
+            files: files, publicFiles: publicFiles, pages: pages, unrendered: unrendered, site: site, options: options,
+            scanned: scanned, linkMemo: &linkMemo, carried: carried, storedUniverse: storedUniverse)
+    }
+
+    /// What ``prepare(files:publicFiles:site:options:scanCache:unchanged:bag:)`` found: the new
+    /// name of each renamed asset, each HTML file's scan, and the pages of `unchanged` whose
+    /// published bytes are the last build's too.
+    typealias Prepared = (names: [String: String], pages: [String: PageScan], unchanged: Set<String>)
+
+    /// The steps before the link check: the assets of `Public/` read, then every file of
+    /// `files` minified (when asked), the assets renamed and every HTML file scanned. A one-off
+    /// build runs it on the files other than pages, then ``publish(page:at:minify:renamer:)``
+    /// on each page as it is rendered.
+    static func prepare(
+        files: inout [String: Data], publicFiles: inout [String: URL], site: Site, options: BuildOptions,
+        scanCache: inout AssetFingerprinter.ScanCache, unchanged: Set<String>, bag: inout DiagnosticBag
+    ) -> Prepared {
         var timer = PhaseTimer()
         defer { timer.report() }
         for (path, url) in publicFiles.sorted(by: { $0.key < $1.key })
@@ -56,6 +79,36 @@ enum PublishStep {
         let scanned = AssetFingerprinter.fingerprintScanningPages(
             &files, basePath: config.basePath, baseURL: config.baseURL, cache: &scanCache, unchanged: unchanged)
         timer.mark("fingerprint")
+        return scanned
+    }
+
+    /// One page as it is published, once the other files are prepared (``prepare(files:publicFiles:site:options:scanCache:unchanged:bag:)``):
+    /// minified when asked, its references to renamed assets rewritten; with its scan. A file
+    /// that is not HTML is neither minified nor scanned, as in the whole-site steps.
+    static func publish(page data: Data, at path: String, minify: Bool, renamer: inout AssetFingerprinter.Renamer)
+        -> (Data, PageScan?)
+    {
+        guard path.hasSuffix(".html") else { return (data, nil) }
+        let input = minify ? Data(Minifier.html([UInt8](data))) : data
+        var scan = PageScan(input, at: path, renamer: &renamer)
+        let published = scan.rewritten ?? input
+        scan.rewritten = nil
+        return (published, scan)
+    }
+
+    /// The link check of a prepared site.
+    /// - Parameters:
+    ///   - files: Every file's bytes (a page's may be empty: only those of stylesheets are read).
+    ///   - scanned: What ``prepare(files:publicFiles:site:options:scanCache:unchanged:bag:)``
+    ///     found, with the scan of every HTML page.
+    static func check(
+        files: [String: Data], publicFiles: [String: URL], pages: [RenderJob], unrendered: Set<String>, site: Site,
+        options: BuildOptions, scanned: Prepared, linkMemo: inout LinkChecker.Memo,
+        carried: [String: BuildCache.PageRecord], storedUniverse: UInt64?
+    ) -> Outcome {
+        var timer = PhaseTimer()
+        defer { timer.report() }
+        let config = site.config
         var sourceOf: [String: String] = [:]
         var linkLocations: [String: [String: SourceLocation]] = [:]
         for page in pages {

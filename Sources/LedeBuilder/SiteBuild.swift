@@ -5,7 +5,8 @@ import LedeExplainer
 import LedeMarkdown
 import LedeTemplates
 
-/// A built site in memory: every output file's bytes, before it is written.
+/// A built site: every output file's bytes, before it is written, but for the pages a one-off
+/// build already wrote into the spare folder as it rendered them (``streamed``).
 struct BuiltSite: Sendable {
     /// Generated files by output path.
     var files: [String: Data]
@@ -24,6 +25,11 @@ struct BuiltSite: Sendable {
     var carried: [String: UInt64] = [:]
     /// What the build cache records of this build, when it keeps one.
     var cacheRecord: CacheRecord?
+    /// Pages a one-off build already wrote into ``spare`` as it rendered them, by output path,
+    /// with their hash and record: they are not in ``files``.
+    var streamed: [String: OutputWriter.OpenSpare.Written] = [:]
+    /// The spare folder those pages were written into, ready for the rest.
+    var spare: OutputWriter.OpenSpare?
 
     /// This build's part of the ``BuildCache`` (the writer adds the folders).
     struct CacheRecord: Sendable {
@@ -79,10 +85,16 @@ struct SiteBuild {
     let options: BuildOptions
 
     /// Builds the site in memory.
+    ///
+    /// A one-off build given the `writer` writes its pages into the writer's spare folder as
+    /// it renders them (``BuiltSite/streamed``), keeping only what the site-wide checks need of
+    /// each, rather than every page in memory; the writer then writes the rest and swaps the
+    /// folder in. When the build fails, the output is left as it was.
     /// - Parameters:
     ///   - cache: What the same builder rendered last time (preview, `--watch`), updated.
     ///   - stored: The build cache of the last `lede build`, when ``BuildOptions/buildCache``.
-    func make(cache: inout RenderCache, stored: BuildCache? = nil) throws -> BuiltSite {
+    ///   - writer: The writer of a one-off build that writes into its spare.
+    func make(cache: inout RenderCache, stored: BuildCache? = nil, writer: OutputWriter? = nil) throws -> BuiltSite {
         var timer = PhaseTimer()
         defer { timer.report() }
         var isFolder: ObjCBool = false
@@ -158,7 +170,7 @@ struct SiteBuild {
             }
         }
         timer.mark("carry")
-        var output = try explainer.build(cache: &cache.explainer, carry: carry)
+        var output = try explainer.build(cache: &cache.explainer, carry: carry, deferContexts: !cache.isEnabled)
         // Carried pages by output path, with the hash of their bytes.
         var carriedRecords: [String: BuildCache.PageRecord] = [:]
         var carriedHashes: [String: UInt64] = [:]
@@ -187,35 +199,18 @@ struct SiteBuild {
         }
         try bag.throwIfErrors()
 
-        let previous = cache.pages
-        let reused = output.reusedPages
         let pageCount = output.pages.count
         let carried = output.carriedPages
-        let rendered = ParallelMap.map(output.pages) { job -> Result<(Data, Bool), DiagnosticError> in
-            defer { options.progress?(pageCount) }
-            if carried.contains(job.outputPath) { return .success((Data(), false)) }
-            // A page whose job the explainer reused has the context it had: no need to compare.
-            if let old = previous[job.outputPath], old.template == job.template,
-                reused.contains(job.outputPath) || old.context == job.context
-            {
-                return .success((old.html, false))
-            }
-            do {
-                return .success((Data(try library.render(job.template, context: job.context).utf8), true))
-            } catch let error as DiagnosticError {
-                let page = job.sourcePath.map { " while rendering \($0)" } ?? " while rendering \(job.url)"
-                return .failure(
-                    DiagnosticError(
-                        error.diagnostics.map {
-                            var copy = $0; copy.message += page; return copy
-                        }))
-            } catch {
-                return .failure(
-                    DiagnosticError(Diagnostic(at: job.sourcePath.map { SourceLocation(path: $0) }, "\(error)")))
-            }
-        }
+        let deferred = output.deferredContexts
+        output.deferredContexts = nil
+        // Generated files besides pages (a page's own file gives way to one of them).
+        let extras = Publishing.files(site: site, pages: output.pages)
+        var generated: [String: Data] = [:]
+        for file in output.files { generated[file.path] = Data(file.contents.utf8) }
+        for (path, contents) in extras { generated[path] = Data(contents.utf8) }
+        let generatedCount = output.files.count + extras.count
         var files: [String: Data] = [:]
-        timer.mark("templates")
+        var publicFiles: [String: URL] = [:]
         var cached: [String: (template: String, context: ContextValue, html: Data)] = [:]
         var renderedCount = 0
         // Pages whose HTML is the last build's (taken from the cache, not rendered).
@@ -223,63 +218,126 @@ struct SiteBuild {
         // Pages whose template failed: their error is the one report; links to them are not
         // also reported as broken.
         var unrendered: Set<String> = []
-        for (job, result) in zip(output.pages, rendered) {
-            switch result {
-            case .success(let (html, fresh)):
-                if carried.contains(job.outputPath) { continue }
-                if fresh { renderedCount += 1 } else { unchanged.insert(job.outputPath) }
-                files[job.outputPath] = html
-                if cache.isEnabled { cached[job.outputPath] = (job.template, job.context, html) }
-            case .failure(let error):
-                bag.add(error, at: nil)
-                unrendered.insert(job.outputPath)
-            }
-        }
-        // A one-off build needs no context once its page is rendered: each holds the page's
-        // Markdown HTML, and a large site's contexts would stay in memory until the end.
-        if !cache.isEnabled {
-            for index in output.pages.indices { output.pages[index].context = .null }
-        }
-        for file in output.files { files[file.path] = Data(file.contents.utf8) }
-        let extras = Publishing.files(site: site, pages: output.pages)
-        for (path, contents) in extras { files[path] = Data(contents.utf8) }
-
-        var publicFiles: [String: URL] = [:]
-        let publicFolder = options.siteRoot.appendingPathComponent("Public")
-        for path in site.publicFiles {
-            if let problem = PublishedName.problem(in: path) {
-                bag.add(Diagnostic(at: SourceLocation(path: "Public/" + path), problem))
-                continue
-            }
-            if files[path] != nil {
-                bag.add(
-                    Diagnostic(
-                        at: SourceLocation(path: "Public/" + path),
-                        "Public/\(path) would overwrite the generated file \(path)"))
-            }
-            publicFiles[path] = publicFolder.appendingPathComponent(path)
-        }
-        let contentFolder = options.siteRoot.appendingPathComponent("Content")
-        for path in site.contentAssets {
-            if let problem = PublishedName.problem(in: path) {
-                bag.add(Diagnostic(at: SourceLocation(path: "Content/" + path), problem))
-                continue
-            }
-            if files[path] != nil || publicFiles[path] != nil {
-                bag.add(
-                    Diagnostic(
-                        at: SourceLocation(path: "Content/" + path),
-                        "Content/\(path) would overwrite the file \(path) of the site"))
-            }
-            publicFiles[path] = contentFolder.appendingPathComponent(path)
-        }
-        // Publish: minify, fingerprint assets, check links (PublishStep.swift).
+        // Pages written as they were rendered, what was kept of each, and why one could not be.
+        var streamed: [String: OutputWriter.OpenSpare.Written] = [:]
+        var spare: OutputWriter.OpenSpare?
+        var writeFailure: (any Error)?
+        let published: PublishStep.Outcome
         cache.scans.isEnabled = cache.isEnabled
         cache.links.isEnabled = cache.isEnabled
-        let published = PublishStep.run(
-            files: &files, publicFiles: &publicFiles, pages: output.pages, unrendered: unrendered, site: site,
-            options: options, scanCache: &cache.scans, unchanged: unchanged, linkMemo: &cache.links,
-            carried: carriedRecords, storedUniverse: stored?.universe, bag: &bag)
+        if let writer, !cache.isEnabled, Self.canStream(output.pages, besides: generated) {
+            // The other files are made ready first, so that each page is published (minified,
+            // its references to renamed assets rewritten) and written as soon as it is rendered.
+            // Problems reading assets are reported after those of the pages and of `Public/`.
+            var assetBag = DiagnosticBag()
+            var scratch = DiagnosticBag()
+            files = generated
+            publicFiles = collectPublicFiles(site, taken: { _ in false }, bag: &scratch)
+            var scanned = PublishStep.prepare(
+                files: &files, publicFiles: &publicFiles, site: site, options: options, scanCache: &cache.scans,
+                unchanged: [], bag: &assetBag)
+            timer.mark("assets")
+            let pagePaths = output.pages.map(\.outputPath).filter { !carried.contains($0) }
+            do {
+                spare = try writer.openSpare(
+                    writing: pagePaths + files.keys + publicFiles.keys, carrying: Array(carriedHashes.keys))
+            } catch {
+                // Reported when nothing else stops the build, as when writing the whole site.
+                writeFailure = error
+            }
+            let into = spare
+            let recording = signatures != nil
+            let renamer = AssetFingerprinter.Renamer(
+                names: scanned.names, basePath: site.config.basePath, baseURL: site.config.baseURL)
+            var writeFailures: [String] = []
+            var batchStart = 0
+            while batchStart < output.pages.count {
+                let range = batchStart..<min(batchStart + 512, output.pages.count)
+                batchStart = range.upperBound
+                let outcomes = ParallelMap.map(Array(output.pages[range]), state: { renamer }) {
+                    renamer, job -> Result<(PageScan?, OutputWriter.OpenSpare.Written)?, DiagnosticError> in
+                    defer { options.progress?(pageCount) }
+                    if carried.contains(job.outputPath) { return .success(nil) }
+                    return Self.renderPage(job, library: library, deferred: deferred).map { html in
+                        let (data, scan) = PublishStep.publish(
+                            page: html, at: job.outputPath, minify: options.minify, renamer: &renamer)
+                        let written =
+                            into?.write(data, at: job.outputPath, hashing: recording, recording: recording)
+                            ?? OutputWriter.OpenSpare.Written()
+                        return (scan, written)
+                    }
+                }
+                for (index, outcome) in zip(range, outcomes) {
+                    let path = output.pages[index].outputPath
+                    // Its HTML is written: the context is no longer needed.
+                    output.pages[index].context = .null
+                    switch outcome {
+                    case .success(nil): continue
+                    case .success(let (scan, written)?):
+                        renderedCount += 1
+                        scanned.pages[path] = scan
+                        if let failure = written.failure { writeFailures.append(failure) }
+                        streamed[path] = written
+                    case .failure(let error):
+                        bag.add(error, at: nil)
+                        unrendered.insert(path)
+                    }
+                }
+            }
+            if let failure = writeFailures.min(), writeFailure == nil {
+                writeFailure = DiagnosticError(Diagnostic(at: nil, "cannot write \(failure)"))
+            }
+            timer.mark("templates")
+            _ = collectPublicFiles(
+                site, taken: { generated[$0] != nil || streamed[$0] != nil }, bag: &bag)
+            for diagnostic in assetBag.diagnostics { bag.add(diagnostic) }
+            var checked = files
+            for path in streamed.keys { checked[path] = Data() }
+            published = PublishStep.check(
+                files: checked, publicFiles: publicFiles, pages: output.pages, unrendered: unrendered, site: site,
+                options: options, scanned: scanned, linkMemo: &cache.links, carried: carriedRecords,
+                storedUniverse: stored?.universe)
+        } else {
+            let previous = cache.pages
+            let reused = output.reusedPages
+            let rendered = ParallelMap.map(output.pages) { job -> Result<(Data, Bool), DiagnosticError> in
+                defer { options.progress?(pageCount) }
+                if carried.contains(job.outputPath) { return .success((Data(), false)) }
+                // A page whose job the explainer reused has the context it had: no need to compare.
+                if let old = previous[job.outputPath], old.template == job.template,
+                    reused.contains(job.outputPath) || old.context == job.context
+                {
+                    return .success((old.html, false))
+                }
+                return Self.renderPage(job, library: library, deferred: deferred).map { ($0, true) }
+            }
+            timer.mark("templates")
+            for (job, result) in zip(output.pages, rendered) {
+                switch result {
+                case .success(let (html, fresh)):
+                    if carried.contains(job.outputPath) { continue }
+                    if fresh { renderedCount += 1 } else { unchanged.insert(job.outputPath) }
+                    files[job.outputPath] = html
+                    if cache.isEnabled { cached[job.outputPath] = (job.template, job.context, html) }
+                case .failure(let error):
+                    bag.add(error, at: nil)
+                    unrendered.insert(job.outputPath)
+                }
+            }
+            // A one-off build needs no context once its page is rendered: each holds the page's
+            // Markdown HTML, and a large site's contexts would stay in memory until the end.
+            if !cache.isEnabled {
+                for index in output.pages.indices { output.pages[index].context = .null }
+            }
+            files.merge(generated) { _, file in file }
+            let taken = files
+            publicFiles = collectPublicFiles(site, taken: { taken[$0] != nil }, bag: &bag)
+            // Publish: minify, fingerprint assets, check links (PublishStep.swift).
+            published = PublishStep.run(
+                files: &files, publicFiles: &publicFiles, pages: output.pages, unrendered: unrendered, site: site,
+                options: options, scanCache: &cache.scans, unchanged: unchanged, linkMemo: &cache.links,
+                carried: carriedRecords, storedUniverse: stored?.universe, bag: &bag)
+        }
         timer.mark("publish")
         // The link checker's warnings come last, by output path; a preview keeps them by path
         // (and everything before them), so that an edit to one page's text can replace its own.
@@ -292,14 +350,14 @@ struct SiteBuild {
                 beforeLinks: beforeLinks,
                 linkWarnings: Dictionary(
                     published.linkWarnings.map { ($0.path, $0.warnings) }, uniquingKeysWith: { first, _ in first }),
-                pageCount: output.pages.count, generatedCount: output.files.count + extras.count,
-                filesCopied: publicFiles.count)
+                pageCount: output.pages.count, generatedCount: generatedCount, filesCopied: publicFiles.count)
             cache.lastExplainer = explainer
         }
         if options.strict {
             bag = DiagnosticBag(promotingWarningsIn: bag)
         }
         try bag.throwIfErrors()
+        if let writeFailure { throw writeFailure }
         cache.pages = cached
         var record: BuiltSite.CacheRecord?
         if let signatures, let siteKey {
@@ -328,8 +386,84 @@ struct SiteBuild {
         }
         return BuiltSite(
             files: files, publicFiles: publicFiles, pageCount: output.pages.count, renderedCount: renderedCount,
-            generatedCount: output.files.count + extras.count, diagnostics: bag.diagnostics,
-            unchangedPaths: published.unchanged, carried: carriedHashes, cacheRecord: record)
+            generatedCount: generatedCount, diagnostics: bag.diagnostics,
+            unchangedPaths: published.unchanged, carried: carriedHashes, cacheRecord: record, streamed: streamed,
+            spare: spare)
+    }
+}
+
+extension SiteBuild {
+    /// Renders one page's template, with its context made now when the explainer deferred it.
+    fileprivate static func renderPage(_ job: RenderJob, library: TemplateLibrary, deferred: DeferredContexts?)
+        -> Result<Data, DiagnosticError>
+    {
+        do {
+            let context = deferred?.takeContext(for: job) ?? job.context
+            return .success(Data(try library.render(job.template, context: context).utf8))
+        } catch let error as DiagnosticError {
+            let page = job.sourcePath.map { " while rendering \($0)" } ?? " while rendering \(job.url)"
+            return .failure(
+                DiagnosticError(
+                    error.diagnostics.map {
+                        var copy = $0; copy.message += page; return copy
+                    }))
+        } catch {
+            return .failure(
+                DiagnosticError(Diagnostic(at: job.sourcePath.map { SourceLocation(path: $0) }, "\(error)")))
+        }
+    }
+
+    /// Whether a one-off build can write its pages as it renders them: each page has an output
+    /// path of its own that no other generated file takes, and none is a stylesheet or script
+    /// (which would be renamed with the assets before any page is rendered). Sites that are not
+    /// so (none that Lede makes) are built whole in memory.
+    fileprivate static func canStream(_ pages: [RenderJob], besides generated: [String: Data]) -> Bool {
+        var seen: Set<String> = []
+        for job in pages {
+            let path = job.outputPath
+            guard seen.insert(path).inserted, generated[path] == nil,
+                !AssetFingerprinter.extensions.contains(PathText.pathExtension(of: path).lowercased())
+            else { return false }
+        }
+        return true
+    }
+
+    /// The files copied from `Public/` and `Content/` (assets beside pages), by output path,
+    /// with the problems of their names.
+    /// - Parameter taken: Whether a generated file already has the output path.
+    fileprivate func collectPublicFiles(_ site: Site, taken: (String) -> Bool, bag: inout DiagnosticBag)
+        -> [String: URL]
+    {
+        var publicFiles: [String: URL] = [:]
+        let publicFolder = options.siteRoot.appendingPathComponent("Public")
+        for path in site.publicFiles {
+            if let problem = PublishedName.problem(in: path) {
+                bag.add(Diagnostic(at: SourceLocation(path: "Public/" + path), problem))
+                continue
+            }
+            if taken(path) {
+                bag.add(
+                    Diagnostic(
+                        at: SourceLocation(path: "Public/" + path),
+                        "Public/\(path) would overwrite the generated file \(path)"))
+            }
+            publicFiles[path] = publicFolder.appendingPathComponent(path)
+        }
+        let contentFolder = options.siteRoot.appendingPathComponent("Content")
+        for path in site.contentAssets {
+            if let problem = PublishedName.problem(in: path) {
+                bag.add(Diagnostic(at: SourceLocation(path: "Content/" + path), problem))
+                continue
+            }
+            if taken(path) || publicFiles[path] != nil {
+                bag.add(
+                    Diagnostic(
+                        at: SourceLocation(path: "Content/" + path),
+                        "Content/\(path) would overwrite the file \(path) of the site"))
+            }
+            publicFiles[path] = contentFolder.appendingPathComponent(path)
+        }
+        return publicFiles
     }
 }
 

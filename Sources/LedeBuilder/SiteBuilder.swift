@@ -186,14 +186,25 @@ public actor SiteBuilder {
         let stored = options.buildCache && !incremental ? BuildCache.load(beside: options.output) : nil
         let storedOutput = stored.flatMap { $0.output.isSame(as: options.output.path) ? $0.output : nil }
         timer.mark("cache read")
-        let site = try SiteBuild(options: options).make(cache: &state.cache, stored: stored)
         let writer = OutputWriter(destination: options.output, siteRoot: options.siteRoot)
+        // A one-off build writes its pages into the writer's spare as it renders them; a spare
+        // it made for a build that fails is removed, as a build that wrote nothing leaves none.
+        let hadSpare = FileSystem.kind(at: writer.spare, followingLinks: false) != .missing
+        let site: BuiltSite
+        do {
+            site = try SiteBuild(options: options).make(
+                cache: &state.cache, stored: stored, writer: incremental ? nil : writer)
+        } catch {
+            if !incremental, !hadSpare { writer.removeSpare() }
+            throw error
+        }
         let changed: [String]
         if let manifest = state.manifest, manifest.isIntact(at: options.output) {
             (changed, state.manifest) = try writer.update(site, from: manifest)
         } else {
             let folder: BuildCache.Folder?
-            (changed, state.manifest, folder) = try writer.write(site, hashing: incremental, stored: stored)
+            (changed, state.manifest, folder) = try writer.write(
+                site, hashing: incremental, stored: stored, into: site.spare)
             timer.mark("write")
             if let record = site.cacheRecord, let folder {
                 let cache = BuildCache(

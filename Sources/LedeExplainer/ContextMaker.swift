@@ -1,6 +1,6 @@
 import Foundation
 import LedeContent
-import LedeCore
+public import LedeCore
 import LedeMarkdown
 
 /// Builds the template context of every page.
@@ -9,7 +9,7 @@ import LedeMarkdown
 /// per kind that is `.null` on other kinds), so templates never meet a missing key.
 struct ContextMaker: Sendable {
     let explainer: Explainer
-    let rendered: [String: RenderedGroup]
+    private(set) var rendered: [String: RenderedGroup]
     let backlinks: Backlinks
     private var overview: Page?
     private let config: SiteConfig
@@ -46,10 +46,12 @@ struct ContextMaker: Sendable {
     ///   - reusedGroups: Pages whose Markdown came from the render cache.
     ///   - carriedGroups: Plain pages carried over from the last build (see ``CarryOver``): their
     ///     jobs have no context.
+    ///   - deferring: Whether plain pages' jobs come without their context, which
+    ///     ``DeferredContexts`` makes when the page is rendered (a one-off build).
     /// - Returns: The jobs, the output paths of those reused from `memo`, and those carried.
-    func makePages(memo: inout PageJobMemo, reusedGroups: Set<String>, carriedGroups: Set<String> = [])
-        -> ([RenderJob], Set<String>, Set<String>)
-    {
+    func makePages(
+        memo: inout PageJobMemo, reusedGroups: Set<String>, carriedGroups: Set<String> = [], deferring: Bool = false
+    ) -> ([RenderJob], Set<String>, Set<String>) {
         let maker = self
         let siteWide = Self.siteWide(of: explainer, base: siteBase, strings: stringsContext)
         let known = memo
@@ -64,6 +66,7 @@ struct ContextMaker: Sendable {
             {
                 return (job, true)
             }
+            if deferring, page.kind == .page { return (maker.deferredJob(page), false) }
             return (maker.pageJob(page), false)
         }
         memo = PageJobMemo(siteWide: siteWide)
@@ -77,7 +80,7 @@ struct ContextMaker: Sendable {
             if wasReused { reused.insert(job.outputPath) }
             if carriedGroups.contains(page.sourcePath) {
                 carried.insert(job.outputPath)
-            } else if page.kind == .page {
+            } else if page.kind == .page, !deferring {
                 memo.jobs[page.sourcePath] = (page, job)
             }
         }
@@ -120,6 +123,26 @@ struct ContextMaker: Sendable {
             sourcePath: page.sourcePath, url: page.url, lastModified: (updated ?? published)?.date)
     }
 
+    /// The job of a plain page whose context ``DeferredContexts`` makes later: everything but
+    /// the context, link locations included.
+    private func deferredJob(_ page: Page) -> RenderJob? {
+        guard let output = page.outputPath, let group = rendered[page.sourcePath] else { return nil }
+        var made = carriedJob(page, output: output)
+        made.linkLocations = Self.linkLocations(of: group)
+        return made
+    }
+
+    /// Where each link of a page's Markdown was written (the first, by source order, when one
+    /// URL is linked twice), by the URL it became.
+    private static func linkLocations(of group: RenderedGroup) -> [String: SourceLocation] {
+        var locations: [String: SourceLocation] = [:]
+        for link in group.results.values.flatMap(\.links).sorted(by: { $0.location < $1.location })
+        where locations[link.resolved] == nil {
+            locations[link.resolved] = link.location
+        }
+        return locations
+    }
+
     /// When a page was published and last updated, as its context and the sitemap give them.
     private func dates(of page: Page) -> (published: WrittenDate?, updated: WrittenDate?) {
         let published = page.date ?? overview?.date
@@ -131,7 +154,14 @@ struct ContextMaker: Sendable {
 
     /// The job of one content page, or `nil` for a page that is not written.
     private func pageJob(_ page: Page) -> RenderJob? {
-        guard let output = page.outputPath, let group = rendered[page.sourcePath] else { return nil }
+        guard let group = rendered[page.sourcePath] else { return nil }
+        return pageJob(page, group: group)
+    }
+
+    /// The job of one content page made from its rendered Markdown, or `nil` for a page that is
+    /// not written.
+    private func pageJob(_ page: Page, group: RenderedGroup) -> RenderJob? {
+        guard let output = page.outputPath else { return nil }
         var extra: [String: ContextValue] = [:]
         var graph: [JSON] = []
         switch page.kind {
@@ -152,11 +182,21 @@ struct ContextMaker: Sendable {
         var made = job(
             for: page, output: output, template: page.template ?? templateName(page), html: body?.html ?? "",
             headings: body?.headings ?? [], words: words, extra: extra, graph: graph)
-        for link in group.results.values.flatMap(\.links).sorted(by: { $0.location < $1.location })
-        where made.linkLocations[link.resolved] == nil {
-            made.linkLocations[link.resolved] = link.location
-        }
+        made.linkLocations = Self.linkLocations(of: group)
         return made
+    }
+
+    /// The context of a plain page given without it (see ``DeferredContexts``).
+    func deferredContext(of page: Page, group: RenderedGroup) -> ContextValue? {
+        pageJob(page, group: group)?.context
+    }
+
+    /// A copy that holds no rendered Markdown (for ``DeferredContexts``, which gives each plain
+    /// page its own).
+    func withoutRendered() -> ContextMaker {
+        var copy = self
+        copy.rendered = [:]
+        return copy
     }
 
     private func templateName(_ page: Page) -> String {
@@ -514,5 +554,33 @@ struct ContextMaker: Sendable {
                 ]
             }
         }
+    }
+}
+
+/// The contexts of the plain pages of a one-off build, made when each page is rendered rather
+/// than all at once: a context holds its page's rendered Markdown, and a large site's contexts
+/// would all be in memory together. Each page's rendered Markdown is let go of once its
+/// context is made.
+public final class DeferredContexts: Sendable {
+    private let maker: ContextMaker
+    /// Plain pages with their rendered Markdown, by content file, until their context is made.
+    private let waiting: Locked<[String: (page: Page, group: RenderedGroup)]>
+
+    init(maker: ContextMaker, pages: [Page], rendered: [String: RenderedGroup]) {
+        self.maker = maker.withoutRendered()
+        var waiting: [String: (page: Page, group: RenderedGroup)] = [:]
+        for page in pages {
+            if let group = rendered[page.sourcePath] { waiting[page.sourcePath] = (page, group) }
+        }
+        self.waiting = Locked(waiting)
+    }
+
+    /// The context of `job`, when it is one of these pages; each is given once (its page's
+    /// rendered Markdown is then dropped).
+    public func takeContext(for job: RenderJob) -> ContextValue? {
+        guard let path = job.sourcePath, let entry = waiting.withLock({ $0.removeValue(forKey: path) }) else {
+            return nil
+        }
+        return maker.deferredContext(of: entry.page, group: entry.group)
     }
 }

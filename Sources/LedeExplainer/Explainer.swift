@@ -83,6 +83,8 @@ public struct ExplainerOutput: Sendable {
     public var plainPagesKey: UInt64 = 0
     /// The plain pages a later build may carry, with their terms, by content file.
     public var carriablePages: [String: PageTerms] = [:]
+    /// The contexts of the plain pages whose job came without one (`deferContexts`).
+    public var deferredContexts: DeferredContexts?
 }
 
 /// Turns a ``Site`` into the explainer's pages: it reads the explainer's content (sources,
@@ -207,7 +209,11 @@ public struct Explainer: Sendable {
     ///   - cache: Rendered Markdown of the last build of the same builder, updated.
     ///   - carry: Plain pages to take over from the last build without rendering them, when
     ///     what they are made from is unchanged (see ``CarryOver``).
-    public func build(cache: inout ExplainerCache, carry: CarryOver? = nil) throws -> ExplainerOutput {
+    ///   - deferContexts: Give plain pages' jobs without their context, for the builder to make
+    ///     each one as it renders the page (``ExplainerOutput/deferredContexts``).
+    public func build(cache: inout ExplainerCache, carry: CarryOver? = nil, deferContexts: Bool = false) throws
+        -> ExplainerOutput
+    {
         var timer = PhaseTimer()
         defer { timer.report() }
         let groups = pieceGroups()
@@ -262,7 +268,15 @@ public struct Explainer: Sendable {
         checkTermsUsed(renderedGroups, bag: &bag)
         let context = ContextMaker(explainer: self, rendered: renderedGroups, backlinks: index)
         let (pages, reusedPages, carriedPages) = context.makePages(
-            memo: &cache.jobs, reusedGroups: reusedGroups, carriedGroups: carriedGroups)
+            memo: &cache.jobs, reusedGroups: reusedGroups, carriedGroups: carriedGroups, deferring: deferContexts)
+        let deferred =
+            deferContexts
+            ? DeferredContexts(
+                maker: context,
+                pages: site.pages(ofKind: .page).filter {
+                    $0.outputPath != nil && !carriedGroups.contains($0.sourcePath)
+                },
+                rendered: renderedGroups) : nil
         timer.mark("contexts")
         var files = [GeneratedFile]()
         var diagnostics = bag.diagnostics
@@ -282,7 +296,7 @@ public struct Explainer: Sendable {
         }
         return ExplainerOutput(
             pages: pages, files: files, diagnostics: diagnostics, reusedPages: reusedPages, carriedPages: carriedPages,
-            plainPagesKey: plainPagesKey, carriablePages: carriable)
+            plainPagesKey: plainPagesKey, carriablePages: carriable, deferredContexts: deferred)
     }
 
     /// Builds every explainer page and file, without reusing earlier work.
