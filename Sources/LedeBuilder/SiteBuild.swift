@@ -218,6 +218,8 @@ struct SiteBuild {
         // Pages whose template failed: their error is the one report; links to them are not
         // also reported as broken.
         var unrendered: Set<String> = []
+        // Their errors, one per template mistake however many pages it failed.
+        var failures = TemplateFailures()
         // Pages written as they were rendered, what was kept of each, and why one could not be.
         var streamed: [String: OutputWriter.OpenSpare.Written] = [:]
         var spare: OutputWriter.OpenSpare?
@@ -279,11 +281,12 @@ struct SiteBuild {
                         if let failure = written.failure { writeFailures.append(failure) }
                         streamed[path] = written
                     case .failure(let error):
-                        bag.add(error, at: nil)
+                        failures.add(error, renderingPage: output.pages[index])
                         unrendered.insert(path)
                     }
                 }
             }
+            for diagnostic in failures.diagnostics { bag.add(diagnostic) }
             if let failure = writeFailures.min(), writeFailure == nil {
                 writeFailure = DiagnosticError(Diagnostic(at: nil, "cannot write \(failure)"))
             }
@@ -320,10 +323,11 @@ struct SiteBuild {
                     files[job.outputPath] = html
                     if cache.isEnabled { cached[job.outputPath] = (job.template, job.context, html) }
                 case .failure(let error):
-                    bag.add(error, at: nil)
+                    failures.add(error, renderingPage: job)
                     unrendered.insert(job.outputPath)
                 }
             }
+            for diagnostic in failures.diagnostics { bag.add(diagnostic) }
             // A one-off build needs no context once its page is rendered: each holds the page's
             // Markdown HTML, and a large site's contexts would stay in memory until the end.
             if !cache.isEnabled {
@@ -401,12 +405,8 @@ extension SiteBuild {
             let context = deferred?.takeContext(for: job) ?? job.context
             return .success(Data(try library.render(job.template, context: context).utf8))
         } catch let error as DiagnosticError {
-            let page = job.sourcePath.map { " while rendering \($0)" } ?? " while rendering \(job.url)"
-            return .failure(
-                DiagnosticError(
-                    error.diagnostics.map {
-                        var copy = $0; copy.message += page; return copy
-                    }))
+            // The page is named when the failures are reported (``TemplateFailures``).
+            return .failure(error)
         } catch {
             return .failure(
                 DiagnosticError(Diagnostic(at: job.sourcePath.map { SourceLocation(path: $0) }, "\(error)")))

@@ -1,4 +1,5 @@
 import LedeCore
+import LedeExplainer
 
 /// The errors of templates that failed while rendering pages, one per mistake.
 ///
@@ -18,6 +19,11 @@ struct TemplateFailures {
     mutating func add(_ diagnostic: Diagnostic, renderingPage page: String) {
         if failures[diagnostic] == nil { order.append(diagnostic) }
         failures[diagnostic, default: []].append(page)
+    }
+
+    /// Records the failure of the template of `job`'s page.
+    mutating func add(_ error: DiagnosticError, renderingPage job: RenderJob) {
+        for diagnostic in error.diagnostics { add(diagnostic, renderingPage: job.sourcePath ?? job.url) }
     }
 
     /// One diagnostic per mistake: `… while rendering Content/a.md` for one page,

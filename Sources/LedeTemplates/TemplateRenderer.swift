@@ -39,8 +39,9 @@ struct TemplateRenderer {
     private var stack: [Frame]
     /// The rendered text.
     private(set) var output = ""
-    /// References that resolved to nothing, each once, in the order they were met.
-    private var missing: [Int] = []
+    /// References that resolved to nothing, each once, in the order they were met, with the
+    /// key of the same value a typo probably meant (`title` for `titel`).
+    private var missing: [(reference: Int, meant: (key: String, suggestion: String)?)] = []
     /// Values that cannot be rendered as text, by reference, each once.
     private var unprintable: [(reference: Int, kind: String)] = []
 
@@ -53,9 +54,16 @@ struct TemplateRenderer {
 
     /// Every problem met, as diagnostics: missing keys, then values that cannot be text.
     var diagnostics: [Diagnostic] {
-        var diagnostics = missing.map { index in
+        var diagnostics = missing.map { index, meant in
             let reference = references[index]
-            return Diagnostic(at: reference.location, "missing key '\(reference.name)' in context")
+            var message = "missing key '\(reference.name)' in context"
+            if let meant {
+                // The whole name, with the part that was not found replaced.
+                var parts = reference.name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+                if let index = parts.firstIndex(of: meant.key) { parts[index] = meant.suggestion }
+                message += " (did you mean '\(parts.joined(separator: "."))'?)"
+            }
+            return Diagnostic(at: reference.location, message)
         }
         for (index, kind) in unprintable {
             let reference = references[index]
@@ -199,18 +207,25 @@ struct TemplateRenderer {
     /// The value of `component` in one frame. A miss is recorded where it is final: in the
     /// root, or for a component looked up in one value only; never inside `null`.
     private mutating func child(of frame: Frame, _ component: TemplateName.Component) -> Frame? {
+        var keys: Dictionary<String, TemplateValue>.Keys?
         switch frame.value {
         case .object(let fields):
             if let value = fields[component.key] {
                 return Frame(value: value, reference: component.reference, isRoot: false)
             }
+            keys = fields.keys
         case .null:
             return nil
         default:
             break
         }
-        if frame.isRoot || component.isDefinitive, !component.testsPresence, !missing.contains(component.reference) {
-            missing.append(component.reference)
+        if frame.isRoot || component.isDefinitive, !component.testsPresence,
+            !missing.contains(where: { $0.reference == component.reference })
+        {
+            // A name of one to three letters is one edit from too many others to suggest one.
+            let suggestion =
+                component.key.count < 4 ? nil : keys.flatMap { NearMiss.suggestion(for: component.key, among: $0) }
+            missing.append((component.reference, suggestion.map { (component.key, $0) }))
         }
         return nil
     }

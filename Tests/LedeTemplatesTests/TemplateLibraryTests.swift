@@ -268,10 +268,11 @@ private func render(_ template: String, _ context: TemplateValue) throws -> Stri
         // Only the last part may be absent: a typo earlier in the path is not silently false.
         #expect(
             errorText { try render("{{#page.extar.subtitle}}x{{/page.extar.subtitle}}", Self.withSubtitle) }
-                == "Templates/t.mustache:1:1: error: missing key 'page.extar.subtitle' in context")
+                == "Templates/t.mustache:1:1: error: missing key 'page.extar.subtitle' in context (did you mean 'page.extra.subtitle'?)"
+        )
         #expect(
             errorText { try render("{{^paeg.extra}}x{{/paeg.extra}}", Self.withSubtitle) }
-                == "Templates/t.mustache:1:1: error: missing key 'paeg.extra' in context")
+                == "Templates/t.mustache:1:1: error: missing key 'paeg.extra' in context (did you mean 'page.extra'?)")
     }
 
     @Test func aMissingKeyInANestedSectionDoesNotHideAnOuterOne() throws {
