@@ -47,9 +47,11 @@ struct ContextMaker: Sendable {
     ///   - carriedGroups: Plain pages carried over from the last build (see ``CarryOver``): their
     ///     jobs have no context.
     /// - Returns: The jobs, the output paths of those reused from `memo`, and those carried.
-    func makePages(memo: inout PageJobMemo, reusedGroups: Set<String>, carriedGroups: Set<String> = [])
-        -> ([RenderJob], Set<String>, Set<String>)
-    {
+    ///   - carryingOwn: Whether the explainer's own pages are carried (see ``OwnPages``): the
+    ///     source pages and the 404 page are then carried too.
+    func makePages(
+        memo: inout PageJobMemo, reusedGroups: Set<String>, carriedGroups: Set<String> = [], carryingOwn: Bool = false
+    ) -> ([RenderJob], Set<String>, Set<String>) {
         let maker = self
         let siteWide = Self.siteWide(of: explainer, base: siteBase, strings: stringsContext)
         let known = memo
@@ -81,7 +83,8 @@ struct ContextMaker: Sendable {
                 memo.jobs[page.sourcePath] = (page, job)
             }
         }
-        jobs += sourceJobs()
+        let contentJobs = jobs.count
+        jobs += sourceJobs(carried: carryingOwn)
         if !jobs.contains(where: { $0.outputPath == "404.html" }) {
             let page = syntheticPage(
                 title: explainer.strings[.notFoundTitle], url: "/404.html",
@@ -90,6 +93,12 @@ struct ContextMaker: Sendable {
                 for: page, output: "404.html", template: "404", html: "", headings: [], words: 0, extra: [:], graph: [])
             job.sourcePath = nil
             jobs.append(job)
+        }
+        if carryingOwn {
+            for index in contentJobs..<jobs.count {
+                jobs[index].context = .null
+                carried.insert(jobs[index].outputPath)
+            }
         }
         return (jobs, reused, carried)
     }
