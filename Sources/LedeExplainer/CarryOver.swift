@@ -89,8 +89,9 @@ public struct OwnPages: Sendable {
     public var terms: [String: PageTerms]
     /// What the citation, review and claim checks reported.
     public var diagnostics: [Diagnostic]
-    /// The generated files (`timeline.json`, the feed) and the notes about them.
+    /// The generated files (`timeline.json`, the feed), by output path.
     public var files: [String]
+    /// The notes about the generated files (events left out of `timeline.json`).
     public var notes: [Diagnostic]
     /// The generated files' text as the last build wrote it, by path: given by the caller,
     /// which read each from the output and checked it against its record (not stored).

@@ -235,8 +235,10 @@ public struct Explainer: Sendable {
             }
             return (Result { try render(group) }, false)
         }
+        timer.mark("markdown")
         let own =
             carry == nil ? nil : ownPages(groups, rendered, candidates: ownCandidates, plainPagesKey: plainPagesKey)
+        timer.mark("own key")
         if own?.carried == nil {
             let deferred = rendered.indices.filter { rendered[$0] == nil }
             let late = ParallelMap.map(deferred) { index in Result { try render(groups[index]) } }
@@ -280,7 +282,7 @@ public struct Explainer: Sendable {
         }
         cache.groups = cache.groups.filter { renderedGroups[$0.key] != nil }
         try bag.throwIfErrors()
-        timer.mark("markdown")
+        timer.mark("own pages")
         let ownCarried = own?.carried
         let index =
             ownCarried == nil
