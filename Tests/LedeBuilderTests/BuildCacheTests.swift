@@ -153,7 +153,7 @@ import Testing
 
     @Test func anArticleThatStopsUsingATermRebuildsTheOwnPages() async throws {
         let (first, edited, _) = try await Self.edited("an article no longer using a term") {
-            try $0.replace("Content/posts/post-6.md", "and deportation", with: "and removal")
+            try $0.replace("Content/posts/post-6.md", "and deportation", with: "and nothing else")
         }
         #expect(edited.pagesRendered == first.pagesWritten - Self.carriable + 1)
     }
@@ -195,7 +195,10 @@ import Testing
                 with: "label: \"two senior officials of Iran\"")
         }
         #expect(edited.pagesRendered >= first.pagesWritten - Self.carriable)
-        #expect(try Self.html(workspace, "sourcing-notes/index.html").contains("two senior officials of Iran"))
+        // The source page's "cited by" lists name the source by its label.
+        #expect(
+            try Self.html(workspace, "sources/000_98aef5d54b25b39a/index.html").contains(
+                "Sourcing notes: two senior officials of Iran"))
     }
 
     @Test func aSeedEditRebuildsTheOwnPages() async throws {
@@ -256,8 +259,20 @@ import Testing
         let page = Self.output(workspace).appendingPathComponent("posts/post-5/index.html")
         try Data("edited by hand".utf8).write(to: page)
         let rebuilt = try await Self.build(workspace)
-        #expect(rebuilt.pagesRendered == first.pagesWritten - Self.carriable + 1)
+        #expect(rebuilt.pagesRendered == 1)
+        #expect(first.pagesRendered == first.pagesWritten)
         try await Self.expectCleanOutput(workspace, rebuilt, "an output page edited by hand")
+    }
+
+    @Test func anOwnPageChangedByHandRebuildsTheOwnPages() async throws {
+        let workspace = try await Self.workspace()
+        let first = try await Self.build(workspace)
+        try await Self.settle()
+        _ = try await Self.build(workspace)
+        try Data("edited by hand".utf8).write(to: Self.output(workspace).appendingPathComponent("glossary/index.html"))
+        let rebuilt = try await Self.build(workspace)
+        #expect(rebuilt.pagesRendered == first.pagesWritten - Self.carriable)
+        try await Self.expectCleanOutput(workspace, rebuilt, "an own page edited by hand")
     }
 
     @Test func aSpareFileChangedByHandIsReplaced() async throws {
