@@ -118,7 +118,21 @@ extension Explainer {
         StableHasher.hash { hasher in
             hasher.combine(plainPagesKey)
             hasher.combine(any: site.config)
-            hasher.combine(any: site.documents)
+            // Paragraphs by their fields: reflecting on every paragraph of every version showed.
+            for document in site.documents {
+                var light = document
+                light.paragraphs = []
+                for index in light.earlier.indices { light.earlier[index].paragraphs = [] }
+                hasher.combine(any: light)
+                for paragraphs in [document.paragraphs] + document.earlier.map(\.paragraphs) {
+                    hasher.combine(paragraphs.count)
+                    for paragraph in paragraphs {
+                        hasher.combine(paragraph.number)
+                        hasher.combine(paragraph.line)
+                        hasher.combine(paragraph.text)
+                    }
+                }
+            }
             for name in site.data.keys.sorted() {
                 hasher.combine(name)
                 hasher.combine(any: site.data[name] as Any)

@@ -225,11 +225,12 @@ public struct Explainer: Sendable {
         let previous = cache.groups
         // The last build's own pages are rendered only once the key of what they read shows a change.
         let ownCandidates = carry.flatMap { $0.key == plainPagesKey ? $0.ownPages : nil }
+        let deferred = Set(ownCandidates?.terms.keys.map { $0 } ?? [])
         var rendered = ParallelMap.map(groups) { group -> (Result<RenderedGroup, any Error>, reused: Bool)? in
             if group.page.kind == .page, let terms = carried[group.pageKey] {
                 return (.success(RenderedGroup(group: group, carrying: terms)), false)
             }
-            if ownCandidates?.terms[group.pageKey] != nil { return nil }
+            if deferred.contains(group.pageKey) { return nil }
             if let hit = previous[group.pageKey], hit.group.pieces == group.pieces {
                 return (.success(RenderedGroup(group: group, reusing: hit)), true)
             }
@@ -240,9 +241,9 @@ public struct Explainer: Sendable {
             carry == nil ? nil : ownPages(groups, rendered, candidates: ownCandidates, plainPagesKey: plainPagesKey)
         timer.mark("own key")
         if own?.carried == nil {
-            let deferred = rendered.indices.filter { rendered[$0] == nil }
-            let late = ParallelMap.map(deferred) { index in Result { try render(groups[index]) } }
-            for (index, result) in zip(deferred, late) { rendered[index] = (result, false) }
+            let left = rendered.indices.filter { rendered[$0] == nil }
+            let late = ParallelMap.map(left) { index in Result { try render(groups[index]) } }
+            for (index, result) in zip(left, late) { rendered[index] = (result, false) }
         }
         var bag = DiagnosticBag()
         var renderedGroups: [String: RenderedGroup] = [:]
