@@ -146,8 +146,20 @@ struct BuildCache: Sendable {
         }
     }
 
+    /// The explainer's own pages (see ``OwnPages``) as the last build left them.
+    struct OwnRecord: Sendable {
+        var own: OwnPages
+        /// Every output path of the own pages and generated files.
+        var outputs: [String]
+        /// The own pages' scans for the link checker, by output path (their ``PageRecord``
+        /// has no content file: signature and page are empty).
+        var pages: [String: PageRecord]
+    }
+
     var siteKey: UInt64
     var plainPagesKey: UInt64
+    /// The explainer's own pages, when the last build could record them.
+    var own: OwnRecord?
     /// ``LinkChecker/universeKey(paths:ids:publicFiles:basePath:baseURL:)`` of the last build.
     var universe: UInt64
     var output: Folder
@@ -158,7 +170,7 @@ struct BuildCache: Sendable {
     static let fileName = "build"
     private static let magic = Array("lede build cache\n".utf8)
     /// Raised whenever what is recorded, or how, changes.
-    private static let formatVersion: UInt64 = 4
+    private static let formatVersion: UInt64 = 5
 
     /// Lede's cache folder beside `output`.
     static func folder(beside output: URL) -> String {
@@ -206,9 +218,23 @@ struct BuildCache: Sendable {
             else { return nil }
             return (page.sourcePath, record.terms)
         }
-        return CarryOver(
+        var carry = CarryOver(
             key: plainPagesKey,
             pages: Dictionary(carried.compactMap { $0 }, uniquingKeysWith: { first, _ in first }))
+        // The own pages are offered only when every file they wrote is still the one recorded.
+        if let own, own.outputs.allSatisfy({ files[$0]?.matches(output + "/" + $0) == true }) {
+            // The generated files are written again: their text is read back, and checked.
+            var contents: [String: String] = [:]
+            for path in own.own.files {
+                guard let data = FileManager.default.contents(atPath: output + "/" + path),
+                    ContentHash.fast(data) == files[path]?.hash, let text = String(data: data, encoding: .utf8)
+                else { return carry }
+                contents[path] = text
+            }
+            carry.ownPages = own.own
+            carry.ownPages?.contents = contents
+        }
+        return carry
     }
 
     /// Whether a file read by a build that started at `started` (nanoseconds since 1970) may
@@ -269,32 +295,74 @@ struct BuildCache: Sendable {
         writer.number(UInt64(pages.count))
         for (path, record) in pages.sorted(by: { $0.key < $1.key }) {
             writer.text(path)
-            let signature = record.signature
-            for number in [signature.size, signature.modified, signature.changed] {
-                writer.number(UInt64(bitPattern: Int64(number)))
-            }
-            writer.number(signature.inode)
-            writer.text(record.outputPath)
-            writer.texts(record.terms.matched)
-            writer.texts(record.terms.linked)
-            writer.texts(record.ids.sorted())
-            writer.number(UInt64(record.problems.count))
-            for problem in record.problems {
-                writer.number(problem.rule == .page ? 1 : 0)
-                writer.number(problem.reference == nil ? 0 : 1)
-                if let reference = problem.reference { writer.text(reference) }
-                writer.text(problem.problem)
-            }
-            writer.number(UInt64(record.checks.count))
-            writer.bytes += record.checks
-            writer.number(UInt64(record.page.count))
-            writer.bytes += record.page
+            writer.pageRecord(record)
         }
+        writer.number(own == nil ? 0 : 1)
+        if let own { writer.own(own) }
         let checksum = writer.bytes.withUnsafeBytes { ContentHash.fast(buffer: $0) }
         withUnsafeBytes(of: checksum.littleEndian) { writer.bytes += $0 }
         return writer.bytes
     }
+}
 
+extension ByteWriter {
+    /// A page record, after its content file's path.
+    mutating func pageRecord(_ record: BuildCache.PageRecord) {
+        let signature = record.signature
+        for number in [signature.size, signature.modified, signature.changed] {
+            self.number(UInt64(bitPattern: Int64(number)))
+        }
+        number(signature.inode)
+        text(record.outputPath)
+        texts(record.terms.matched)
+        texts(record.terms.linked)
+        texts(record.ids.sorted())
+        number(UInt64(record.problems.count))
+        for problem in record.problems {
+            number(problem.rule == .page ? 1 : 0)
+            number(problem.reference == nil ? 0 : 1)
+            if let reference = problem.reference { text(reference) }
+            text(problem.problem)
+        }
+        number(UInt64(record.checks.count))
+        bytes += record.checks
+        number(UInt64(record.page.count))
+        bytes += record.page
+    }
+
+    mutating func diagnostics(_ diagnostics: [Diagnostic]) {
+        number(UInt64(diagnostics.count))
+        for diagnostic in diagnostics {
+            text(diagnostic.severity.rawValue)
+            number(diagnostic.location == nil ? 0 : 1)
+            if let location = diagnostic.location { self.location(location) }
+            text(diagnostic.message)
+            texts(diagnostic.causes)
+            optionalText(diagnostic.rule?.id)
+        }
+    }
+
+    mutating func own(_ record: BuildCache.OwnRecord) {
+        number(record.own.key)
+        number(UInt64(record.own.terms.count))
+        for (path, terms) in record.own.terms.sorted(by: { $0.key < $1.key }) {
+            text(path)
+            texts(terms.matched)
+            texts(terms.linked)
+        }
+        diagnostics(record.own.diagnostics)
+        texts(record.own.files)
+        diagnostics(record.own.notes)
+        texts(record.outputs)
+        number(UInt64(record.pages.count))
+        for (path, page) in record.pages.sorted(by: { $0.key < $1.key }) {
+            text(path)
+            pageRecord(page)
+        }
+    }
+}
+
+extension BuildCache {
     static func decode(_ bytes: [UInt8]) -> BuildCache? {
         guard bytes.count >= magic.count + 8, Array(bytes[0..<magic.count]) == magic else { return nil }
         let body = bytes.count - 8
@@ -321,9 +389,17 @@ struct BuildCache: Sendable {
             guard let record = reader.pageRecord() else { return nil }
             pages[record.path] = record.record
         }
+        var own: OwnRecord?
+        switch reader.number() {
+        case 0?: break
+        case 1?:
+            guard let record = reader.own() else { return nil }
+            own = record
+        default: return nil
+        }
         guard reader.position == reader.end else { return nil }
         return BuildCache(
-            siteKey: siteKey, plainPagesKey: plainPagesKey, universe: universe, output: output, spare: spare,
+            siteKey: siteKey, plainPagesKey: plainPagesKey, own: own, universe: universe, output: output, spare: spare,
             pages: pages)
     }
 }
@@ -480,6 +556,50 @@ private struct ByteReader {
                 signature: signature, outputPath: outputPath, terms: PageTerms(matched: matched, linked: linked),
                 ids: Set(ids), problems: problems, checks: checks, page: page)
         )
+    }
+}
+
+extension ByteReader {
+    mutating func diagnostics() -> [Diagnostic]? {
+        guard let count = count() else { return nil }
+        var diagnostics: [Diagnostic] = []
+        for _ in 0..<count {
+            guard let severity = text().flatMap(Diagnostic.Severity.init(rawValue:)), let hasLocation = number()
+            else { return nil }
+            var location: SourceLocation?
+            if hasLocation == 1 {
+                guard let read = self.location() else { return nil }
+                location = read
+            }
+            guard let message = text(), let causes = texts(), let ruleID = optionalText() else { return nil }
+            var rule: DiagnosticRule?
+            if let ruleID {
+                guard let known = DiagnosticRule.all.first(where: { $0.id == ruleID }) else { return nil }
+                rule = known
+            }
+            diagnostics.append(Diagnostic(severity, at: location, message, causes: causes, rule: rule))
+        }
+        return diagnostics
+    }
+
+    mutating func own() -> BuildCache.OwnRecord? {
+        guard let key = number(), let termCount = count() else { return nil }
+        var terms: [String: PageTerms] = [:]
+        for _ in 0..<termCount {
+            guard let path = text(), let matched = texts(), let linked = texts() else { return nil }
+            terms[path] = PageTerms(matched: matched, linked: linked)
+        }
+        guard let checked = diagnostics(), let files = texts(), let notes = diagnostics(),
+            let outputs = texts(), let pageCount = count()
+        else { return nil }
+        var pages: [String: BuildCache.PageRecord] = [:]
+        for _ in 0..<pageCount {
+            guard let record = pageRecord() else { return nil }
+            pages[record.path] = record.record
+        }
+        return BuildCache.OwnRecord(
+            own: OwnPages(key: key, terms: terms, diagnostics: checked, files: files, notes: notes),
+            outputs: outputs, pages: pages)
     }
 }
 
@@ -644,5 +764,40 @@ extension ByteReader {
             node.keyLocations.append(keyLocation)
         }
         return node
+    }
+}
+
+extension BuildCache {
+    /// This build's record of the explainer's own pages (see ``OwnPages``), or `nil` when one
+    /// was not rendered or scanned (the next build then makes them again).
+    /// - Parameters:
+    ///   - carried: Pages carried over from the last build, by output path, with their record.
+    ///   - scans: The pages scanned in this build.
+    ///   - problems: The link checker's problems, by output path.
+    static func ownRecord(
+        of output: ExplainerOutput, carried: [String: PageRecord], scans: [String: PageScan],
+        problems: [String: [LinkChecker.Problem]], unrendered: Set<String>
+    ) -> OwnRecord? {
+        guard let own = output.ownPages else { return nil }
+        let generated = Set(own.files)
+        let jobs = Dictionary(output.pages.map { ($0.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
+        var pages: [String: PageRecord] = [:]
+        for path in output.ownOutputs where !generated.contains(path) {
+            guard !unrendered.contains(path), let job = jobs[path] else { return nil }
+            let found = problems[path] ?? []
+            if var record = carried[path] {
+                record.problems = found
+                pages[path] = record
+            } else if let scan = scans[path] {
+                let checks = Checks(items: scan.items, linkLocations: job.linkLocations)
+                pages[path] = PageRecord(
+                    signature: FileStatus(kind: .file, size: 0, inode: 0, modified: 0, changed: 0), outputPath: path,
+                    terms: PageTerms(matched: [], linked: []), ids: scan.ids, problems: found,
+                    checks: checks.encoded(), page: [])
+            } else {
+                return nil
+            }
+        }
+        return OwnRecord(own: own, outputs: output.ownOutputs, pages: pages)
     }
 }

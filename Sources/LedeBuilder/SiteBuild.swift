@@ -37,6 +37,7 @@ struct BuiltSite: Sendable {
         var plainPagesKey: UInt64
         var universe: UInt64
         var pages: [String: BuildCache.PageRecord]
+        var own: BuildCache.OwnRecord?
     }
 }
 
@@ -176,7 +177,7 @@ struct SiteBuild {
         var carriedHashes: [String: UInt64] = [:]
         if let stored, !output.carriedPages.isEmpty {
             for job in output.pages where output.carriedPages.contains(job.outputPath) {
-                guard let path = job.sourcePath, let record = stored.pages[path],
+                guard let record = job.sourcePath.flatMap({ stored.pages[$0] }) ?? stored.own?.pages[job.outputPath],
                     let file = stored.output.files[job.outputPath]
                 else { continue }
                 carriedRecords[job.outputPath] = record
@@ -386,7 +387,10 @@ struct SiteBuild {
                 }
             }
             record = BuiltSite.CacheRecord(
-                siteKey: siteKey, plainPagesKey: output.plainPagesKey, universe: published.universe, pages: pages)
+                siteKey: siteKey, plainPagesKey: output.plainPagesKey, universe: published.universe, pages: pages,
+                own: BuildCache.ownRecord(
+                    of: output, carried: carriedRecords, scans: published.scans, problems: published.problems,
+                    unrendered: unrendered))
         }
         return BuiltSite(
             files: files, publicFiles: publicFiles, pageCount: output.pages.count, renderedCount: renderedCount,

@@ -5,7 +5,9 @@ import LedeCore
 extension ContextMaker {
     /// Every document's source-text page, and the revisions page of each document that has
     /// earlier versions.
-    func sourceJobs() -> [RenderJob] {
+    /// - Parameter carried: Whether the pages are carried over (see ``OwnPages``): their jobs
+    ///   then have no context.
+    func sourceJobs(carried: Bool = false) -> [RenderJob] {
         let strings = explainer.strings
         var jobs: [RenderJob] = []
         for document in explainer.site.documents {
@@ -17,7 +19,8 @@ extension ContextMaker {
             jobs.append(
                 job(
                     for: page, output: "sources/\(document.name)/index.html", template: "source", html: "",
-                    headings: [], words: words, extra: ["source": sourceContext(document, history: history)],
+                    headings: [], words: words,
+                    extra: ["source": carried ? .null : sourceContext(document, history: history)],
                     graph: []))
             guard let history else { continue }
             let revisionsPage = syntheticPage(
@@ -27,7 +30,7 @@ extension ContextMaker {
                 job(
                     for: revisionsPage, output: "sources/\(document.name)/revisions/index.html",
                     template: "revisions", html: "", headings: [], words: words,
-                    extra: ["source": revisionsContext(document, history: history)], graph: []))
+                    extra: ["source": carried ? .null : revisionsContext(document, history: history)], graph: []))
         }
         return jobs
     }

@@ -49,8 +49,11 @@ struct ContextMaker: Sendable {
     ///   - deferring: Whether plain pages' jobs come without their context, which
     ///     ``DeferredContexts`` makes when the page is rendered (a one-off build).
     /// - Returns: The jobs, the output paths of those reused from `memo`, and those carried.
+    ///   - carryingOwn: Whether the explainer's own pages are carried (see ``OwnPages``): the
+    ///     source pages and the 404 page are then carried too.
     func makePages(
-        memo: inout PageJobMemo, reusedGroups: Set<String>, carriedGroups: Set<String> = [], deferring: Bool = false
+        memo: inout PageJobMemo, reusedGroups: Set<String>, carriedGroups: Set<String> = [], deferring: Bool = false,
+        carryingOwn: Bool = false
     ) -> ([RenderJob], Set<String>, Set<String>) {
         let maker = self
         let siteWide = Self.siteWide(of: explainer, base: siteBase, strings: stringsContext)
@@ -84,7 +87,8 @@ struct ContextMaker: Sendable {
                 memo.jobs[page.sourcePath] = (page, job)
             }
         }
-        jobs += sourceJobs()
+        let contentJobs = jobs.count
+        jobs += sourceJobs(carried: carryingOwn)
         if !jobs.contains(where: { $0.outputPath == "404.html" }) {
             let page = syntheticPage(
                 title: explainer.strings[.notFoundTitle], url: "/404.html",
@@ -93,6 +97,12 @@ struct ContextMaker: Sendable {
                 for: page, output: "404.html", template: "404", html: "", headings: [], words: 0, extra: [:], graph: [])
             job.sourcePath = nil
             jobs.append(job)
+        }
+        if carryingOwn {
+            for index in contentJobs..<jobs.count {
+                jobs[index].context = .null
+                carried.insert(jobs[index].outputPath)
+            }
         }
         return (jobs, reused, carried)
     }

@@ -85,6 +85,11 @@ public struct ExplainerOutput: Sendable {
     public var carriablePages: [String: PageTerms] = [:]
     /// The contexts of the plain pages whose job came without one (`deferContexts`).
     public var deferredContexts: DeferredContexts?
+    /// What a later build needs to carry the explainer's own pages (see ``OwnPages``), when
+    /// this one was given a carry-over.
+    public var ownPages: OwnPages?
+    /// The output paths of the own pages and generated files.
+    public var ownOutputs: [String] = []
 }
 
 /// Turns a ``Site`` into the explainer's pages: it reads the explainer's content (sources,
@@ -224,52 +229,92 @@ public struct Explainer: Sendable {
         timer.mark("keys")
         let carried = carry.flatMap { $0.key == plainPagesKey ? $0.pages : nil } ?? [:]
         let previous = cache.groups
-        let rendered = ParallelMap.map(groups) { group -> (Result<RenderedGroup, any Error>, reused: Bool) in
+        // The last build's own pages are rendered only once the key of what they read shows a change.
+        let ownCandidates = carry.flatMap { $0.key == plainPagesKey ? $0.ownPages : nil }
+        let deferred = Set(ownCandidates?.terms.keys.map { $0 } ?? [])
+        var rendered = ParallelMap.map(groups) { group -> (Result<RenderedGroup, any Error>, reused: Bool)? in
             if group.page.kind == .page, let terms = carried[group.pageKey] {
                 return (.success(RenderedGroup(group: group, carrying: terms)), false)
             }
+            if deferred.contains(group.pageKey) { return nil }
             if let hit = previous[group.pageKey], hit.group.pieces == group.pieces {
                 return (.success(RenderedGroup(group: group, reusing: hit)), true)
             }
             return (Result { try render(group) }, false)
+        }
+        timer.mark("markdown")
+        let own =
+            carry == nil ? nil : ownPages(groups, rendered, candidates: ownCandidates, plainPagesKey: plainPagesKey)
+        timer.mark("own key")
+        if own?.carried == nil {
+            let left = rendered.indices.filter { rendered[$0] == nil }
+            let late = ParallelMap.map(left) { index in Result { try render(groups[index]) } }
+            for (index, result) in zip(left, late) { rendered[index] = (result, false) }
         }
         var bag = DiagnosticBag()
         var renderedGroups: [String: RenderedGroup] = [:]
         var reusedGroups: Set<String> = []
         var carriedGroups: Set<String> = []
         var carriable: [String: PageTerms] = [:]
-        for (group, (result, reused)) in zip(groups, rendered) {
+        // The own pages' terms, for the next build's record.
+        var ownTerms: [String: PageTerms] = [:]
+        for (group, outcome) in zip(groups, rendered) {
+            let carriedOwn = outcome == nil ? own?.carried?.terms[group.pageKey] : nil
+            // A group left out of the first pass is carried (the second pass rendered the others).
+            let (result, reused) =
+                outcome
+                ?? (
+                    .success(RenderedGroup(group: group, carrying: carriedOwn ?? PageTerms(matched: [], linked: []))),
+                    false
+                )
             switch result {
             case .success(let value):
                 renderedGroups[group.pageKey] = value
                 if reused { reusedGroups.insert(group.pageKey) }
-                if group.page.kind == .page, carried[group.pageKey] != nil {
+                if (group.page.kind == .page && carried[group.pageKey] != nil) || carriedOwn != nil {
                     carriedGroups.insert(group.pageKey)
                 } else {
                     cache.groups[group.pageKey] = value
                 }
-                if carry != nil, let terms = value.carriableTerms { carriable[group.pageKey] = terms }
+                if carry == nil { continue }
+                if let terms = carriedOwn {
+                    ownTerms[group.pageKey] = terms
+                } else if let terms = value.carriableTerms {
+                    carriable[group.pageKey] = terms
+                } else {
+                    ownTerms[group.pageKey] = value.terms
+                }
             case .failure(let error): bag.add(error, at: nil)
             }
         }
         cache.groups = cache.groups.filter { renderedGroups[$0.key] != nil }
         try bag.throwIfErrors()
-        timer.mark("markdown")
-        let index = Backlinks(groups: Array(renderedGroups.values), resolver: links)
+        timer.mark("own pages")
+        let ownCarried = own?.carried
+        let index =
+            ownCarried == nil
+            ? Backlinks(groups: Array(renderedGroups.values), resolver: links)
+            : Backlinks(groups: [], resolver: links)
         timer.mark("backlinks")
-        checkCitations(renderedGroups, bag: &bag)
-        let review = citationReview(renderedGroups)
-        for diagnostic in review.diagnostics { bag.add(diagnostic) }
-        timer.mark("citations")
-        checkClaims(renderedGroups, unsettled: review.unsettled, memo: &cache.claims, bag: &bag)
-        try bag.throwIfErrors()
+        if let ownCarried {
+            for diagnostic in ownCarried.diagnostics { bag.add(diagnostic) }
+        } else {
+            checkCitations(renderedGroups, bag: &bag)
+            let review = citationReview(renderedGroups)
+            for diagnostic in review.diagnostics { bag.add(diagnostic) }
+            timer.mark("citations")
+            checkClaims(renderedGroups, unsettled: review.unsettled, memo: &cache.claims, bag: &bag)
+            try bag.throwIfErrors()
+        }
+        let checked = bag.diagnostics
         timer.mark("claims")
         for warning in warnings { bag.add(warning) }
         checkTermsUsed(renderedGroups, bag: &bag)
         let context = ContextMaker(explainer: self, rendered: renderedGroups, backlinks: index)
         let (pages, reusedPages, carriedPages) = context.makePages(
-            memo: &cache.jobs, reusedGroups: reusedGroups, carriedGroups: carriedGroups, deferring: deferContexts)
-        let deferred =
+            memo: &cache.jobs, reusedGroups: reusedGroups, carriedGroups: carriedGroups, deferring: deferContexts,
+            carryingOwn: ownCarried != nil)
+        let deferredContexts =
             deferContexts
             ? DeferredContexts(
                 maker: context,
@@ -280,23 +325,38 @@ public struct Explainer: Sendable {
         timer.mark("contexts")
         var files = [GeneratedFile]()
         var diagnostics = bag.diagnostics
-        if !site.pages(ofKind: .timeline).isEmpty || !events.isEmpty {
-            let (file, omitted) = TimelineExport.file(for: self, rendered: renderedGroups)
-            files.append(file)
-            if omitted > 0 {
-                diagnostics.append(
-                    Diagnostic(
-                        .note, at: nil,
-                        "\(omitted) of \(events.count) timeline events have no known year and are left out of timeline.json (TimelineJS needs a year)"
-                    ))
+        var notes: [Diagnostic] = []
+        if let ownCarried {
+            notes = ownCarried.notes
+            files = ownCarried.files.map { GeneratedFile(path: $0, contents: ownCarried.contents[$0] ?? "") }
+        } else {
+            if !site.pages(ofKind: .timeline).isEmpty || !events.isEmpty {
+                let (file, omitted) = TimelineExport.file(for: self, rendered: renderedGroups)
+                files.append(file)
+                if omitted > 0 {
+                    notes.append(
+                        Diagnostic(
+                            .note, at: nil,
+                            "\(omitted) of \(events.count) timeline events have no known year and are left out of timeline.json (TimelineJS needs a year)"
+                        ))
+                }
+            }
+            if !site.pages(ofKind: .updates).isEmpty {
+                files.append(AtomFeed.file(for: self, rendered: renderedGroups, backlinks: index))
             }
         }
-        if !site.pages(ofKind: .updates).isEmpty {
-            files.append(AtomFeed.file(for: self, rendered: renderedGroups, backlinks: index))
-        }
-        return ExplainerOutput(
+        diagnostics += notes
+        var output = ExplainerOutput(
             pages: pages, files: files, diagnostics: diagnostics, reusedPages: reusedPages, carriedPages: carriedPages,
-            plainPagesKey: plainPagesKey, carriablePages: carriable, deferredContexts: deferred)
+            plainPagesKey: plainPagesKey, carriablePages: carriable, deferredContexts: deferredContexts)
+        if let own {
+            output.ownPages = OwnPages(
+                key: own.key, terms: ownTerms, diagnostics: checked, files: files.map(\.path), notes: notes)
+            output.ownOutputs =
+                pages.filter { job in job.sourcePath.flatMap { carriable[$0] } == nil }.map(\.outputPath)
+                + files.map(\.path)
+        }
+        return output
     }
 
     /// Builds every explainer page and file, without reusing earlier work.
