@@ -15,6 +15,11 @@ import Synchronization
 /// on how the library was linked, so the first parse checks it and the gate stays locked when it
 /// did not (another build of cmark-gfm, a static library, symbols bound at link time).
 ///
+/// Keeping the characters set by emptying the extensions' own lists of them
+/// (`cmark_syntax_extension_set_special_inline_chars`) does not work: the inline parser finds
+/// the extension that closes a delimiter run through those lists, and `a ~~b~~ c` then never
+/// finishes parsing.
+///
 /// > Warning: Every Lede parser attaches the same extensions (``CMarkDocument/extensionNames``):
 /// > the pinned characters are theirs. A parser with other extensions would need their union.
 final class CMarkParseGate: @unchecked Sendable {
