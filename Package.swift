@@ -31,8 +31,12 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // Pins cmark-gfm's special characters so that parses may run at once (see its header).
+        .target(name: "CCmarkSpecialCharacters", dependencies: ["CCmarkGFM"]),
         .target(name: "LedeCore", swiftSettings: strictSettings),
-        .target(name: "LedeMarkdown", dependencies: ["LedeCore", "CCmarkGFM"], swiftSettings: strictSettings),
+        .target(
+            name: "LedeMarkdown", dependencies: ["LedeCore", "CCmarkGFM", "CCmarkSpecialCharacters"],
+            swiftSettings: strictSettings),
         .target(
             name: "LedeTemplates",
             dependencies: ["LedeCore", .product(name: "Mustache", package: "swift-mustache")],

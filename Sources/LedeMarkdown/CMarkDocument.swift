@@ -19,19 +19,6 @@ struct CMarkDocument {
     /// `cmark_find_syntax_extension` finds nothing before it ran.
     private static let registration: Void = cmark_gfm_core_extensions_ensure_registered()
 
-    /// The one process-wide parse lock.
-    ///
-    /// > Warning: Debian's cmark-gfm keeps a process-global table of special characters that
-    /// > extensions switch on and off while parsing, so `cmark_parser_feed` and
-    /// > `cmark_parser_finish` must never run in parallel. Walking and rendering finished
-    /// > trees may.
-    ///
-    /// Keeping the characters set by emptying the extensions' own lists of them
-    /// (`cmark_syntax_extension_set_special_inline_chars`) does not work: the inline parser
-    /// finds the extension that closes a delimiter run through those lists, and `a ~~b~~ c`
-    /// then never finishes parsing.
-    private static let parseLock = NSLock()
-
     /// The document node.
     let root: CMarkNode
     /// The parser's extensions, needed by the renderer (tables do not render without them).
@@ -48,6 +35,31 @@ struct CMarkDocument {
         return flags
     }
 
+    /// Why ``makeParser(flags:)`` failed.
+    struct SetupError: Error {
+        /// What went wrong, for a diagnostic.
+        let message: String
+    }
+
+    /// A new parser with every extension in ``extensionNames`` attached; the caller frees it
+    /// with `cmark_parser_free`.
+    /// - Parameter flags: cmark options.
+    /// - Throws: ``SetupError`` when cmark cannot create the parser or lacks an extension.
+    static func makeParser(flags: Int32) throws(SetupError) -> OpaquePointer {
+        _ = registration
+        guard let parser = cmark_parser_new(flags) else {
+            throw SetupError(message: "cmark-gfm could not create a parser")
+        }
+        for name in extensionNames {
+            guard let extensionHandle = cmark_find_syntax_extension(name) else {
+                cmark_parser_free(parser)
+                throw SetupError(message: "cmark-gfm has no '\(name)' extension")
+            }
+            cmark_parser_attach_syntax_extension(parser, extensionHandle)
+        }
+        return parser
+    }
+
     /// Parses `source` and runs `body` with the tree; the tree and parser are freed when
     /// `body` returns, so `body` copies out everything it needs.
     /// - Parameters:
@@ -60,27 +72,31 @@ struct CMarkDocument {
         _ source: String, options: MarkdownOptions, at file: SourceLocation,
         _ body: (CMarkDocument) throws -> Result
     ) throws -> Result {
-        _ = registration
         let flags = flags(for: options)
-        guard let parser = cmark_parser_new(flags) else {
-            throw DiagnosticError(Diagnostic(at: file, "cmark-gfm could not create a parser"))
+        let parser: OpaquePointer
+        do {
+            parser = try makeParser(flags: flags)
+        } catch {
+            throw DiagnosticError(Diagnostic(at: file, error.message))
         }
         defer { cmark_parser_free(parser) }
-        for name in extensionNames {
-            guard let extensionHandle = cmark_find_syntax_extension(name) else {
-                throw DiagnosticError(Diagnostic(at: file, "cmark-gfm has no '\(name)' extension"))
-            }
-            cmark_parser_attach_syntax_extension(parser, extensionHandle)
-        }
-        var parsed: OpaquePointer?
         var text = source
-        // A plain pthread lock (NSLock): it guards C state only, and ThreadSanitizer sees it.
-        parseLock.lock()
-        text.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        let parsed: OpaquePointer?
+        do {
+            // Under the parse lock until the gate has proven that parses may overlap.
+            parsed = try CMarkParseGate.shared.run {
+                text.withUTF8 { bytes in
+                    bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+                }
+                return cmark_parser_finish(parser)
+            }
+        } catch {
+            throw DiagnosticError(
+                Diagnostic(
+                    at: file,
+                    "cmark-gfm calls Lede's cmark_manage_extensions_special_characters, but its own could not be found"
+                ))
         }
-        parsed = cmark_parser_finish(parser)
-        parseLock.unlock()
         guard let root = parsed else {
             throw DiagnosticError(Diagnostic(at: file, "cmark-gfm could not parse the Markdown"))
         }

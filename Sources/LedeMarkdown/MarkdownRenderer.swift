@@ -5,8 +5,9 @@ public import LedeCore
 ///
 /// Extensions: tables, strikethrough, autolinks, the tag filter and task lists; footnotes and
 /// smart punctuation as ``MarkdownOptions`` say. Renderers may be used from many tasks at
-/// once: parsing is serialised (cmark-gfm is not thread-safe while parsing), everything else
-/// runs in parallel.
+/// once: everything runs in parallel, parsing too once the parse gate (`CMarkParseGate`) has
+/// proven it safe (until then, or with a cmark-gfm build where it cannot be, parses run one at
+/// a time).
 public struct MarkdownRenderer: Sendable {
     /// The options every document is rendered with.
     public var options: MarkdownOptions
