@@ -27,13 +27,20 @@ import Testing
 
     /// Renders `source` with the hooks, failing the test when it takes a second or more of
     /// this thread's CPU time (not wall time, which other processes on a loaded machine would
-    /// inflate; the render runs on the calling thread).
+    /// inflate; the render runs on the calling thread). A heavily loaded machine still stretches
+    /// CPU time a little (shared caches, frequency), so a render over the bound is timed once
+    /// more and the faster of the two counts: a quadratic render of these inputs takes many
+    /// seconds every time.
     func renderTimed(_ source: String) throws -> RenderedMarkdown {
-        let start = Self.threadCPUSeconds()
-        let rendered = try render(source, hooks: hooks)
-        let elapsed = Self.threadCPUSeconds() - start
-        #expect(elapsed < 1, "took \(elapsed) s of CPU for \(source.utf8.count) bytes")
-        return rendered
+        var fastest = Double.infinity
+        var rendered: RenderedMarkdown?
+        for _ in 0..<2 where fastest >= 1 {
+            let start = Self.threadCPUSeconds()
+            rendered = try render(source, hooks: hooks)
+            fastest = min(fastest, Self.threadCPUSeconds() - start)
+        }
+        #expect(fastest < 1, "took \(fastest) s of CPU for \(source.utf8.count) bytes")
+        return try #require(rendered)
     }
 
     static func threadCPUSeconds() -> Double {
