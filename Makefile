@@ -79,7 +79,7 @@ fuzz: deps
 # ThreadSanitizer over the tests that run work concurrently: parallel rendering and template
 # rendering, incremental builds, the preview server, its watcher and the serve round trip.
 # Any ThreadSanitizer report fails the target.
-TSAN_TESTS ?= ParallelRenderingTests|ConcurrencyTests|IncrementalBuildTests|QuickEditTests|BuildCacheTests|BundledSiteTests|LedePreviewTests|ServeRoundTripTests
+TSAN_TESTS ?= ParallelRenderingTests|StreamedBuildTests|CMarkParseGateTests|ConcurrencyTests|IncrementalBuildTests|QuickEditTests|BuildCacheTests|BundledSiteTests|LedePreviewTests|ServeRoundTripTests
 
 tsan: deps
 	$(SWIFT) build --build-tests --scratch-path .build-tsan --sanitize=thread
