@@ -255,9 +255,9 @@ struct BuildCache: Sendable {
         let path = folder(beside: output) + "/" + fileName
         guard FileSystem.kind(at: PathText.parent(of: path), followingLinks: false) == .folder,
             FileSystem.kind(at: path, followingLinks: false) == .file,
-            let data = FileManager.default.contents(atPath: path)
+            let bytes = FileBytes.contents(ofFile: path) ?? FileManager.default.contents(atPath: path).map(Array.init)
         else { return nil }
-        return decode([UInt8](data))
+        return decode(bytes)
     }
 
     /// Writes the cache beside `output`, replacing the last one in one rename. Failing to
@@ -277,13 +277,17 @@ struct BuildCache: Sendable {
         let target = folder + "/" + Self.fileName
         let temporary = target + ".new"
         FolderSwap.unlinkFile(temporary)
-        if let problem = FileBytes.write(Data(encoded()), toPath: temporary) { return problem }
+        if let problem = FileBytes.write(encoded(), toPath: temporary) { return problem }
         guard rename(temporary, target) == 0 else { return String(cString: strerror(errno)) }
         return nil
     }
 
     func encoded() -> [UInt8] {
         var writer = ByteWriter()
+        // Room for the records' encoded parts and a little more per record and file, so that
+        // the many megabytes of a large site are not copied again each time the array grows.
+        let records = pages.values.reduce(0) { $0 + $1.checks.count + $1.page.count + 256 }
+        writer.bytes.reserveCapacity(records + 64 * (output.files.count + (spare?.files.count ?? 0)) + 4096)
         writer.bytes += Self.magic
         writer.number(Self.formatVersion)
         writer.number(siteKey)

@@ -32,9 +32,10 @@ public enum FileBytes {
         return failed || bytes.count > size ? nil : bytes
     }
 
-    /// Writes `data` to `path`, creating or truncating the file.
+    /// Writes `data` (`Data` or a byte array, without copying it) to `path`, creating or
+    /// truncating the file.
     /// - Returns: `nil` on success, else the system's error message.
-    public static func write(_ data: Data, toPath path: String) -> String? {
+    public static func write(_ data: some ContiguousBytes, toPath path: String) -> String? {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return String(cString: strerror(errno)) }
         defer { close(descriptor) }
