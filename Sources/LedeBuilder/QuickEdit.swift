@@ -58,9 +58,11 @@ enum QuickEdit {
             changed.append(job.outputPath)
         }
         report.linkWarnings[job.outputPath] = warnings.isEmpty ? nil : warnings
-        // The render, scan and link caches keep the last whole build's page: the next whole build
-        // finds the page changed and renders it again (copying those large caches for one page
-        // would cost more than the edit). The manifest says what is on disk now.
+        // The render, scan and link caches keep the last whole build's page, except its HTML: the
+        // page on disk is no longer that one, and a whole build that finds the article as it was
+        // then (an edit taken back) must render it and compare it with the disk, not take the
+        // cached HTML for what is written. The manifest says what is on disk now.
+        cache.pages[job.outputPath] = nil
         cache.lastReport = report
         manifest = known
         var summary = BuildSummary(

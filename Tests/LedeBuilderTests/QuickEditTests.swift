@@ -54,6 +54,43 @@ import Testing
         try await IncrementalBuildTests.expectCleanOutput(workspace, output: output, summary: summary, after: new)
     }
 
+    /// An article edited alone, then put back as it was in a save that also changes another
+    /// article (a whole build): the whole build must not take its cached page (the one before
+    /// the edit) for what is on disk (new-user trial: the edited page stayed in preview).
+    @Test func anArticlePutBackInAWholeBuildIsWrittenAgain() async throws {
+        let (workspace, builder, output) = try await Self.setUp()
+        let path = "Content/posts/post-5.md"
+        let original = try workspace.read(path)
+        try Self.append(workspace, path, "\nA line taken back later.\n")
+        #expect(try await builder.build(changed: [workspace.url(path).path]).renderedAlone)
+        try workspace.write(path, original)
+        let other = "Content/posts/post-6.md"
+        try Self.append(workspace, other, "\nAnother line.\n")
+        let summary = try await builder.build(changed: [workspace.url(path).path, workspace.url(other).path])
+        #expect(!summary.renderedAlone)
+        #expect(summary.changedPaths.contains("posts/post-5/index.html"))
+        try await IncrementalBuildTests.expectCleanOutput(
+            workspace, output: output, summary: summary, after: "an article put back in a whole build")
+    }
+
+    /// The same, with a failed build between the edit and the whole build.
+    @Test func anArticlePutBackAfterAFailedBuildIsWrittenAgain() async throws {
+        let (workspace, builder, output) = try await Self.setUp()
+        let path = "Content/posts/post-5.md"
+        let original = try workspace.read(path)
+        try Self.append(workspace, path, "\nA line taken back later.\n")
+        #expect(try await builder.build(changed: [workspace.url(path).path]).renderedAlone)
+        let broken = "Content/posts/post-6.md"
+        let intact = try workspace.read(broken)
+        try workspace.replace(broken, "title: ", with: "title: [broken ")
+        await #expect(throws: DiagnosticError.self) { try await builder.build(changed: [workspace.url(broken).path]) }
+        try workspace.write(broken, intact)
+        try workspace.write(path, original)
+        let summary = try await builder.build(changed: [workspace.url(path).path, workspace.url(broken).path])
+        try await IncrementalBuildTests.expectCleanOutput(
+            workspace, output: output, summary: summary, after: "an article put back after a failed build")
+    }
+
     @Test func afterAFailedBuildTheNextOneIsWhole() async throws {
         let (workspace, builder, _) = try await Self.setUp()
         let broken = "Content/posts/post-6.md"
