@@ -195,8 +195,12 @@ struct BuildCache: Sendable {
             hasher.combine(options.minify ? 1 : 0)
             let root = options.siteRoot.path + "/"
             hasher.combine(TemplateFingerprint.of(folder: options.siteRoot.appendingPathComponent("Templates")))
+            // Of the copied files, only stylesheets and scripts go into pages (their fingerprinted
+            // names); any other file (an image, a PDF) changes only what links resolve to, which
+            // the link checker's universe key covers: adding one renders nothing again.
             let copied = site.publicFiles.map { "Public/" + $0 } + site.contentAssets.map { "Content/" + $0 }
-            for path in copied.sorted() {
+            for path in copied.sorted()
+            where AssetFingerprinter.extensions.contains(PathText.pathExtension(of: path).lowercased()) {
                 hasher.combine(path)
                 let status = FileSystem.status(at: root + path, followingLinks: true)
                 hasher.combine(status.map { "\($0.size) \($0.modified) \($0.changed) \($0.inode)" } ?? "-")

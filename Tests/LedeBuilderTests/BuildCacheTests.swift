@@ -61,6 +61,26 @@ import Testing
         try await Self.expectCleanOutput(workspace, third, "a third build")
     }
 
+    /// A file added to `Public/` (not a stylesheet or script) goes into no page: every page is
+    /// carried, and a carried page's link to it, broken before, is checked again and fine.
+    @Test func aPublicFileAddedRendersNothingAgainAndMendsLinksToIt() async throws {
+        let workspace = try await Self.workspace()
+        try workspace.write(
+            "Content/posts/post-5.md", try workspace.read("Content/posts/post-5.md") + "\n[The data](/data.csv).\n")
+        try await Self.settle()
+        let first = try await Self.build(workspace)
+        #expect(
+            first.diagnostics.contains { $0.message.hasPrefix("broken link '/explainers/iran-deportations/data.csv'") })
+        try await Self.settle()
+        _ = try await Self.build(workspace)
+        try workspace.write("Public/data.csv", "a,b\n1,2\n")
+        try await Self.settle()
+        let added = try await Self.build(workspace)
+        #expect(added.pagesRendered == 0)
+        #expect(!added.diagnostics.contains { $0.message.contains("data.csv") })
+        try await Self.expectCleanOutput(workspace, added, "a file added to Public/")
+    }
+
     @Test func anEditedArticleIsRenderedAgain() async throws {
         let workspace = try await Self.workspace()
         let first = try await Self.build(workspace)
