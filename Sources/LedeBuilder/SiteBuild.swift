@@ -449,7 +449,8 @@ extension SiteBuild {
                 bag.add(
                     Diagnostic(
                         at: SourceLocation(path: "Public/" + path),
-                        "Public/\(path) would overwrite the generated file \(path)"))
+                        "Public/\(path) would overwrite the generated file \(path), which Lede writes itself: "
+                            + "rename or remove Public/\(path)"))
             }
             publicFiles[path] = publicFolder.appendingPathComponent(path)
         }
@@ -463,7 +464,7 @@ extension SiteBuild {
                 bag.add(
                     Diagnostic(
                         at: SourceLocation(path: "Content/" + path),
-                        "Content/\(path) would overwrite the file \(path) of the site"))
+                        "Content/\(path) would overwrite the file \(path) of the site: rename or move Content/\(path)"))
             }
             publicFiles[path] = contentFolder.appendingPathComponent(path)
         }
