@@ -36,11 +36,22 @@ import Testing
                 + "give one of them another 'slug'"
         ),
         ("invalid-utf8", "Content/about.md:4:4: error: file is not valid UTF-8 (byte 0xE9)"),
+
         (
             "missing-config",
             "Content/_site.yaml: error: missing site config: create Content/_site.yaml with title, base_url, description, author, publisher and report_error_url"
         ),
     ]
+
+    /// Found after the pages are rendered: the fixture's bare templates add their warnings.
+    @Test func aPublicFileThatWouldOverwriteAGeneratedFileSaysWhatToDo() async throws {
+        let lines = try await expectBuildFailure("public-overwrites-generated").split(separator: "\n")
+        #expect(
+            lines.filter { $0.contains("error:") } == [
+                "Public/robots.txt: error: Public/robots.txt would overwrite the generated file robots.txt, which Lede "
+                    + "writes itself: rename or remove Public/robots.txt"
+            ])
+    }
 
     @Test(arguments: foundationCases)
     func foundation(_ name: String, _ expected: String) async throws {
@@ -227,7 +238,9 @@ import Testing
 
     /// The name of every case declared above.
     static var allCases: [String] {
-        (foundationCases + explainerCases + templatesCases + reliabilityCases + trustCases).map(\.0)
+        (foundationCases + explainerCases + templatesCases + reliabilityCases + trustCases).map(\.0) + [
+            "public-overwrites-generated"
+        ]
     }
 
     /// Every folder under `InvalidSites/` is a declared case, and every case has its folder.
