@@ -288,7 +288,7 @@ public struct Explainer: Sendable {
             }
         }
         cache.groups = cache.groups.filter { renderedGroups[$0.key] != nil }
-        try bag.throwIfErrors()
+        try stopOnErrors(bag)
         timer.mark("own pages")
         let ownCarried = own?.carried
         let index =
@@ -304,7 +304,7 @@ public struct Explainer: Sendable {
             for diagnostic in review.diagnostics { bag.add(diagnostic) }
             timer.mark("citations")
             checkClaims(renderedGroups, unsettled: review.unsettled, memo: &cache.claims, bag: &bag)
-            try bag.throwIfErrors()
+            try stopOnErrors(bag)
         }
         let checked = bag.diagnostics
         timer.mark("claims")
@@ -357,6 +357,16 @@ public struct Explainer: Sendable {
                 + files.map(\.path)
         }
         return output
+    }
+
+    /// Stops the build on the errors found so far, with the warnings that reading the content
+    /// found (printed after the claim checks when nothing stops the build): an author fixing a
+    /// citation still sees that a key is misspelt (new-user trial).
+    private func stopOnErrors(_ bag: DiagnosticBag) throws {
+        guard bag.hasErrors else { return }
+        var all = bag
+        for warning in warnings { all.add(warning) }
+        try all.throwIfErrors()
     }
 
     /// Builds every explainer page and file, without reusing earlier work.

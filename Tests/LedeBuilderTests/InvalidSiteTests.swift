@@ -1,4 +1,6 @@
 import Foundation
+import LedeBuilder
+import LedeCore
 import Testing
 
 /// Each site under `Tests/Fixtures/InvalidSites/` has one mistake: the build must report it
@@ -42,6 +44,23 @@ import Testing
             "Content/_site.yaml: error: missing site config: create Content/_site.yaml with title, base_url, description, author, publisher and report_error_url"
         ),
     ]
+
+    /// A warning found while reading the content (a misspelt key) is printed with the errors of
+    /// a later step that stops the build, not only once they are fixed (new-user trial).
+    @Test func readingWarningsStayWithALaterStepsErrors() async throws {
+        let workspace = try IncrementalBuildTests.Workspace()
+        try workspace.replace("Content/index.md", "title: ", with: "descripiton: \"x\"\ntitle: ")
+        try workspace.write("Content/posts/bad.md", "---\ntitle: \"Bad\"\n---\nSee [the report](seed:p999).\n")
+        let options = BuildOptions(siteRoot: workspace.site, output: workspace.root.appendingPathComponent("Output"))
+        do {
+            _ = try await SiteBuilder(options: options).build()
+            Issue.record("the build succeeded")
+        } catch let error as DiagnosticError {
+            let lines = error.diagnostics.map(\.description)
+            #expect(lines.contains { $0.hasPrefix("Content/posts/bad.md:4:5: error: ") && $0.contains("p999") })
+            #expect(lines.contains { $0.hasPrefix("Content/index.md:2:1: warning: unknown key 'descripiton'") })
+        }
+    }
 
     /// Found after the pages are rendered: the fixture's bare templates add their warnings.
     @Test func aPublicFileThatWouldOverwriteAGeneratedFileSaysWhatToDo() async throws {
