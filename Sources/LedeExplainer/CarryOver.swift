@@ -112,8 +112,10 @@ public struct OwnPages: Sendable {
 extension Explainer {
     /// The stable hash of everything the explainer's own pages and their checks are made from
     /// (see ``OwnPages``), given this build's rendered (or carried) groups.
-    /// - Parameter facts: By content file, each carriable plain page's terms; `nil` for an own
-    ///   page (hashed in full).
+    /// - Parameters:
+    ///   - plainPagesKey: ``Explainer/plainPagesKey()`` of this build.
+    ///   - carriable: By content file, each carriable plain page's terms; a page not in it is an
+    ///     own page, hashed in full.
     func ownPagesKey(plainPagesKey: UInt64, carriable: [String: PageTerms]) -> UInt64 {
         StableHasher.hash { hasher in
             hasher.combine(plainPagesKey)

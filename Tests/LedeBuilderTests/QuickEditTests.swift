@@ -54,15 +54,21 @@ import Testing
         try await IncrementalBuildTests.expectCleanOutput(workspace, output: output, summary: summary, after: new)
     }
 
+    /// Appends a line to one article and rebuilds it alone; returns its path and its text before.
+    static func editAlone(_ workspace: Workspace, _ builder: SiteBuilder) async throws -> (String, String) {
+        let path = "Content/posts/post-5.md"
+        let original = try workspace.read(path)
+        try append(workspace, path, "\nA line taken back later.\n")
+        #expect(try await builder.build(changed: [workspace.url(path).path]).renderedAlone)
+        return (path, original)
+    }
+
     /// An article edited alone, then put back as it was in a save that also changes another
     /// article (a whole build): the whole build must not take its cached page (the one before
     /// the edit) for what is on disk (new-user trial: the edited page stayed in preview).
     @Test func anArticlePutBackInAWholeBuildIsWrittenAgain() async throws {
         let (workspace, builder, output) = try await Self.setUp()
-        let path = "Content/posts/post-5.md"
-        let original = try workspace.read(path)
-        try Self.append(workspace, path, "\nA line taken back later.\n")
-        #expect(try await builder.build(changed: [workspace.url(path).path]).renderedAlone)
+        let (path, original) = try await Self.editAlone(workspace, builder)
         try workspace.write(path, original)
         let other = "Content/posts/post-6.md"
         try Self.append(workspace, other, "\nAnother line.\n")
@@ -76,10 +82,7 @@ import Testing
     /// The same, with a failed build between the edit and the whole build.
     @Test func anArticlePutBackAfterAFailedBuildIsWrittenAgain() async throws {
         let (workspace, builder, output) = try await Self.setUp()
-        let path = "Content/posts/post-5.md"
-        let original = try workspace.read(path)
-        try Self.append(workspace, path, "\nA line taken back later.\n")
-        #expect(try await builder.build(changed: [workspace.url(path).path]).renderedAlone)
+        let (path, original) = try await Self.editAlone(workspace, builder)
         let broken = "Content/posts/post-6.md"
         let intact = try workspace.read(broken)
         try workspace.replace(broken, "title: ", with: "title: [broken ")
