@@ -170,7 +170,7 @@ struct BuildCache: Sendable {
     static let fileName = "build"
     private static let magic = Array("lede build cache\n".utf8)
     /// Raised whenever what is recorded, or how, changes.
-    private static let formatVersion: UInt64 = 5
+    private static let formatVersion: UInt64 = 6
 
     /// Lede's cache folder beside `output`.
     static func folder(beside output: URL) -> String {
@@ -322,8 +322,7 @@ extension ByteWriter {
         }
         number(signature.inode)
         text(record.outputPath)
-        texts(record.terms.matched)
-        texts(record.terms.linked)
+        pageTerms(record.terms)
         texts(record.ids.sorted())
         number(UInt64(record.problems.count))
         for problem in record.problems {
@@ -336,6 +335,14 @@ extension ByteWriter {
         bytes += record.checks
         number(UInt64(record.page.count))
         bytes += record.page
+    }
+
+    mutating func pageTerms(_ terms: PageTerms) {
+        texts(terms.matched)
+        texts(terms.linked)
+        let linkedPages = terms.linkedPages.sorted { $0.key < $1.key }
+        texts(linkedPages.map(\.key))
+        texts(linkedPages.map(\.value))
     }
 
     mutating func diagnostics(_ diagnostics: [Diagnostic]) {
@@ -355,8 +362,7 @@ extension ByteWriter {
         number(UInt64(record.own.terms.count))
         for (path, terms) in record.own.terms.sorted(by: { $0.key < $1.key }) {
             text(path)
-            texts(terms.matched)
-            texts(terms.linked)
+            pageTerms(terms)
         }
         diagnostics(record.own.diagnostics)
         texts(record.own.files)
@@ -536,7 +542,7 @@ private struct ByteReader {
 
     mutating func pageRecord() -> (path: String, record: BuildCache.PageRecord)? {
         guard let path = text(), let size = signed(), let modified = signed(), let changed = signed(),
-            let inode = number(), let outputPath = text(), let matched = texts(), let linked = texts(),
+            let inode = number(), let outputPath = text(), let terms = pageTerms(),
             let ids = texts(), let problemCount = count()
         else { return nil }
         var problems: [LinkChecker.Problem] = []
@@ -561,13 +567,22 @@ private struct ByteReader {
         return (
             path,
             BuildCache.PageRecord(
-                signature: signature, outputPath: outputPath, terms: PageTerms(matched: matched, linked: linked),
+                signature: signature, outputPath: outputPath, terms: terms,
                 ids: Set(ids), problems: problems, checks: checks, page: page)
         )
     }
 }
 
 extension ByteReader {
+    mutating func pageTerms() -> PageTerms? {
+        guard let matched = texts(), let linked = texts(), let targets = texts(), let urls = texts(),
+            targets.count == urls.count
+        else { return nil }
+        return PageTerms(
+            matched: matched, linked: linked,
+            linkedPages: Dictionary(zip(targets, urls), uniquingKeysWith: { first, _ in first }))
+    }
+
     mutating func diagnostics() -> [Diagnostic]? {
         guard let count = count() else { return nil }
         var diagnostics: [Diagnostic] = []
@@ -594,8 +609,8 @@ extension ByteReader {
         guard let key = number(), let termCount = count() else { return nil }
         var terms: [String: PageTerms] = [:]
         for _ in 0..<termCount {
-            guard let path = text(), let matched = texts(), let linked = texts() else { return nil }
-            terms[path] = PageTerms(matched: matched, linked: linked)
+            guard let path = text(), let pageTerms = pageTerms() else { return nil }
+            terms[path] = pageTerms
         }
         guard let checked = diagnostics(), let files = texts(), let notes = diagnostics(),
             let outputs = texts(), let pageCount = count()

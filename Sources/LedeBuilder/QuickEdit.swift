@@ -70,6 +70,7 @@ enum QuickEdit {
             filesCopied: report.filesCopied, changedPaths: changed, duration: clock.now - start,
             diagnostics: report.diagnostics)
         summary.renderedAlone = true
+        summary.markdownRendered = 1
         return summary
     }
 }

@@ -15,6 +15,8 @@ struct BuiltSite: Sendable {
     var pageCount: Int
     /// Pages whose template was rendered in this build (the others came from the cache).
     var renderedCount: Int
+    /// Pages whose Markdown was rendered in this build (``ExplainerOutput/markdownRendered``).
+    var markdownCount = 0
     var generatedCount: Int
     var diagnostics: [Diagnostic]
     /// Output paths whose bytes are those the same builder wrote last time (only incremental
@@ -158,6 +160,7 @@ struct SiteBuild {
                             site: site, siteKey: siteKey, signatures: signatures, output: options.output.path) : nil
                 } ?? CarryOver(key: 0, pages: [:])
             carry?.currentKey = plainPagesKey
+            carry = carry.map(explainer.keepingPagesWhoseLinksLeadAsBefore)
             // Pages given without their body that are not carried after all (what they are made
             // from changed, or their output did) are read again, with the whole site.
             let bodiless = site.pages.map(\.sourcePath).filter { path in
@@ -394,7 +397,7 @@ struct SiteBuild {
         }
         return BuiltSite(
             files: files, publicFiles: publicFiles, pageCount: output.pages.count, renderedCount: renderedCount,
-            generatedCount: generatedCount, diagnostics: bag.diagnostics,
+            markdownCount: output.markdownRendered, generatedCount: generatedCount, diagnostics: bag.diagnostics,
             unchangedPaths: published.unchanged, carried: carriedHashes, cacheRecord: record, streamed: streamed,
             spare: spare)
     }

@@ -70,6 +70,9 @@ public struct BuildSummary: Sendable {
     public var diagnostics: [Diagnostic]
     /// Pages carried over unchanged from the last `lede build` by the build cache (not rendered).
     public var pagesCarried = 0
+    /// Pages whose Markdown was rendered; the others' came from the last build of the same
+    /// builder, or were carried.
+    public var markdownRendered = 0
     /// Whether the build rendered one edited article by itself, from the last build (a preview
     /// edit to an article's text alone; see ``SiteBuilder/build(changed:)``).
     public var renderedAlone = false
@@ -221,6 +224,7 @@ public actor SiteBuilder {
             filesCopied: site.publicFiles.count,
             changedPaths: changed, duration: clock.now - start, diagnostics: site.diagnostics)
         summary.pagesCarried = site.carried.count
+        summary.markdownRendered = site.markdownCount
         return summary
     }
 }

@@ -14,8 +14,9 @@ public import LedeCore
 public struct CarryOver: Sendable {
     /// ``ExplainerOutput/plainPagesKey`` of the last build.
     public var key: UInt64
-    /// Plain pages whose content file is unchanged since the last build, with the terms they
-    /// used then, by content file.
+    /// Plain pages whose content file is unchanged since the last build, and whose links lead
+    /// to the URLs they led to then (``Explainer/keepingPagesWhoseLinksLeadAsBefore(_:)``), with
+    /// the terms they used then, by content file.
     public var pages: [String: PageTerms]
     /// The explainer's own pages of the last build, when every file they wrote is unchanged.
     public var ownPages: OwnPages?
@@ -29,17 +30,24 @@ public struct CarryOver: Sendable {
     }
 }
 
-/// The glossary terms a page uses: by their words (the first use is linked) and by `term:` links.
+/// What a later build needs of a page's Markdown without rendering it: the glossary terms it
+/// uses, by their words (the first use is linked) and by `term:` links, and the pages its
+/// relative links lead to.
 public struct PageTerms: Sendable, Hashable {
     /// Terms linked by matching their words, sorted.
     public var matched: [String]
     /// Terms linked with `term:`, sorted.
     public var linked: [String]
+    /// The pages its relative links (`notes.md`) led to, with the URL each had: a content file
+    /// → its URL. The page is carried only while each still has that URL, so adding or removing
+    /// other pages carries it still.
+    public var linkedPages: [String: String]
 
     /// Creates a page's terms.
-    public init(matched: [String], linked: [String]) {
+    public init(matched: [String], linked: [String], linkedPages: [String: String] = [:]) {
         self.matched = matched
         self.linked = linked
+        self.linkedPages = linkedPages
     }
 }
 
@@ -48,14 +56,15 @@ extension RenderedGroup {
     init(group: PieceGroup, carrying terms: PageTerms) {
         self.init(
             group: group, results: [:],
-            facts: Facts(matchedTerms: Set(terms.matched), linkedTerms: Set(terms.linked)))
+            facts: Facts(
+                matchedTerms: Set(terms.matched), linkedTerms: Set(terms.linked), linkedPages: terms.linkedPages))
     }
 
     /// What a later build needs to carry this page, or `nil` when it must be rendered every time
     /// (it cites the source or holds a `lede:` comment).
     var carriableTerms: PageTerms? {
         guard group.page.kind == .page, !facts.cites, !facts.silences else { return nil }
-        return PageTerms(matched: facts.matchedTerms.sorted(), linked: facts.linkedTerms.sorted())
+        return terms
     }
 }
 
@@ -63,6 +72,14 @@ extension Explainer {
     /// The stable hash of everything outside a plain page that its HTML is made from: the
     /// environment of its Markdown and the site-wide values of its context (``CarryOver/key``).
     public func plainPagesKey() -> UInt64 { plainPagesKey(environment: renderEnvironment()) }
+
+    /// `carry` without the pages a relative link of which leads elsewhere now (the page it
+    /// links to moved or is gone): those are rendered again.
+    public func keepingPagesWhoseLinksLeadAsBefore(_ carry: CarryOver) -> CarryOver {
+        var kept = carry
+        kept.pages = carry.pages.filter { links.leadsAsBefore($0.value.linkedPages) }
+        return kept
+    }
 
     func plainPagesKey(environment: ExplainerCache.Environment) -> UInt64 {
         StableHasher.hash { hasher in
@@ -165,7 +182,10 @@ extension Explainer {
 
 extension RenderedGroup {
     /// The terms a page used (any page: an own page's are recorded too).
-    var terms: PageTerms { PageTerms(matched: facts.matchedTerms.sorted(), linked: facts.linkedTerms.sorted()) }
+    var terms: PageTerms {
+        PageTerms(
+            matched: facts.matchedTerms.sorted(), linked: facts.linkedTerms.sorted(), linkedPages: facts.linkedPages)
+    }
 }
 
 /// Whether the own pages are carried, and the key of what they read.

@@ -49,6 +49,9 @@ struct RenderedGroup: Sendable {
         /// Terms linked by matching their words, and by `term:` links.
         var matchedTerms: Set<String> = []
         var linkedTerms: Set<String> = []
+        /// The pages its relative links led to, with their URLs then
+        /// (``LinkResolver/linkedPages(of:pagePath:)``).
+        var linkedPages: [String: String] = [:]
     }
 
     init(group: PieceGroup, results: [String: RenderedMarkdown], facts: Facts) {
@@ -57,9 +60,9 @@ struct RenderedGroup: Sendable {
         self.facts = facts
     }
 
-    init(group: PieceGroup, results: [String: RenderedMarkdown]) {
+    init(group: PieceGroup, results: [String: RenderedMarkdown], linkedPages: [String: String] = [:]) {
         self.group = group
-        var facts = Facts()
+        var facts = Facts(linkedPages: linkedPages)
         for result in results.values {
             facts.matchedTerms.formUnion(result.termsUsed)
             for link in result.links {
@@ -223,7 +226,8 @@ extension Explainer {
             }
         }
         try bag.throwIfErrors()
-        return RenderedGroup(group: group, results: results)
+        return RenderedGroup(
+            group: group, results: results, linkedPages: resolver.linkedPages(of: results.values, pagePath: pagePath))
     }
 
     /// The HTML of a term's first use: a link to its entry, and a button that opens the short

@@ -32,12 +32,11 @@ public struct GeneratedFile: Sendable, Hashable {
 }
 
 /// Rendered Markdown kept between builds, so that a rebuild renders only the pages whose
-/// Markdown, or whose environment (terms, documents, page URLs), changed.
+/// Markdown, or whose environment (terms, documents), or the URL of a page it links to, changed.
 public struct ExplainerCache: Sendable {
     struct Environment: Sendable, Hashable {
         var options: MarkdownOptions
         var basePath: String
-        var pageURLs: [String: String]
         var paragraphCounts: [String: Int]
         /// The earlier versions' paragraph counts, by document and version: a pinned citation
         /// (`seed:p5@2026-11-29`) links to its version's paragraph, or is an error without it.
@@ -79,6 +78,8 @@ public struct ExplainerOutput: Sendable {
     /// Output paths of the pages carried over (see ``CarryOver``): their jobs have no context,
     /// and their HTML is the last build's.
     public var carriedPages: Set<String> = []
+    /// How many pages' Markdown was rendered (the others' came from the cache or was carried).
+    public var markdownRendered = 0
     /// ``CarryOver/key`` for the next build.
     public var plainPagesKey: UInt64 = 0
     /// The plain pages a later build may carry, with their terms, by content file.
@@ -237,7 +238,9 @@ public struct Explainer: Sendable {
                 return (.success(RenderedGroup(group: group, carrying: terms)), false)
             }
             if deferred.contains(group.pageKey) { return nil }
-            if let hit = previous[group.pageKey], hit.group.pieces == group.pieces {
+            if let hit = previous[group.pageKey], hit.group.pieces == group.pieces,
+                links.leadsAsBefore(hit.facts.linkedPages)
+            {
                 return (.success(RenderedGroup(group: group, reusing: hit)), true)
             }
             return (Result { try render(group) }, false)
@@ -256,6 +259,7 @@ public struct Explainer: Sendable {
         var reusedGroups: Set<String> = []
         var carriedGroups: Set<String> = []
         var carriable: [String: PageTerms] = [:]
+        var markdownRendered = 0
         // The own pages' terms, for the next build's record.
         var ownTerms: [String: PageTerms] = [:]
         for (group, outcome) in zip(groups, rendered) {
@@ -275,6 +279,7 @@ public struct Explainer: Sendable {
                     carriedGroups.insert(group.pageKey)
                 } else {
                     cache.groups[group.pageKey] = value
+                    if !reused { markdownRendered += 1 }
                 }
                 if carry == nil { continue }
                 if let terms = carriedOwn {
@@ -349,6 +354,7 @@ public struct Explainer: Sendable {
         var output = ExplainerOutput(
             pages: pages, files: files, diagnostics: diagnostics, reusedPages: reusedPages, carriedPages: carriedPages,
             plainPagesKey: plainPagesKey, carriablePages: carriable, deferredContexts: deferredContexts)
+        output.markdownRendered = markdownRendered
         if let own {
             output.ownPages = OwnPages(
                 key: own.key, terms: ownTerms, diagnostics: checked, files: files.map(\.path), notes: notes)
@@ -375,11 +381,11 @@ public struct Explainer: Sendable {
         return try build(cache: &cache)
     }
 
-    /// Everything outside a page that its rendered Markdown depends on: the documents cited,
-    /// the terms linked and the pages linked to.
+    /// Everything outside a page that its rendered Markdown depends on, but the pages it links to
+    /// (each page's ``RenderedGroup/Facts/linkedPages``): the documents cited and the terms linked.
     func renderEnvironment() -> ExplainerCache.Environment {
         ExplainerCache.Environment(
-            options: renderer.options, basePath: site.config.basePath, pageURLs: links.pageURLs,
+            options: renderer.options, basePath: site.config.basePath,
             paragraphCounts: links.documents.mapValues(\.paragraphs.count),
             earlierCounts: links.documents.mapValues {
                 Dictionary($0.earlier.map { ($0.id, $0.paragraphs.count) }, uniquingKeysWith: { first, _ in first })

@@ -124,18 +124,44 @@ struct LinkResolver: Sendable {
         if destination.hasPrefix("/") && !destination.hasPrefix("//") {
             return .url(href(destination))
         }
-        guard !destination.contains(":"), !destination.hasPrefix("#"), !destination.hasPrefix("//") else {
-            return .keep
-        }
-        let (path, fragment) = split(destination)
-        guard path.hasSuffix(".md") else { return .keep }
-        let folder = PathText.parent(of: pagePath)
-        let target = normalize(folder + "/" + (path.removingPercentEncoding ?? path))
+        guard let (target, fragment) = pageTarget(destination, pagePath: pagePath) else { return .keep }
         guard let url = pageURLs[target] else {
             throw DiagnosticError(Diagnostic(at: location, missingPage(destination, target: target), rule: .pageLink))
         }
         if url.contains("#") { return .url(href(url)) }
         return .url(href(url) + (fragment.map { "#\($0)" } ?? ""))
+    }
+
+    /// The content file a relative link to a page (`../notes.md#top`) leads to from the page
+    /// whose file is `pagePath`, with its fragment; `nil` for any other destination.
+    func pageTarget(_ destination: String, pagePath: String) -> (target: String, fragment: String?)? {
+        guard !destination.contains(":"), !destination.hasPrefix("#"), !destination.hasPrefix("/") else {
+            return nil
+        }
+        let (path, fragment) = split(destination)
+        guard path.hasSuffix(".md") else { return nil }
+        let folder = PathText.parent(of: pagePath)
+        return (normalize(folder + "/" + (path.removingPercentEncoding ?? path)), fragment)
+    }
+
+    /// The pages a page's relative links led to, with the URL each had (a content file → its
+    /// URL): its rendered Markdown stays right as long as each still has that URL
+    /// (``leadsAsBefore(_:)``), whatever other pages are added or removed.
+    func linkedPages(of results: some Collection<RenderedMarkdown>, pagePath: String) -> [String: String] {
+        var pages: [String: String] = [:]
+        for result in results {
+            for link in result.links {
+                guard let (target, _) = pageTarget(link.destination, pagePath: pagePath) else { continue }
+                pages[target] = pageURLs[target]
+            }
+        }
+        return pages
+    }
+
+    /// Whether every page in `linked` (``linkedPages(of:pagePath:)`` of an earlier build) still
+    /// has the URL it had.
+    func leadsAsBefore(_ linked: [String: String]) -> Bool {
+        linked.allSatisfy { pageURLs[$0.key] == $0.value }
     }
 
     /// Why a relative link to `target` (`Content/notes.md`) leads nowhere, naming the page it

@@ -187,6 +187,47 @@ import Testing
         #expect(try Self.html(workspace, "glossary/index.html").contains("Article four"))
     }
 
+    /// An article's rendered Markdown depends on the pages it links to, not on every page: one
+    /// added renders itself and the own pages that list it, and the other articles are carried.
+    @Test func anArticleAddedRendersItselfAndTheOwnPagesOnly() async throws {
+        let (first, edited, workspace) = try await Self.edited("an article added") {
+            try $0.write("Content/posts/post-7.md", "---\ntitle: Article 7\n---\nA new article.\n")
+        }
+        #expect(edited.pagesWritten == first.pagesWritten + 1)
+        #expect(edited.pagesRendered == first.pagesWritten - Self.carriable + 1)
+        #expect(try Self.html(workspace, "posts/post-7/index.html").contains("A new article."))
+    }
+
+    @Test func anArticleDeletedRendersOnlyTheOwnPagesAndItsEditedLinker() async throws {
+        let (first, edited, _) = try await Self.edited("an article deleted and the link to it moved") {
+            try FileManager.default.removeItem(at: $0.url("Content/posts/post-6.md"))
+            try $0.replace("Content/posts/post-5.md", "(post-6.md)", with: "(post-4.md)")
+        }
+        #expect(edited.pagesWritten == first.pagesWritten - 1)
+        // The own pages and post-5; post-4 is carried.
+        #expect(edited.pagesRendered == first.pagesWritten - Self.carriable + 1)
+    }
+
+    /// A carried article whose link target moved is rendered again with the new URL; one whose
+    /// link target is gone is an error, as in a clean build.
+    @Test func aCarriedArticleLinkingToAMovedPageIsRenderedAgain() async throws {
+        let (first, edited, workspace) = try await Self.edited("a linked article moved") {
+            try $0.replace("Content/posts/post-6.md", "title:", with: "slug: moved\ntitle:")
+        }
+        // The own pages, post-6 and post-5, which links to it; post-4 is carried.
+        #expect(edited.pagesRendered == first.pagesWritten - Self.carriable + 2)
+        #expect(try Self.html(workspace, "posts/post-5/index.html").contains("/posts/moved/"))
+        try FileManager.default.removeItem(at: workspace.url("Content/posts/post-6.md"))
+        try await Self.settle()
+        await #expect {
+            _ = try await Self.build(workspace)
+        } throws: { error in
+            "\(error)".contains(
+                "Content/posts/post-5.md:9:13: error: link to a missing page 'post-6.md' (Content/posts/post-6.md does not exist"
+            )
+        }
+    }
+
     @Test func anEventEditRebuildsTheOwnPagesOnly() async throws {
         let (first, edited, workspace) = try await Self.edited("a timeline event edited") {
             let event = try #require(

@@ -238,6 +238,28 @@ import Testing
         #expect(templateEdit.pagesRendered == first.pagesWritten)
     }
 
+    /// A page added or removed renders its own page and the explainer's, not every article
+    /// (an article's Markdown depends on the pages it links to only).
+    @Test func anArticleAddedOrRemovedRendersNoOtherArticle() async throws {
+        let workspace = try Workspace()
+        try RandomEditTests.addArticles(workspace)
+        let output = workspace.root.appendingPathComponent("Output")
+        let builder = SiteBuilder(options: BuildOptions(siteRoot: workspace.site, output: output), incremental: true)
+        let first = try await builder.build()
+        try workspace.write("Content/posts/post-7.md", "---\ntitle: Article 7\n---\nA new article.\n")
+        let added = try await builder.build()
+        // The new article only: it uses no term, and nothing lists it but the sitemap.
+        #expect(added.pagesRendered == 1)
+        #expect(added.markdownRendered == 1)
+        #expect(added.pagesWritten == first.pagesWritten + 1)
+        _ = try await Self.expectCleanOutput(workspace, output: output, summary: added, after: "an article added")
+        try FileManager.default.removeItem(at: workspace.url("Content/posts/post-7.md"))
+        let removed = try await builder.build()
+        #expect(removed.pagesRendered == 0)
+        #expect(removed.markdownRendered == 0)
+        _ = try await Self.expectCleanOutput(workspace, output: output, summary: removed, after: "an article removed")
+    }
+
     @Test func failedRebuildKeepsTheLastGoodOutput() async throws {
         let workspace = try Workspace()
         let output = workspace.root.appendingPathComponent("Output")

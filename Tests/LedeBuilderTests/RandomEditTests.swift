@@ -52,7 +52,7 @@ import Testing
         let post = "Content/posts/post-\(Int.random(in: 1...6, using: &random)).md"
         let word = ["sanctions", "deportation", "a refugee", "travel documents", "nothing"].randomElement(
             using: &random)!
-        switch Int.random(in: 0..<17, using: &random) {
+        switch Int.random(in: 0..<18, using: &random) {
         case 0:
             try workspace.write(post, try workspace.read(post) + "\nA new line about \(word).\n")
             return "append to \(post)"
@@ -133,6 +133,17 @@ import Testing
             try workspace.replace(
                 "Content/index.md", "title: \"", with: "title: \"\(word.capitalized): ")
             return "overview title (navigation and every page's dates)"
+        case 16:
+            // The article another links to moves: the linking article's Markdown changes.
+            let text = try workspace.read(post)
+            if text.contains("\nslug: ") {
+                try workspace.write(
+                    post, text.replacingOccurrences(of: #"\nslug: [^\n]*"#, with: "", options: .regularExpression))
+                return "move \(post) back"
+            }
+            let number = post.dropFirst("Content/posts/post-".count).prefix(1)
+            try workspace.write(post, text.replacingOccurrences(of: "title: ", with: "slug: moved-\(number)\ntitle: "))
+            return "move \(post)"
         default:
             // A broken front matter: the build fails, the output stays, the fix builds again.
             let text = try workspace.read(post)
