@@ -158,6 +158,8 @@ struct BuildCache: Sendable {
 
     var siteKey: UInt64
     var plainPagesKey: UInt64
+    /// The glossary's short definitions, by term id (``Explainer/definitions``).
+    var definitions: [String: String] = [:]
     /// The explainer's own pages, when the last build could record them.
     var own: OwnRecord?
     /// ``LinkChecker/universeKey(paths:ids:publicFiles:basePath:baseURL:)`` of the last build.
@@ -170,7 +172,7 @@ struct BuildCache: Sendable {
     static let fileName = "build"
     private static let magic = Array("lede build cache\n".utf8)
     /// Raised whenever what is recorded, or how, changes.
-    private static let formatVersion: UInt64 = 6
+    private static let formatVersion: UInt64 = 7
 
     /// Lede's cache folder beside `output`.
     static func folder(beside output: URL) -> String {
@@ -225,6 +227,7 @@ struct BuildCache: Sendable {
         var carry = CarryOver(
             key: plainPagesKey,
             pages: Dictionary(carried.compactMap { $0 }, uniquingKeysWith: { first, _ in first }))
+        carry.definitions = definitions
         // The own pages are offered only when every file they wrote is still the one recorded.
         if let own, own.outputs.allSatisfy({ files[$0]?.matches(output + "/" + $0) == true }) {
             // The generated files are written again: their text is read back, and checked.
@@ -296,6 +299,9 @@ struct BuildCache: Sendable {
         writer.number(Self.formatVersion)
         writer.number(siteKey)
         writer.number(plainPagesKey)
+        let definitions = definitions.sorted { $0.key < $1.key }
+        writer.texts(definitions.map(\.key))
+        writer.texts(definitions.map(\.value))
         writer.number(universe)
         writer.folder(output)
         writer.number(spare == nil ? 0 : 1)
@@ -387,7 +393,8 @@ extension BuildCache {
         for index in 0..<8 { stored |= UInt64(bytes[body + index]) << (8 * UInt64(index)) }
         var reader = ByteReader(bytes: bytes, position: magic.count, end: body)
         guard stored == checksum, reader.number() == formatVersion,
-            let siteKey = reader.number(), let plainPagesKey = reader.number(), let universe = reader.number(),
+            let siteKey = reader.number(), let plainPagesKey = reader.number(), let termIDs = reader.texts(),
+            let definitions = reader.texts(), termIDs.count == definitions.count, let universe = reader.number(),
             let output = reader.folder(),
             let hasSpare = reader.number()
         else { return nil }
@@ -413,8 +420,9 @@ extension BuildCache {
         }
         guard reader.position == reader.end else { return nil }
         return BuildCache(
-            siteKey: siteKey, plainPagesKey: plainPagesKey, own: own, universe: universe, output: output, spare: spare,
-            pages: pages)
+            siteKey: siteKey, plainPagesKey: plainPagesKey,
+            definitions: Dictionary(zip(termIDs, definitions), uniquingKeysWith: { first, _ in first }), own: own,
+            universe: universe, output: output, spare: spare, pages: pages)
     }
 }
 

@@ -37,6 +37,7 @@ struct BuiltSite: Sendable {
     struct CacheRecord: Sendable {
         var siteKey: UInt64
         var plainPagesKey: UInt64
+        var definitions: [String: String]
         var universe: UInt64
         var pages: [String: BuildCache.PageRecord]
         var own: BuildCache.OwnRecord?
@@ -160,7 +161,7 @@ struct SiteBuild {
                             site: site, siteKey: siteKey, signatures: signatures, output: options.output.path) : nil
                 } ?? CarryOver(key: 0, pages: [:])
             carry?.currentKey = plainPagesKey
-            carry = carry.map(explainer.keepingPagesWhoseLinksLeadAsBefore)
+            carry = carry.map(explainer.keepingPagesMadeAsBefore)
             // Pages given without their body that are not carried after all (what they are made
             // from changed, or their output did) are read again, with the whole site.
             let bodiless = site.pages.map(\.sourcePath).filter { path in
@@ -390,7 +391,8 @@ struct SiteBuild {
                 }
             }
             record = BuiltSite.CacheRecord(
-                siteKey: siteKey, plainPagesKey: output.plainPagesKey, universe: published.universe, pages: pages,
+                siteKey: siteKey, plainPagesKey: output.plainPagesKey, definitions: explainer.definitions,
+                universe: published.universe, pages: pages,
                 own: BuildCache.ownRecord(
                     of: output, carried: carriedRecords, scans: published.scans, problems: published.problems,
                     unrendered: unrendered))

@@ -211,7 +211,8 @@ public actor SiteBuilder {
             timer.mark("write")
             if let record = site.cacheRecord, let folder {
                 let cache = BuildCache(
-                    siteKey: record.siteKey, plainPagesKey: record.plainPagesKey, own: record.own,
+                    siteKey: record.siteKey, plainPagesKey: record.plainPagesKey, definitions: record.definitions,
+                    own: record.own,
                     universe: record.universe,
                     output: folder, spare: storedOutput, pages: record.pages)
                 // Without a cache the next build is a full one: nothing is lost.

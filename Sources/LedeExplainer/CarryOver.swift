@@ -15,13 +15,16 @@ public struct CarryOver: Sendable {
     /// ``ExplainerOutput/plainPagesKey`` of the last build.
     public var key: UInt64
     /// Plain pages whose content file is unchanged since the last build, and whose links lead
-    /// to the URLs they led to then (``Explainer/keepingPagesWhoseLinksLeadAsBefore(_:)``), with
+    /// to the URLs they led to then (``Explainer/keepingPagesMadeAsBefore(_:)``), with
     /// the terms they used then, by content file.
     public var pages: [String: PageTerms]
     /// The explainer's own pages of the last build, when every file they wrote is unchanged.
     public var ownPages: OwnPages?
     /// ``Explainer/plainPagesKey()`` of this build, when the caller worked it out already.
     public var currentKey: UInt64?
+    /// The glossary's short definitions in the last build (``Explainer/definitions``): a page
+    /// that uses a term defined otherwise now is not carried.
+    public var definitions: [String: String] = [:]
 
     /// Creates a carry-over.
     public init(key: UInt64, pages: [String: PageTerms]) {
@@ -74,10 +77,16 @@ extension Explainer {
     public func plainPagesKey() -> UInt64 { plainPagesKey(environment: renderEnvironment()) }
 
     /// `carry` without the pages a relative link of which leads elsewhere now (the page it
-    /// links to moved or is gone): those are rendered again.
-    public func keepingPagesWhoseLinksLeadAsBefore(_ carry: CarryOver) -> CarryOver {
+    /// links to moved or is gone), or that use a term defined otherwise now: those are made again.
+    public func keepingPagesMadeAsBefore(_ carry: CarryOver) -> CarryOver {
         var kept = carry
-        kept.pages = carry.pages.filter { links.leadsAsBefore($0.value.linkedPages) }
+        let definitions = definitions
+        let redefined = Set(definitions.keys.filter { carry.definitions[$0] != definitions[$0] })
+        kept.pages = carry.pages.filter { _, terms in
+            links.leadsAsBefore(terms.linkedPages)
+                && (redefined.isEmpty
+                    || (redefined.isDisjoint(with: terms.matched) && redefined.isDisjoint(with: terms.linked)))
+        }
         return kept
     }
 

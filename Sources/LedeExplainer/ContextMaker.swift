@@ -59,20 +59,23 @@ struct ContextMaker: Sendable {
         let siteWide = Self.siteWide(of: explainer, base: siteBase, strings: stringsContext)
         let known = memo
         let siteWideUnchanged = memo.siteWide == siteWide
+        let definitions = explainer.definitions
+        let redefined = Set(definitions.keys.filter { known.definitions[$0] != definitions[$0] })
         let pages = explainer.site.pages.filter { !$0.kind.isItem }
         let made = ParallelMap.map(pages) { page -> (RenderJob?, Bool) in
             if carriedGroups.contains(page.sourcePath), let output = page.outputPath {
                 return (maker.carriedJob(page, output: output), false)
             }
             if let job = known.job(
-                for: page, siteWideUnchanged: siteWideUnchanged, markdownReused: reusedGroups.contains(page.sourcePath))
+                for: page, siteWideUnchanged: siteWideUnchanged, markdownReused: reusedGroups.contains(page.sourcePath),
+                definitionsUnchanged: maker.rendered[page.sourcePath].map { !$0.facts.usesAny(of: redefined) } ?? false)
             {
                 return (job, true)
             }
             if deferring, page.kind == .page { return (maker.deferredJob(page), false) }
             return (maker.pageJob(page), false)
         }
-        memo = PageJobMemo(siteWide: siteWide)
+        memo = PageJobMemo(siteWide: siteWide, definitions: definitions)
         var reused: Set<String> = []
         var carried: Set<String> = []
         var jobs: [RenderJob] = []
@@ -122,7 +125,7 @@ struct ContextMaker: Sendable {
             members: base.members, navigation: base.navURLs.map { [$0.0, $0.1] }, strings: strings,
             config: site.config, overviewDates: [overview?.date, overview?.updated],
             sourcing: site.pages(ofKind: .sourcing).first.map { [$0.title, $0.url] },
-            terms: explainer.terms.map { [$0.id, $0.name, $0.short] })
+            terms: explainer.terms.map { [$0.id, $0.name] })
     }
 
     /// The job of a carried page: where it goes and what the sitemap needs, without a context.

@@ -52,6 +52,11 @@ struct RenderedGroup: Sendable {
         /// The pages its relative links led to, with their URLs then
         /// (``LinkResolver/linkedPages(of:pagePath:)``).
         var linkedPages: [String: String] = [:]
+
+        /// Whether the page uses any of `terms` (by their words or a `term:` link).
+        func usesAny(of terms: Set<String>) -> Bool {
+            !terms.isEmpty && (!matchedTerms.isDisjoint(with: terms) || !linkedTerms.isDisjoint(with: terms))
+        }
     }
 
     init(group: PieceGroup, results: [String: RenderedMarkdown], facts: Facts) {

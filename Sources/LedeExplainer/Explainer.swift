@@ -390,7 +390,13 @@ public struct Explainer: Sendable {
             earlierCounts: links.documents.mapValues {
                 Dictionary($0.earlier.map { ($0.id, $0.paragraphs.count) }, uniquingKeysWith: { first, _ in first })
             },
-            terms: terms.map { [$0.id, $0.name, $0.short] + $0.phrases }, strings: strings)
+            terms: terms.map { [$0.id, $0.name] + $0.phrases }, strings: strings)
+    }
+
+    /// The glossary's short definitions by term id: a page's term popovers show those of the
+    /// terms it uses, so a page is made again only when one of its terms is redefined.
+    public var definitions: [String: String] {
+        Dictionary(terms.map { ($0.id, $0.short) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The public URL of a site path.

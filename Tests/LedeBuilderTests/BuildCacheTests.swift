@@ -240,6 +240,15 @@ import Testing
         #expect(try Self.html(workspace, "timeline/index.html").contains("A detail added later."))
     }
 
+    /// A page's term popovers show the definitions of the terms it uses, and no other.
+    @Test func aTermRedefinedRendersOnlyThePagesThatUseIt() async throws {
+        let (first, edited, workspace) = try await Self.edited("a term no article uses redefined") {
+            try $0.replace("Content/glossary/sanctions.md", "short: ", with: "short: Redefined. ")
+        }
+        #expect(edited.pagesRendered == first.pagesWritten - Self.carriable)
+        #expect(try Self.html(workspace, "glossary/index.html").contains("Redefined."))
+    }
+
     @Test func aTermEditRebuildsEveryPage() async throws {
         let (first, edited, _) = try await Self.edited("a glossary entry's text edited") {
             try $0.write(

@@ -238,14 +238,19 @@ import Testing
         #expect(templateEdit.pagesRendered == first.pagesWritten)
     }
 
-    /// A page added or removed renders its own page and the explainer's, not every article
-    /// (an article's Markdown depends on the pages it links to only).
-    @Test func anArticleAddedOrRemovedRendersNoOtherArticle() async throws {
+    /// The site with six articles, built once by a preview builder.
+    static func builtWithArticles() async throws -> (Workspace, URL, SiteBuilder, BuildSummary) {
         let workspace = try Workspace()
         try RandomEditTests.addArticles(workspace)
         let output = workspace.root.appendingPathComponent("Output")
         let builder = SiteBuilder(options: BuildOptions(siteRoot: workspace.site, output: output), incremental: true)
-        let first = try await builder.build()
+        return (workspace, output, builder, try await builder.build())
+    }
+
+    /// A page added or removed renders its own page and the explainer's, not every article
+    /// (an article's Markdown depends on the pages it links to only).
+    @Test func anArticleAddedOrRemovedRendersNoOtherArticle() async throws {
+        let (workspace, output, builder, first) = try await Self.builtWithArticles()
         try workspace.write("Content/posts/post-7.md", "---\ntitle: Article 7\n---\nA new article.\n")
         let added = try await builder.build()
         // The new article only: it uses no term, and nothing lists it but the sitemap.
@@ -258,6 +263,26 @@ import Testing
         #expect(removed.pagesRendered == 0)
         #expect(removed.markdownRendered == 0)
         _ = try await Self.expectCleanOutput(workspace, output: output, summary: removed, after: "an article removed")
+    }
+
+    /// A page's term popovers show the definitions of the terms it uses only: redefining a term
+    /// no article uses makes no article again; redefining one they all use makes each again.
+    @Test func aTermRedefinedMakesOnlyThePagesThatUseItAgain() async throws {
+        let (workspace, output, builder, first) = try await Self.builtWithArticles()
+        try workspace.replace("Content/glossary/sanctions.md", "short: ", with: "short: Redefined. ")
+        let unused = try await builder.build()
+        #expect(!unused.changedPaths.contains { $0.hasPrefix("posts/") })
+        // None of the six articles is rendered again (the own pages that show the glossary are);
+        // each shows the new definition of a term it uses, and the output is a clean build's.
+        #expect(unused.pagesRendered <= first.pagesWritten - 6)
+        #expect(unused.changedPaths.contains("glossary/index.html"))
+        _ = try await Self.expectCleanOutput(workspace, output: output, summary: unused, after: "sanctions redefined")
+        try workspace.replace("Content/glossary/deportation.md", "short: ", with: "short: Redefined. ")
+        let used = try await builder.build()
+        #expect(used.changedPaths.filter { $0.hasPrefix("posts/") }.count == 6)
+        let article = try String(contentsOf: output.appendingPathComponent("posts/post-1/index.html"), encoding: .utf8)
+        #expect(article.contains("Redefined."))
+        _ = try await Self.expectCleanOutput(workspace, output: output, summary: used, after: "deportation redefined")
     }
 
     @Test func failedRebuildKeepsTheLastGoodOutput() async throws {

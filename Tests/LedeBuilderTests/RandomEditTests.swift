@@ -81,9 +81,10 @@ import Testing
             try workspace.write(post, try workspace.read(post) + "\nA [link to nowhere](/missing-\(word.count)/).\n")
             return "broken link (a warning) in \(post)"
         case 5:
+            let term = ["asylum", "sanctions"].randomElement(using: &random)!
             try workspace.replace(
-                "Content/glossary/asylum.md", "short: ", with: "short: \(word.capitalized) aside. ")
-            return "glossary definition"
+                "Content/glossary/\(term).md", "short: ", with: "short: \(word.capitalized) aside. ")
+            return "glossary definition of \(term)"
         case 6:
             try workspace.write(
                 "Content/about.md", try workspace.read("Content/about.md") + "\nMore about \(word).\n")
