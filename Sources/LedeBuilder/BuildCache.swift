@@ -160,6 +160,9 @@ struct BuildCache: Sendable {
     var plainPagesKey: UInt64
     /// The glossary's short definitions, by term id (``Explainer/definitions``).
     var definitions: [String: String] = [:]
+    /// Each template's ``TemplateLibrary/fingerprint(of:)``, by name: a plain page is carried
+    /// while its template's is unchanged, the own pages while every template's is.
+    var templates: [String: UInt64] = [:]
     /// The explainer's own pages, when the last build could record them.
     var own: OwnRecord?
     /// ``LinkChecker/universeKey(paths:ids:publicFiles:basePath:baseURL:)`` of the last build.
@@ -172,7 +175,7 @@ struct BuildCache: Sendable {
     static let fileName = "build"
     private static let magic = Array("lede build cache\n".utf8)
     /// Raised whenever what is recorded, or how, changes.
-    private static let formatVersion: UInt64 = 7
+    private static let formatVersion: UInt64 = 8
 
     /// Lede's cache folder beside `output`.
     static func folder(beside output: URL) -> String {
@@ -196,7 +199,6 @@ struct BuildCache: Sendable {
             hasher.combine(options.includeDrafts ? 1 : 0)
             hasher.combine(options.minify ? 1 : 0)
             let root = options.siteRoot.path + "/"
-            hasher.combine(TemplateFingerprint.of(folder: options.siteRoot.appendingPathComponent("Templates")))
             // Of the copied files, only stylesheets and scripts go into pages (their fingerprinted
             // names); any other file (an image, a PDF) changes only what links resolve to, which
             // the link checker's universe key covers: adding one renders nothing again.
@@ -210,15 +212,21 @@ struct BuildCache: Sendable {
         }
     }
 
-    /// The plain pages this build may carry: unchanged content file, same output path, and the
-    /// output file still the one recorded.
-    func carryOver(site: Site, siteKey: UInt64, signatures: PageCache, output: String) -> CarryOver? {
+    /// The plain pages this build may carry: unchanged content file and template, same output
+    /// path, and the output file still the one recorded.
+    /// - Parameter templates: This build's ``templates``.
+    func carryOver(
+        site: Site, siteKey: UInt64, templates: [String: UInt64], signatures: PageCache, output: String
+    ) -> CarryOver? {
         guard siteKey == self.siteKey, self.output.isSame(as: output) else { return nil }
+        let before = self.templates
         let records = self.pages
         let files = self.output.files
         // Every output file is stat'ed: on every core.
         let carried = ParallelMap.map(site.pages(ofKind: .page)) { page -> (String, PageTerms)? in
+            let template = page.template ?? "page"
             guard let record = records[page.sourcePath], record.outputPath == page.outputPath,
+                let fingerprint = templates[template], before[template] == fingerprint,
                 let signature = signatures.signature(ofRead: page.sourcePath), signature == record.signature,
                 let file = files[record.outputPath], file.matches(output + "/" + record.outputPath)
             else { return nil }
@@ -229,7 +237,7 @@ struct BuildCache: Sendable {
             pages: Dictionary(carried.compactMap { $0 }, uniquingKeysWith: { first, _ in first }))
         carry.definitions = definitions
         // The own pages are offered only when every file they wrote is still the one recorded.
-        if let own, own.outputs.allSatisfy({ files[$0]?.matches(output + "/" + $0) == true }) {
+        if let own, templates == before, own.outputs.allSatisfy({ files[$0]?.matches(output + "/" + $0) == true }) {
             // The generated files are written again: their text is read back, and checked.
             var contents: [String: String] = [:]
             for path in own.own.files {
@@ -302,6 +310,9 @@ struct BuildCache: Sendable {
         let definitions = definitions.sorted { $0.key < $1.key }
         writer.texts(definitions.map(\.key))
         writer.texts(definitions.map(\.value))
+        let templates = templates.sorted { $0.key < $1.key }
+        writer.texts(templates.map(\.key))
+        for (_, fingerprint) in templates { writer.number(fingerprint) }
         writer.number(universe)
         writer.folder(output)
         writer.number(spare == nil ? 0 : 1)
@@ -394,7 +405,9 @@ extension BuildCache {
         var reader = ByteReader(bytes: bytes, position: magic.count, end: body)
         guard stored == checksum, reader.number() == formatVersion,
             let siteKey = reader.number(), let plainPagesKey = reader.number(), let termIDs = reader.texts(),
-            let definitions = reader.texts(), termIDs.count == definitions.count, let universe = reader.number(),
+            let definitions = reader.texts(), termIDs.count == definitions.count,
+            let templateNames = reader.texts(), let templateFingerprints = reader.numbers(count: templateNames.count),
+            let universe = reader.number(),
             let output = reader.folder(),
             let hasSpare = reader.number()
         else { return nil }
@@ -421,7 +434,9 @@ extension BuildCache {
         guard reader.position == reader.end else { return nil }
         return BuildCache(
             siteKey: siteKey, plainPagesKey: plainPagesKey,
-            definitions: Dictionary(zip(termIDs, definitions), uniquingKeysWith: { first, _ in first }), own: own,
+            definitions: Dictionary(zip(termIDs, definitions), uniquingKeysWith: { first, _ in first }),
+            templates: Dictionary(zip(templateNames, templateFingerprints), uniquingKeysWith: { first, _ in first }),
+            own: own,
             universe: universe, output: output, spare: spare, pages: pages)
     }
 }
@@ -506,6 +521,16 @@ private struct ByteReader {
     }
 
     mutating func signed() -> Int? { number().map { Int(Int64(bitPattern: $0)) } }
+
+    /// `count` numbers in a row.
+    mutating func numbers(count: Int) -> [UInt64]? {
+        var values: [UInt64] = []
+        for _ in 0..<count {
+            guard let value = number() else { return nil }
+            values.append(value)
+        }
+        return values
+    }
 
     mutating func text() -> String? {
         guard let tag = number() else { return nil }

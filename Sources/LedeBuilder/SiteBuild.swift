@@ -38,6 +38,7 @@ struct BuiltSite: Sendable {
         var siteKey: UInt64
         var plainPagesKey: UInt64
         var definitions: [String: String]
+        var templates: [String: UInt64]
         var universe: UInt64
         var pages: [String: BuildCache.PageRecord]
         var own: BuildCache.OwnRecord?
@@ -138,10 +139,14 @@ struct SiteBuild {
             library = bag.collect(at: SourceLocation(path: "Templates")) {
                 try TemplateLibrary.load(from: templatesFolder, displayRoot: "Templates")
             }
-            // Pages rendered with other templates are no longer valid.
+            // Pages rendered with a template that changed (or a partial or layout it renders)
+            // are no longer valid; the others are.
+            let before = cache.library
+            cache.pages = cache.pages.filter { _, page in
+                before?.fingerprint(of: page.template).map { $0 == library?.fingerprint(of: page.template) } ?? false
+            }
             cache.library = cache.isEnabled ? library : nil
             cache.templatesKey = templatesKey
-            cache.pages = [:]
         }
         try bag.throwIfErrors()
         guard var site, let library else { throw DiagnosticError(bag.diagnostics) }
@@ -158,7 +163,8 @@ struct SiteBuild {
                 stored.flatMap {
                     $0.plainPagesKey == plainPagesKey
                         ? $0.carryOver(
-                            site: site, siteKey: siteKey, signatures: signatures, output: options.output.path) : nil
+                            site: site, siteKey: siteKey, templates: library.allFingerprints, signatures: signatures,
+                            output: options.output.path) : nil
                 } ?? CarryOver(key: 0, pages: [:])
             carry?.currentKey = plainPagesKey
             carry = carry.map(explainer.keepingPagesMadeAsBefore)
@@ -392,7 +398,7 @@ struct SiteBuild {
             }
             record = BuiltSite.CacheRecord(
                 siteKey: siteKey, plainPagesKey: output.plainPagesKey, definitions: explainer.definitions,
-                universe: published.universe, pages: pages,
+                templates: library.allFingerprints, universe: published.universe, pages: pages,
                 own: BuildCache.ownRecord(
                     of: output, carried: carriedRecords, scans: published.scans, problems: published.problems,
                     unrendered: unrendered))

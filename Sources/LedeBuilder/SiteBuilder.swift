@@ -212,6 +212,7 @@ public actor SiteBuilder {
             if let record = site.cacheRecord, let folder {
                 let cache = BuildCache(
                     siteKey: record.siteKey, plainPagesKey: record.plainPagesKey, definitions: record.definitions,
+                    templates: record.templates,
                     own: record.own,
                     universe: record.universe,
                     output: folder, spare: storedOutput, pages: record.pages)

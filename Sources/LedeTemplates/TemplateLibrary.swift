@@ -57,6 +57,8 @@ public struct TemplateLibrary: Sendable {
     private let templates: [String: [TemplateNode]]
     private let references: [TagReference]
     private let templateNames: Set<String>
+    /// ``fingerprint(of:)`` of every template, by name.
+    private let fingerprints: [String: UInt64]
 
     /// Loads every `*.mustache` under `directory`, recursively.
     ///
@@ -80,6 +82,9 @@ public struct TemplateLibrary: Sendable {
         var references: [TagReference] = []
         var includes: [(name: String, isParent: Bool, location: SourceLocation)] = []
         var graph = TemplateGraph()
+        // Each template's text, hashed, and the partials and layouts it names.
+        var textHashes: [String: UInt64] = [:]
+        var direct: [String: Set<String>] = [:]
         for (name, relativePath) in files {
             let path = displayRoot.isEmpty ? relativePath : displayRoot + "/" + relativePath
             let text: String
@@ -94,13 +99,15 @@ public struct TemplateLibrary: Sendable {
             }
             guard let scanner = check(text, path: path, into: &bag) else { continue }
             graph.add(template: name, path: path, scanner: scanner)
+            textHashes[name] = ContentHash.fast(Data(text.utf8))
             for tag in scanner.tags {
                 let location = SourceLocation(path: path, line: tag.line, column: tag.column)
                 switch tag.kind {
                 case .partial: includes.append((tag.name, false, location))
                 case .parent: includes.append((tag.name, true, location))
-                default: break
+                default: continue
                 }
+                direct[name, default: []].insert(tag.name)
             }
             do {
                 (templates[name], references) = try TemplateParser.parse(scanner, path: path, references: references)
@@ -120,8 +127,44 @@ public struct TemplateLibrary: Sendable {
         }
         graph.problems().forEach { bag.add($0) }
         try bag.throwIfErrors()
-        return TemplateLibrary(templates: templates, references: references, templateNames: known)
+        return TemplateLibrary(
+            templates: templates, references: references, templateNames: known,
+            fingerprints: fingerprints(textHashes: textHashes, direct: direct))
     }
+
+    /// Each template's ``fingerprint(of:)``: its text and the texts of every template it
+    /// reaches through partial and layout tags, transitively. (A block's override comes from a
+    /// template on the render's path, so from one of these: no other template can change what
+    /// it renders.)
+    private static func fingerprints(textHashes: [String: UInt64], direct: [String: Set<String>]) -> [String: UInt64] {
+        var fingerprints: [String: UInt64] = [:]
+        for name in textHashes.keys {
+            var reached: Set<String> = [name]
+            var waiting = [name]
+            while let next = waiting.popLast() {
+                for included in direct[next] ?? [] where reached.insert(included).inserted {
+                    waiting.append(included)
+                }
+            }
+            fingerprints[name] = StableHasher.hash { hasher in
+                for template in reached.sorted() {
+                    hasher.combine(template)
+                    hasher.combine(textHashes[template] ?? 0)
+                }
+            }
+        }
+        return fingerprints
+    }
+
+    /// A stable hash (the same in every run) of the template `name` and of every partial and
+    /// layout it renders, transitively: what a page rendered with it is made from, of the
+    /// templates. `nil` for an unknown name.
+    public func fingerprint(of name: String) -> UInt64? {
+        fingerprints[name]
+    }
+
+    /// ``fingerprint(of:)`` of every template, by name.
+    public var allFingerprints: [String: UInt64] { fingerprints }
 
     /// Whether a template has this name.
     /// - Parameter name: A template name such as `page` or `partials/head`.

@@ -282,12 +282,34 @@ import Testing
         #expect(edited.pagesRendered >= first.pagesWritten - Self.carriable)
     }
 
-    @Test func aTemplateEditRebuildsEveryPage() async throws {
+    /// The articles are carried when a template they are not made with changes.
+    @Test func anOwnPageTemplateEditRebuildsTheOwnPagesOnly() async throws {
         let (first, edited, workspace) = try await Self.edited("the glossary template edited") {
             try $0.write("Templates/glossary.mustache", try $0.read("Templates/glossary.mustache") + "<!-- x -->\n")
         }
-        #expect(edited.pagesRendered == first.pagesWritten)
+        #expect(edited.pagesRendered == first.pagesWritten - Self.carriable)
         #expect(try Self.html(workspace, "glossary/index.html").contains("<!-- x -->"))
+    }
+
+    @Test func aPartialTheArticlesDoNotUseRebuildsTheOwnPagesOnly() async throws {
+        let (first, edited, workspace) = try await Self.edited("a partial of the own pages edited") {
+            try $0.write(
+                "Templates/partials/sources.mustache", try $0.read("Templates/partials/sources.mustache") + "<!-- s -->"
+            )
+        }
+        #expect(edited.pagesRendered == first.pagesWritten - Self.carriable)
+        #expect(try Self.html(workspace, "timeline/index.html").contains("<!-- s -->"))
+    }
+
+    @Test(arguments: ["page", "partials/byline", "base"])
+    func aTemplateTheArticlesUseRebuildsEveryPageMadeWithIt(_ template: String) async throws {
+        let (first, edited, workspace) = try await Self.edited("the \(template) template edited") {
+            let path = "Templates/\(template).mustache"
+            try $0.write(path, try $0.read(path) + "<!-- x -->\n")
+        }
+        // The own pages are rendered again with the articles (none is carried).
+        #expect(edited.pagesRendered == first.pagesWritten)
+        #expect(try Self.html(workspace, "posts/post-5/index.html").contains("<!-- x -->"))
     }
 
     /// Ways a cache file can be damaged: each must make the next build a full one.

@@ -232,10 +232,23 @@ import Testing
         #expect(bodyEdit.pagesRendered == 1)
         #expect(bodyEdit.changedPaths == ["about/index.html"])
 
+        // A template renders again the pages made with it, or with a template that includes it.
         try workspace.replace(
             "Templates/page.mustache", "<article class=\"explainer\">", with: "<article class=\"explainer x\">")
         let templateEdit = try await builder.build()
-        #expect(templateEdit.pagesRendered == first.pagesWritten)
+        #expect(templateEdit.pagesRendered == 1)
+        #expect(templateEdit.changedPaths == ["about/index.html"])
+        try workspace.write(
+            "Templates/partials/sources.mustache",
+            try workspace.read("Templates/partials/sources.mustache") + "<!-- s -->")
+        let partialEdit = try await builder.build()
+        #expect(
+            Set(partialEdit.changedPaths) == ["index.html", "timeline/index.html", "sourcing-notes/index.html"])
+        #expect(partialEdit.pagesRendered == 3)
+        try workspace.write("Templates/base.mustache", try workspace.read("Templates/base.mustache") + "<!-- b -->")
+        let layoutEdit = try await builder.build()
+        #expect(layoutEdit.pagesRendered == first.pagesWritten)
+        _ = try await Self.expectCleanOutput(workspace, output: output, summary: layoutEdit, after: "template edits")
     }
 
     /// The site with six articles, built once by a preview builder.

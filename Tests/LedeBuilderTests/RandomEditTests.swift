@@ -93,6 +93,11 @@ import Testing
             try workspace.replace("Content/_site.yaml", "title: \"", with: "title: \"\(word.capitalized) · ")
             return "site title"
         case 8:
+            if Bool.random(using: &random) {
+                let partial = "Templates/partials/sources.mustache"
+                try workspace.write(partial, try workspace.read(partial) + "<!-- \(word) -->")
+                return "a partial of the own pages"
+            }
             try workspace.replace(
                 "Templates/page.mustache", "<article class=\"explainer",
                 with: "<article class=\"explainer x\(word.count)")
