@@ -18,6 +18,29 @@ private func render(_ template: String, _ context: TemplateValue) throws -> Stri
         #expect(!templates.contains("head"))
     }
 
+    /// A template's fingerprint covers the partials and layouts it reaches, transitively, and
+    /// nothing else: what a page made with it depends on.
+    @Test func aFingerprintChangesWithWhatTheTemplateRenders() throws {
+        let files = [
+            "base.mustache": "<main>{{$main}}{{/main}}</main>",
+            "page.mustache": "{{<base}}{{$main}}{{> a}}{{/main}}{{/base}}",
+            "a.mustache": "A{{> b}}", "b.mustache": "B", "other.mustache": "{{> c}}", "c.mustache": "C",
+        ]
+        let before = try library(files)
+        func changed(_ path: String) throws -> [String] {
+            var edited = files
+            edited[path, default: ""] += " "
+            let after = try library(edited)
+            return before.names.filter { before.fingerprint(of: $0) != after.fingerprint(of: $0) }
+        }
+        #expect(try changed("b.mustache") == ["a", "b", "page"])
+        #expect(try changed("base.mustache") == ["base", "page"])
+        #expect(try changed("c.mustache") == ["c", "other"])
+        #expect(try changed("page.mustache") == ["page"])
+        #expect(try library(files).allFingerprints == before.allFingerprints)
+        #expect(before.fingerprint(of: "nope") == nil)
+    }
+
     @Test func unknownPartialIsReportedAtLoad() {
         let text = errorText {
             try library(["page.mustache": "<html>\n  <head>{{> partials/nope}}</head>\n", "base.mustache": ""])
