@@ -258,6 +258,22 @@ struct ContextMaker: Sendable {
             url: page.url, lastModified: (updated ?? published)?.date)
     }
 
+    /// Whether a URL has one segment (`/about/`, not `/posts/a/` or `/`).
+    static func isTopLevel(_ url: String) -> Bool {
+        var segments = 0
+        var inSegment = false
+        for byte in url.utf8 {
+            if byte == UInt8(ascii: "/") {
+                inSegment = false
+            } else if !inSegment {
+                inSegment = true
+                segments += 1
+                if segments > 1 { return false }
+            }
+        }
+        return segments == 1
+    }
+
     /// The `site` context without the current page marked: the same for every page, made once.
     private static func siteBase(_ explainer: Explainer) -> (
         members: [String: ContextValue], navURLs: [(String, String)]
@@ -277,8 +293,9 @@ struct ContextMaker: Sendable {
         }
         add(.updates)
         // The footer lists top-level plain pages (/about/), not every page of a large site.
-        let footer: [ContextValue] = site.pages(ofKind: .page)
-            .filter { $0.outputPath != "404.html" && $0.url.split(separator: "/").count == 1 }
+        // (Read in place: a copy of every page, and of its URL's parts, showed at 10,000 pages.)
+        let footer: [ContextValue] = site.pages.lazy
+            .filter { $0.kind == .page && $0.outputPath != "404.html" && Self.isTopLevel($0.url) }
             .sorted { ($0.order ?? Int.max, $0.title) < ($1.order ?? Int.max, $1.title) }
             .map { ["title": .string($0.title), "url": .string(explainer.href($0.url))] }
         let members: [String: ContextValue] = [

@@ -86,6 +86,33 @@ import Testing
         #expect(try rewrite("../index.md#top", with: based) == .url("/sub/#top"))
     }
 
+    /// What a page's Markdown depends on, of other pages: the URLs its relative links led to.
+    @Test func aPageDependsOnThePagesItsLinksLeadTo() throws {
+        #expect(one.pageTarget("../about.md#team", pagePath: "Content/guides/setup.md")?.target == "Content/about.md")
+        #expect(one.pageTarget("/about/", pagePath: "Content/guides/setup.md") == nil)
+        #expect(one.pageTarget("seed:p1", pagePath: "Content/guides/setup.md") == nil)
+        #expect(one.pageTarget("https://x.org/a.md", pagePath: "Content/guides/setup.md") == nil)
+        let linked = ["Content/about.md": "/about/"]
+        #expect(one.leadsAsBefore(linked))
+        var moved = one
+        moved.pageURLs["Content/about.md"] = "/team/"
+        #expect(!moved.leadsAsBefore(linked))
+        var gone = one
+        gone.pageURLs["Content/about.md"] = nil
+        #expect(!gone.leadsAsBefore(linked))
+        var added = one
+        added.pageURLs["Content/new.md"] = "/new/"
+        #expect(added.leadsAsBefore(linked))
+    }
+
+    @Test func topLevelURLsAreThoseOfOneSegment() {
+        #expect(ContextMaker.isTopLevel("/about/"))
+        #expect(ContextMaker.isTopLevel("/about"))
+        #expect(!ContextMaker.isTopLevel("/"))
+        #expect(!ContextMaker.isTopLevel("/posts/a/"))
+        #expect(!ContextMaker.isTopLevel("//about//x"))
+    }
+
     @Test func missingRelativePage() {
         #expect(
             diagnostics { _ = try rewrite("../missing.md#x") }
