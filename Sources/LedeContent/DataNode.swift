@@ -198,3 +198,36 @@ extension DataNode {
         return try items.map { (try $0.requireText("each item of \(what)"), $0.location) }
     }
 }
+
+extension DataNode: StableHashable {
+    /// Feeds the value (its shape, texts and quoting, in order), the locations and the block.
+    public func combine(into hasher: inout StableHasher) {
+        switch value {
+        case let .scalar(text, quoted):
+            hasher.combine(1)
+            hasher.combine(text)
+            hasher.combine(quoted ? 1 : 0)
+        case let .list(items):
+            hasher.combine(2)
+            hasher.combine(items.count)
+            for item in items { item.combine(into: &hasher) }
+        case let .map(pairs):
+            hasher.combine(3)
+            hasher.combine(pairs.count)
+            for pair in pairs {
+                hasher.combine(pair.key)
+                pair.value.combine(into: &hasher)
+            }
+        }
+        location.combine(into: &hasher)
+        if let block {
+            hasher.combine(1)
+            hasher.combine(block.text)
+            block.location.combine(into: &hasher)
+        } else {
+            hasher.combine(0)
+        }
+        hasher.combine(keyLocations.count)
+        for location in keyLocations { location.combine(into: &hasher) }
+    }
+}

@@ -46,6 +46,10 @@ public struct StableHasher: Sendable {
         case let number as UInt64: combine(6); combine(number)
         case let strings as [String: String]: combine(7); combineKeyed(strings) { $0.combine($1) }
         case let numbers as [String: Int]: combine(8); combineKeyed(numbers) { $0.combine($1) }
+        case let value as any StableHashable:
+            combine(14)
+            combine(String(reflecting: type(of: value)))
+            value.combine(into: &self)
         default: combineByStructure(value)
         }
     }
@@ -109,5 +113,22 @@ public struct StableHasher: Sendable {
         var hasher = StableHasher()
         feed(&hasher)
         return hasher.finalize()
+    }
+}
+
+/// A value that feeds a ``StableHasher`` itself, faster than by reflection (a front-matter tree
+/// of a few dozen pages took tens of milliseconds to reflect on). It must feed every stored
+/// property, as reflection would: each conforming type has a test that counts its properties.
+public protocol StableHashable {
+    /// Feeds every stored property to `hasher`.
+    func combine(into hasher: inout StableHasher)
+}
+
+extension SourceLocation: StableHashable {
+    /// Feeds the path, line and column.
+    public func combine(into hasher: inout StableHasher) {
+        hasher.combine(path)
+        hasher.combine(line)
+        hasher.combine(column)
     }
 }
