@@ -132,3 +132,33 @@ extension SourceLocation: StableHashable {
         hasher.combine(column)
     }
 }
+
+extension ContextValue: StableHashable {
+    /// Feeds the value's case and contents; an object's members by their sorted names.
+    public func combine(into hasher: inout StableHasher) {
+        switch self {
+        case .string(let text):
+            hasher.combine(1)
+            hasher.combine(text)
+        case .bool(let flag):
+            hasher.combine(2)
+            hasher.combine(flag ? 1 : 0)
+        case .int(let number):
+            hasher.combine(3)
+            hasher.combine(number)
+        case .list(let items):
+            hasher.combine(4)
+            hasher.combine(items.count)
+            for item in items { item.combine(into: &hasher) }
+        case .object(let members):
+            hasher.combine(5)
+            hasher.combine(members.count)
+            for key in members.keys.sorted() {
+                hasher.combine(key)
+                members[key]?.combine(into: &hasher)
+            }
+        case .null:
+            hasher.combine(6)
+        }
+    }
+}
