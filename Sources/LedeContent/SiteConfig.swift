@@ -123,17 +123,20 @@ public struct SiteConfig: Sendable, Hashable {
         "publishing_principles", "unsafe_html",
     ]
 
-    /// Warnings for keys that look like a misspelling of an optional key Lede reads
-    /// (`langauge:` for `language`), which would otherwise be ignored without a word: the site
-    /// would be built in English, or without its publishing principles. A misspelt required key
-    /// is an error already (see ``init(from:)``).
+    /// Warnings for keys that look like a misspelling of a key Lede reads (`langauge:` for
+    /// `language`), which would otherwise be ignored without a word: the site would be built in
+    /// English, or without its publishing principles — also when the key is written correctly
+    /// too (the scaffold's `language: en` stays in force under an added `langauge: fa`). A
+    /// misspelt required key that is missing is an error already (see ``init(from:)``).
     /// - Parameter node: The file's root node.
     static func misspeltKeys(in node: DataNode) -> [Diagnostic] {
-        let optional = ["language", "publishing_principles", "unsafe_html"].filter { node[$0] == nil }
-        guard !optional.isEmpty else { return [] }
+        let known = knownKeys.sorted()
+        let required: Set = ["title", "base_url", "description", "author", "publisher", "report_error_url"]
         var warnings: [Diagnostic] = []
         for (index, key) in node.keys.enumerated() where !knownKeys.contains(key) {
-            guard let meant = NearMiss.suggestion(for: key, among: optional) else { continue }
+            guard let meant = NearMiss.suggestion(for: key, among: known),
+                !required.contains(meant) || node[meant] != nil
+            else { continue }
             let at = node.keyLocations.indices.contains(index) ? node.keyLocations[index] : node.location
             warnings.append(
                 Diagnostic(

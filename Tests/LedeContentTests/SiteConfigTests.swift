@@ -62,12 +62,26 @@ import Testing
                 "Content/_site.yaml:8:1: warning: 'publishing_principle' is not a key Lede reads, so it is ignored: "
                     + "did you mean 'publishing_principles'?",
             ])
-        // A key the site adds for its templates is its own; once `language` is written, a near
-        // miss of it is taken as meant.
+        // A near miss is reported also when the key is written correctly too: the scaffold's
+        // `language: en` stays in force under an added `langauge: fa` (new-user trial). A key the
+        // site adds for its templates, far from every key Lede reads, is its own.
         let written = try DataReader.parse(
-            text + "\nlanguage: en\npublishing_principles: /a/",
+            text + "\nlanguage: en\npublishing_principles: /a/\ntitel: Duplicate",
             at: LedeCore.SourceLocation(path: SiteConfig.path, line: 1, column: 1))
-        #expect(SiteConfig.misspeltKeys(in: written).isEmpty)
+        #expect(
+            SiteConfig.misspeltKeys(in: written).map(\.description) == [
+                "Content/_site.yaml:7:1: warning: 'langauge' is not a key Lede reads, so it is ignored: did you mean 'language'?",
+                "Content/_site.yaml:8:1: warning: 'publishing_principle' is not a key Lede reads, so it is ignored: "
+                    + "did you mean 'publishing_principles'?",
+                "Content/_site.yaml:12:1: warning: 'titel' is not a key Lede reads, so it is ignored: did you mean 'title'?",
+            ])
+    }
+
+    /// A misspelt required key that is missing is one error, not also a warning.
+    @Test func aMisspeltMissingRequiredKeyIsOneError() throws {
+        let text = configText(replacing: "title", with: "titel: \"A\"")
+        let node = try DataReader.parse(text, at: LedeCore.SourceLocation(path: SiteConfig.path, line: 1, column: 1))
+        #expect(SiteConfig.misspeltKeys(in: node).isEmpty)
     }
 
     @Test(arguments: [
