@@ -22,7 +22,7 @@ site: build
 # The preview server's tests run first, on their own: they wait for events with deadlines, and
 # run beside the other suites (which build sites from many tests at once) on a loaded 2-core
 # machine they timed out.
-SERVER_TESTS ?= LedePreviewTests|ServeRoundTripTests
+SERVER_TESTS ?= LedePreviewTests|ServeRoundTripTests|WatchStartTests
 
 swift-test: build
 	$(SWIFT) test --filter '$(SERVER_TESTS)'

@@ -48,11 +48,12 @@ struct BuildCommand: AsyncParsableCommand {
         let loop = RebuildLoop(builder: SiteBuilder(options: options, incremental: true)) {
             RebuildPrinter.print($0, failure: failure)
         }
-        await loop.buildNow()
+        // Watching starts before the first build: a save during it is built after it.
         let watcher = FileWatcher(paths: WatchedPaths.of(site: options.siteRoot), usePolling: poll) { paths in
             Task { await loop.trigger(paths: paths) }
         }
         try watcher.start()
+        await loop.buildNow()
         Console.info("Watching \(options.siteRoot.path) for changes (Ctrl-C to stop)")
         while !Task.isCancelled { try await Task.sleep(for: .seconds(3600)) }
     }

@@ -28,9 +28,18 @@ actor RebuildLoop {
         self.report = report
     }
 
-    /// Builds now and waits for the result.
+    /// Builds now and waits for the result; a change that arrived meanwhile (the watcher is
+    /// started first, so that a save during a long first build is not lost) causes one more
+    /// build after it, which this does not wait for.
     func buildNow() async {
+        running = true
+        pending = false
         report(await buildOnce())
+        if pending {
+            Task { await drain() }
+        } else {
+            running = false
+        }
     }
 
     /// Asks for a build; returns at once.

@@ -119,7 +119,8 @@ struct ServeCommand: AsyncParsableCommand {
                 liveReload.buildFailed(shown.flatMap { $0.description.split(separator: "\n").map(String.init) })
             }
         }
-        await loop.buildNow()
+        // Watching starts before the first build: a save during it (on a large site, when an
+        // author starts editing) is built after it (new-user trial: it was lost).
         let watcher = FileWatcher(paths: WatchedPaths.of(site: options.siteRoot), usePolling: poll) { paths in
             Task { await loop.trigger(paths: paths) }
         }
@@ -129,6 +130,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw Self.failure(error)
         }
         defer { watcher.stop() }
+        await loop.buildNow()
         let siteRoot = options.siteRoot
         var server = PreviewServer(root: output, host: host, port: port, liveReload: liveReload)
         server.sitePath = served
