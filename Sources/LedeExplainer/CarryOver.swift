@@ -104,9 +104,9 @@ extension Explainer {
 /// they are made from hashes as it did (``key``, see ``Explainer/ownPagesKey(_:)``).
 ///
 /// What they read besides site-wide values: the explainer's content (every page that is not a
-/// carriable plain page, in full; the source documents with their locks; the data files), and
-/// from each carriable plain page the facts the whole-site passes show (its title, URL, dates
-/// and the glossary terms it uses). Their diagnostics (the citation, review and claim checks)
+/// carriable plain page, in full; the source documents with their locks; the data files), the
+/// URLs of the pages their links lead to, and from each carriable plain page that uses a
+/// glossary term the facts the whole-site passes show (its title, URL, dates and the terms). Their diagnostics (the citation, review and claim checks)
 /// are kept with them and reported again.
 public struct OwnPages: Sendable {
     /// ``ExplainerOutput/ownPagesKey`` of the last build.
@@ -167,6 +167,11 @@ extension Explainer {
             }
             for page in site.pages {
                 if page.kind == .page, let terms = carriable[page.sourcePath] {
+                    // An article that uses no term is in no list of the own pages ("used in"):
+                    // adding or removing one leaves them as they are. (Top-level articles are in
+                    // every page's footer: the plain pages' key has them. An own page's link to
+                    // an article is its record's ``PageTerms/linkedPages``.)
+                    if terms.matched.isEmpty && terms.linked.isEmpty { continue }
                     hasher.combine(1)
                     for text in [page.sourcePath, page.title, page.url, page.outputPath ?? "\u{0}"] {
                         hasher.combine(text)
@@ -223,7 +228,9 @@ extension Explainer {
             if let terms = value.carriableTerms { carriable[group.pageKey] = terms } else { own.insert(group.pageKey) }
         }
         let key = ownPagesKey(plainPagesKey: plainPagesKey, carriable: carriable)
-        guard let candidates, candidates.key == key, Set(candidates.terms.keys) == own else {
+        guard let candidates, candidates.key == key, Set(candidates.terms.keys) == own,
+            candidates.terms.values.allSatisfy({ links.leadsAsBefore($0.linkedPages) })
+        else {
             return OwnOutcome(key: key, carried: nil)
         }
         return OwnOutcome(key: key, carried: candidates)

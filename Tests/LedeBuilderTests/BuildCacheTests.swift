@@ -188,14 +188,49 @@ import Testing
     }
 
     /// An article's rendered Markdown depends on the pages it links to, not on every page: one
-    /// added renders itself and the own pages that list it, and the other articles are carried.
+    /// added renders itself and the own pages that list it (it uses a term: the glossary's "used
+    /// in" lists), and the other articles are carried.
     @Test func anArticleAddedRendersItselfAndTheOwnPagesOnly() async throws {
         let (first, edited, workspace) = try await Self.edited("an article added") {
-            try $0.write("Content/posts/post-7.md", "---\ntitle: Article 7\n---\nA new article.\n")
+            try $0.write("Content/posts/post-7.md", "---\ntitle: Article 7\n---\nA new article on deportation.\n")
         }
         #expect(edited.pagesWritten == first.pagesWritten + 1)
         #expect(edited.pagesRendered == first.pagesWritten - Self.carriable + 1)
-        #expect(try Self.html(workspace, "posts/post-7/index.html").contains("A new article."))
+        #expect(try Self.html(workspace, "posts/post-7/index.html").contains("A new article on"))
+    }
+
+    /// An article that uses no term is in no list of the own pages: adding it renders it alone.
+    @Test func anArticleWithoutTermsAddedRendersItselfAlone() async throws {
+        let (first, edited, _) = try await Self.edited("an article without terms added") {
+            try $0.write("Content/posts/post-7.md", "---\ntitle: Article 7\n---\nA new article.\n")
+        }
+        #expect(edited.pagesWritten == first.pagesWritten + 1)
+        #expect(edited.pagesRendered == 1)
+    }
+
+    /// The own pages are rendered again when a page their links lead to moves or goes, even one
+    /// that is in none of their lists.
+    @Test func anOwnPageLinkingToAnArticleThatMovesOrGoesIsRenderedAgain() async throws {
+        let workspace = try await Self.workspace()
+        try workspace.write("Content/posts/post-7.md", "---\ntitle: Article 7\n---\nA new article.\n")
+        try workspace.write(
+            "Content/about.md", try workspace.read("Content/about.md") + "\nSee [the seventh](posts/post-7.md).\n")
+        try await Self.settle()
+        _ = try await Self.build(workspace)
+        try await Self.settle()
+        _ = try await Self.build(workspace)
+        try workspace.replace("Content/posts/post-7.md", "title:", with: "slug: seventh\ntitle:")
+        try await Self.settle()
+        let moved = try await Self.build(workspace)
+        try await Self.expectCleanOutput(workspace, moved, "an article an own page links to moved")
+        #expect(try Self.html(workspace, "about/index.html").contains("/posts/seventh/"))
+        try FileManager.default.removeItem(at: workspace.url("Content/posts/post-7.md"))
+        try await Self.settle()
+        await #expect {
+            _ = try await Self.build(workspace)
+        } throws: { error in
+            "\(error)".contains("error: link to a missing page 'posts/post-7.md'")
+        }
     }
 
     @Test func anArticleDeletedRendersOnlyTheOwnPagesAndItsEditedLinker() async throws {
