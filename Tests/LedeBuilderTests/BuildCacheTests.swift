@@ -224,12 +224,21 @@ import Testing
         let moved = try await Self.build(workspace)
         try await Self.expectCleanOutput(workspace, moved, "an article an own page links to moved")
         #expect(try Self.html(workspace, "about/index.html").contains("/posts/seventh/"))
-        try FileManager.default.removeItem(at: workspace.url("Content/posts/post-7.md"))
+        try await Self.expectBuildFails(
+            afterDeleting: "Content/posts/post-7.md", in: workspace,
+            with: "error: link to a missing page 'posts/post-7.md'")
+    }
+
+    /// Deletes `path`, and expects the next cached build to stop with an error that holds `message`.
+    static func expectBuildFails(afterDeleting path: String, in workspace: Workspace, with message: String)
+        async throws
+    {
+        try FileManager.default.removeItem(at: workspace.url(path))
         try await Self.settle()
         await #expect {
             _ = try await Self.build(workspace)
         } throws: { error in
-            "\(error)".contains("error: link to a missing page 'posts/post-7.md'")
+            "\(error)".contains(message)
         }
     }
 
@@ -252,15 +261,11 @@ import Testing
         // The own pages, post-6 and post-5, which links to it; post-4 is carried.
         #expect(edited.pagesRendered == first.pagesWritten - Self.carriable + 2)
         #expect(try Self.html(workspace, "posts/post-5/index.html").contains("/posts/moved/"))
-        try FileManager.default.removeItem(at: workspace.url("Content/posts/post-6.md"))
-        try await Self.settle()
-        await #expect {
-            _ = try await Self.build(workspace)
-        } throws: { error in
-            "\(error)".contains(
+        try await Self.expectBuildFails(
+            afterDeleting: "Content/posts/post-6.md", in: workspace,
+            with:
                 "Content/posts/post-5.md:9:13: error: link to a missing page 'post-6.md' (Content/posts/post-6.md does not exist"
-            )
-        }
+        )
     }
 
     @Test func anEventEditRebuildsTheOwnPagesOnly() async throws {
