@@ -121,9 +121,13 @@ public struct TemplateLibrary: Sendable {
         let known = Set(files.map(\.name))
         for include in includes where !known.contains(include.name) {
             let what = include.isParent ? "parent layout" : "partial"
+            // (Names of four letters or more: among short names, any one is a near miss.)
+            let meant =
+                include.name.count < 4
+                ? "" : NearMiss.suggestion(for: include.name, among: known).map { "did you mean '\($0)'? " } ?? ""
             bag.add(
                 Diagnostic(
-                    at: include.location, "unknown \(what) '\(include.name)' (\(Self.describe(known)))"))
+                    at: include.location, "unknown \(what) '\(include.name)' (\(meant)\(Self.describe(known)))"))
         }
         graph.problems().forEach { bag.add($0) }
         try bag.throwIfErrors()

@@ -87,7 +87,8 @@ private struct SpecValue: Decodable {
         "interpolation/Dotted Names are never single keys":
             "Templates/test.mustache:1:1: error: missing key 'a.b' in context",
         // An unknown partial is an error at load.
-        "partials/Failed Lookup": "Templates/test.mustache:1:2: error: unknown partial 'text' (templates: test)",
+        "partials/Failed Lookup":
+            "Templates/test.mustache:1:2: error: unknown partial 'text' (did you mean 'test'? templates: test)",
         // Recursive partials and layouts are refused at load, even where a section would stop them.
         "partials/Recursion": "Templates/node.mustache:1:23: error: partial cycle node → node",
         "~inheritance/Recursion": "Templates/parent.mustache:1:41: error: layout cycle parent → parent2 → parent",

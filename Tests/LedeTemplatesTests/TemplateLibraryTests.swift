@@ -49,6 +49,16 @@ private func render(_ template: String, _ context: TemplateValue) throws -> Stri
             text == "Templates/page.mustache:2:9: error: unknown partial 'partials/nope' (templates: base, page)")
     }
 
+    @Test func aMisspeltPartialNamesThePartialMeant() {
+        let text = errorText {
+            try library(["page.mustache": "{{> partials/bylin}}", "partials/byline.mustache": "", "base.mustache": ""])
+        }
+        #expect(
+            text
+                == "Templates/page.mustache:1:1: error: unknown partial 'partials/bylin' (did you mean 'partials/byline'? templates: base, page, partials/byline)"
+        )
+    }
+
     @Test func unknownParentLayoutIsReportedAtLoad() {
         let text = errorText {
             try library(["page.mustache": "{{<nope}}\n{{$content}}x{{/content}}\n{{/nope}}\n"])
