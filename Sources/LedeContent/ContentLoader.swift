@@ -225,21 +225,25 @@ public struct ContentLoader: Sendable {
     }
 
     func checkUniqueURLs(_ pages: [Page], bag: inout DiagnosticBag) {
-        var owners: [String: String] = [:]
+        var owners: [String: Int] = [:]
         // By index: a `for page in pages` loop copied every page here.
         for index in pages.indices {
             guard let output = pages[index].outputPath else { continue }
             if let first = owners[output] {
                 let page = pages[index]
-                // A `slug` is what an author changes to part them: the error points at it.
-                let slug = page.frontMatter["slug"]
+                // A `slug` is what an author changes to part them: the error points at it, in
+                // whichever of the two files has one (new-user trial: `slug: story-00012` in
+                // another file than story-00012.md was reported with no line and no advice).
+                let slug = page.frontMatter["slug"] ?? pages[first].frontMatter["slug"]
                 bag.add(
                     Diagnostic(
                         at: slug?.location ?? page.fileLocation,
-                        "\(first) and \(page.sourcePath) both make the page \(page.url)"
-                            + (slug == nil ? "" : ": give one of them another 'slug'")))
+                        "\(pages[first].sourcePath) and \(page.sourcePath) both make the page \(page.url)"
+                            + (slug == nil
+                                ? ": rename or move one of them, or give one a 'slug'"
+                                : ": give one of them another 'slug'")))
             } else {
-                owners[output] = pages[index].sourcePath
+                owners[output] = index
             }
         }
     }

@@ -30,7 +30,14 @@ import Testing
         ),
         (
             "duplicate-url",
-            "Content/about/index.md: error: Content/about.md and Content/about/index.md both make the page /about/"
+            "Content/about/index.md: error: Content/about.md and Content/about/index.md both make the page /about/: "
+                + "rename or move one of them, or give one a 'slug'"
+        ),
+        (
+            // The slug is in the first file (new-user trial: reported at the second, with no line).
+            "slug-takes-a-later-files-url",
+            "Content/about.md:3:7: error: Content/about.md and Content/team.md both make the page /team/: "
+                + "give one of them another 'slug'"
         ),
         (
             "duplicate-slug",
