@@ -126,7 +126,9 @@ struct LinkResolver: Sendable {
         }
         guard let (target, fragment) = pageTarget(destination, pagePath: pagePath) else { return .keep }
         guard let url = pageURLs[target] else {
-            throw DiagnosticError(Diagnostic(at: location, missingPage(destination, target: target), rule: .pageLink))
+            throw DiagnosticError(
+                Diagnostic(
+                    at: location, missingPage(destination, target: target, pagePath: pagePath), rule: .pageLink))
         }
         if url.contains("#") { return .url(href(url)) }
         return .url(href(url) + (fragment.map { "#\($0)" } ?? ""))
@@ -164,20 +166,42 @@ struct LinkResolver: Sendable {
         linked.allSatisfy { pageURLs[$0.key] == $0.value }
     }
 
-    /// Why a relative link to `target` (`Content/notes.md`) leads nowhere, naming the page it
-    /// was probably meant to be when one in the same folder is a near miss.
-    private func missingPage(_ destination: String, target: String) -> String {
+    /// Why a relative link to `target` (`Content/notes.md`) from the page at `pagePath` leads
+    /// nowhere, naming the page it was probably meant to be: the one file of that name elsewhere
+    /// (a page moved, or the linking page moved: the link as it would be written from here), else
+    /// the one page of the folder whose name starts with it (renamed `notes-2026.md`), else a
+    /// near miss in the folder.
+    private func missingPage(_ destination: String, target: String, pagePath: String) -> String {
         if draftPaths.contains(target) {
             return "link to '\(destination)', a draft: \(target) is marked 'draft: true' and is left out "
                 + "of the site (publish it, or remove the link; `--drafts` builds drafts for preview)"
         }
+        let name = PathText.lastComponent(of: target)
         let folder = PathText.parent(of: target)
+        let elsewhere = pageURLs.keys.filter { PathText.lastComponent(of: $0) == name && $0 != pagePath }
         let neighbours = pageURLs.keys.filter { PathText.parent(of: $0) == folder }.map(PathText.lastComponent(of:))
-        let meant =
-            NearMiss.suggestion(for: PathText.lastComponent(of: target), among: neighbours).map {
-                ": did you mean '\($0)'?"
-            } ?? ""
+        let stem = String(name.dropLast(".md".count))
+        let renamed = neighbours.filter { $0.hasPrefix(stem) && $0 != name }
+        let meant: String
+        if elsewhere.count == 1, let moved = elsewhere.first {
+            meant = ": did you mean '\(Self.relativePath(to: moved, from: PathText.parent(of: pagePath)))' (\(moved))?"
+        } else if renamed.count == 1, let only = renamed.first {
+            meant = ": did you mean '\(only)'?"
+        } else {
+            meant = NearMiss.suggestion(for: name, among: neighbours).map { ": did you mean '\($0)'?" } ?? ""
+        }
         return "link to a missing page '\(destination)' (\(target) does not exist\(meant))"
+    }
+
+    /// How a link from a page in `folder` is written to reach the file at `path`
+    /// (`Content/a/b` to `Content/c.md`: `../../c.md`).
+    static func relativePath(to path: String, from folder: String) -> String {
+        let from = folder.split(separator: "/")
+        let to = path.split(separator: "/")
+        var common = 0
+        while common < min(from.count, to.count - 1), from[common] == to[common] { common += 1 }
+        let up = Array(repeating: "..", count: from.count - common)
+        return (up + to[common...].map(String.init)).joined(separator: "/")
     }
 
     private func split(_ destination: String) -> (String, String?) {

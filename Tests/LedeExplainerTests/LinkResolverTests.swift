@@ -132,6 +132,26 @@ import Testing
         )
     }
 
+    /// After a move or a rename, the page meant is named as the link would be written now.
+    @Test func aMissingPageNamesTheMovedOrRenamedPage() {
+        var links = one
+        links.pageURLs["Content/guides/notes-2026.md"] = "/guides/notes-2026/"
+        links.pageURLs["Content/guides/nodes.md"] = "/guides/nodes/"
+        links.pageURLs["Content/archive/old/flight-plan.md"] = "/archive/old/flight-plan/"
+        #expect(
+            diagnostics { _ = try rewrite("notes.md", with: links) }
+                == "Content/guides/setup.md:7:12: error: link to a missing page 'notes.md' "
+                + "(Content/guides/notes.md does not exist: did you mean 'notes-2026.md'?)")
+        #expect(
+            diagnostics { _ = try rewrite("flight-plan.md", with: links) }
+                == "Content/guides/setup.md:7:12: error: link to a missing page 'flight-plan.md' "
+                + "(Content/guides/flight-plan.md does not exist: did you mean '../archive/old/flight-plan.md' "
+                + "(Content/archive/old/flight-plan.md)?)")
+        #expect(LinkResolver.relativePath(to: "Content/about.md", from: "Content/guides/advanced") == "../../about.md")
+        #expect(LinkResolver.relativePath(to: "Content/guides/a/b.md", from: "Content/guides") == "a/b.md")
+        #expect(LinkResolver.relativePath(to: "Content/b.md", from: "Content") == "b.md")
+    }
+
     @Test func aLinkToADraftSaysSo() {
         var links = resolver(seeds: [])
         links.draftPaths = ["Content/guides/notes.md"]
