@@ -226,6 +226,7 @@ public struct ContentLoader: Sendable {
 
     func checkUniqueURLs(_ pages: [Page], bag: inout DiagnosticBag) {
         var owners: [String: Int] = [:]
+        var folded: [String: Int] = [:]
         // By index: a `for page in pages` loop copied every page here.
         for index in pages.indices {
             guard let output = pages[index].outputPath else { continue }
@@ -244,6 +245,18 @@ public struct ContentLoader: Sendable {
                                 : ": give one of them another 'slug'")))
             } else {
                 owners[output] = index
+                // Two outputs one letter case apart are one file where the file system ignores
+                // case (macOS, Windows): the site would lose a page there (new-user trial).
+                if let other = folded[output.lowercased()] {
+                    bag.add(
+                        Diagnostic(
+                            .warning, at: pages[index].fileLocation,
+                            "\(pages[other].sourcePath) and \(pages[index].sourcePath) make pages whose URLs differ only "
+                                + "in letter case (\(pages[other].url) and \(pages[index].url)): on macOS and Windows they "
+                                + "are one file, and one page would replace the other; rename one of them"))
+                } else {
+                    folded[output.lowercased()] = index
+                }
             }
         }
     }

@@ -30,6 +30,21 @@ import Testing
             ])
     }
 
+    /// On a file system that ignores case, /About/ and /about/ are one folder.
+    @Test func urlsThatDifferOnlyInCaseAreAWarning() throws {
+        let site = try withSite([
+            "Content/_site.yaml": Self.configFile, "Content/About.md": Self.page("A"),
+            "Content/about.md": Self.page("B"),
+            "Content/team.md": Self.page("T"),
+        ]) { root in try ContentLoader(root: root).load() }
+        #expect(
+            site.warnings.map(\.description) == [
+                "Content/about.md: warning: Content/About.md and Content/about.md make pages whose URLs differ only in "
+                    + "letter case (/About/ and /about/): on macOS and Windows they are one file, and one page would "
+                    + "replace the other; rename one of them"
+            ])
+    }
+
     @Test func oneCharacterNamesDoNotTrap() throws {
         let site = try withSite([
             "Content/_site.yaml": Self.configFile, "Content/x": Data("asset".utf8), "Content/y/z.md": Self.page("Z"),
