@@ -245,7 +245,13 @@ public enum LinkChecker {
             case .outsideBase: return "\(isLink ? "link" : "asset") outside the base path \(basePath)"
             case .aboveRoot: return "\(isLink ? "link" : "asset") above the site's root"
             case .missing: return isLink ? "broken link" : "missing asset"
-            case .noElement(let id, let file): return "no element with id '\(id)' on \(file)"
+            case .noElement(let id, let file):
+                // The heading meant, when the fragment is a near miss of one of the page's ids
+                // (a heading reworded: `#background` for `#the-background`).
+                let meant =
+                    id.count < 4
+                    ? nil : ids[file].flatMap { NearMiss.suggestion(for: id, among: $0.sorted()) }
+                return "no element with id '\(id)' on \(file)" + (meant.map { " (did you mean '#\($0)'?)" } ?? "")
             }
         }
 

@@ -121,6 +121,20 @@ import Testing
             ])
     }
 
+    /// A heading reworded: the fragment names the id meant.
+    @Test func aMissingFragmentNamesTheIdMeant() {
+        let files = [
+            "index.html": Self.page(#"<a href="/base/about/#backgrond">x</a><a href="/base/about/#zzzzzz">y</a>"#),
+            "about/index.html": Self.page(#"<h2 id="background">B</h2>"#),
+        ]
+        #expect(
+            Self.check(files) == [
+                "lede: warning: no element with id 'backgrond' on about/index.html (did you mean '#background'?) "
+                    + "'/base/about/#backgrond' in index.html",
+                "lede: warning: no element with id 'zzzzzz' on about/index.html '/base/about/#zzzzzz' in index.html",
+            ])
+    }
+
     @Test func pageRules() {
         let files = [
             "a/index.html": Self.page("<h1>Second</h1><p id=\"x\"></p><p id=\"x\"></p><img src=\"/base/img/a.png\">"),
