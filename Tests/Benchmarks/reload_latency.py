@@ -20,6 +20,7 @@ Usage:
 Exit status 1 when a run times out, the build fails, or the marker never shows up.
 """
 import argparse
+import http.client
 import json
 import math
 import os
@@ -176,6 +177,15 @@ def fetch(url):
         return r.read()
 
 
+def fetch_while_rewritten(url):
+    """The page, or b"" when the server cut the response short: `hugo server` does while it
+    rewrites the page (IncompleteRead), which is a not-yet, not a failure."""
+    try:
+        return fetch(url)
+    except http.client.IncompleteRead:
+        return b""
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--lede", help="the lede binary")
@@ -247,7 +257,7 @@ def main(argv=None):
             while t_served is None:
                 if time.monotonic() > deadline:
                     raise TimeoutError(f"run {i + 1}: marker not served within {a.timeout} s")
-                if marker.encode() in fetch(url):
+                if marker.encode() in fetch_while_rewritten(url):
                     t_served = time.perf_counter()
                 else:
                     time.sleep(0.002)
