@@ -128,7 +128,7 @@ struct SiteBuild {
         let loader = ContentLoader(
             root: options.siteRoot, includeDrafts: options.includeDrafts,
             pageCache: cache.isEnabled ? cache.contentPages : signatures)
-        var site = loadSite(loader, bag: &bag)
+        let site = loadSite(loader, bag: &bag)
         let templatesFolder = options.siteRoot.appendingPathComponent("Templates")
         // Templates are parsed again only when a template file changed.
         let templatesKey = cache.isEnabled ? TemplateFingerprint.of(folder: templatesFolder) : 0

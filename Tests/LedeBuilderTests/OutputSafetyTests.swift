@@ -24,7 +24,7 @@ import Testing
         var options = BuildOptions(siteRoot: site, output: output)
         options.force = force
         do {
-            try await SiteBuilder(options: options).build()
+            _ = try await SiteBuilder(options: options).build()
         } catch let error as DiagnosticError {
             return error.description
         }

@@ -31,7 +31,7 @@ func runLede(_ arguments: [String], in folder: URL, timeout: Double? = nil) thro
     process.standardError = err
     try process.run()
     if let timeout {
-        nonisolated(unsafe) let running = process
+        let running = process
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { if running.isRunning { running.terminate() } }
     }
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
