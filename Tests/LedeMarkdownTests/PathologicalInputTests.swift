@@ -32,15 +32,24 @@ import Testing
     /// up to three times, and the fastest counts: a quadratic render of these inputs takes many
     /// seconds every time. (The debug build renders the 50,000 citations on one line in 0.94 to
     /// 1.06 s of CPU on this machine, alone: twice was not enough.)
+    ///
+    /// The one-second bound is for the build authors run (release). Tests run in the debug
+    /// build, unoptimised and several times slower, where the bound is two seconds: the
+    /// slowest case takes about one second there, a quadratic render many seconds.
     func renderTimed(_ source: String) throws -> RenderedMarkdown {
+        #if DEBUG
+            let bound = 2.0
+        #else
+            let bound = 1.0
+        #endif
         var fastest = Double.infinity
         var rendered: RenderedMarkdown?
-        for _ in 0..<3 where fastest >= 1 {
+        for _ in 0..<3 where fastest >= bound {
             let start = Self.threadCPUSeconds()
             rendered = try render(source, hooks: hooks)
             fastest = min(fastest, Self.threadCPUSeconds() - start)
         }
-        #expect(fastest < 1, "took \(fastest) s of CPU for \(source.utf8.count) bytes")
+        #expect(fastest < bound, "took \(fastest) s of CPU for \(source.utf8.count) bytes")
         return try #require(rendered)
     }
 
