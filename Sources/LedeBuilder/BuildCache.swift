@@ -224,7 +224,7 @@ struct BuildCache: Sendable {
         let files = self.output.files
         // Every output file is stat'ed: on every core.
         let carried = ParallelMap.map(site.pages(ofKind: .page)) { page -> (String, PageTerms)? in
-            let template = page.template ?? "page"
+            let template = Explainer.templateName(of: page)
             guard let record = records[page.sourcePath], record.outputPath == page.outputPath,
                 let fingerprint = templates[template], before[template] == fingerprint,
                 let signature = signatures.signature(ofRead: page.sourcePath), signature == record.signature,
@@ -307,9 +307,7 @@ struct BuildCache: Sendable {
         writer.number(Self.formatVersion)
         writer.number(siteKey)
         writer.number(plainPagesKey)
-        let definitions = definitions.sorted { $0.key < $1.key }
-        writer.texts(definitions.map(\.key))
-        writer.texts(definitions.map(\.value))
+        writer.textMap(definitions)
         let templates = templates.sorted { $0.key < $1.key }
         writer.texts(templates.map(\.key))
         for (_, fingerprint) in templates { writer.number(fingerprint) }
@@ -357,9 +355,14 @@ extension ByteWriter {
     mutating func pageTerms(_ terms: PageTerms) {
         texts(terms.matched)
         texts(terms.linked)
-        let linkedPages = terms.linkedPages.sorted { $0.key < $1.key }
-        texts(linkedPages.map(\.key))
-        texts(linkedPages.map(\.value))
+        textMap(terms.linkedPages)
+    }
+
+    /// Texts by text, in key order: the keys, then the values.
+    mutating func textMap(_ map: [String: String]) {
+        let sorted = map.sorted { $0.key < $1.key }
+        texts(sorted.map(\.key))
+        texts(sorted.map(\.value))
     }
 
     mutating func diagnostics(_ diagnostics: [Diagnostic]) {
@@ -404,8 +407,7 @@ extension BuildCache {
         for index in 0..<8 { stored |= UInt64(bytes[body + index]) << (8 * UInt64(index)) }
         var reader = ByteReader(bytes: bytes, position: magic.count, end: body)
         guard stored == checksum, reader.number() == formatVersion,
-            let siteKey = reader.number(), let plainPagesKey = reader.number(), let termIDs = reader.texts(),
-            let definitions = reader.texts(), termIDs.count == definitions.count,
+            let siteKey = reader.number(), let plainPagesKey = reader.number(), let definitions = reader.textMap(),
             let templateNames = reader.texts(), let templateFingerprints = reader.numbers(count: templateNames.count),
             let universe = reader.number(),
             let output = reader.folder(),
@@ -434,7 +436,7 @@ extension BuildCache {
         guard reader.position == reader.end else { return nil }
         return BuildCache(
             siteKey: siteKey, plainPagesKey: plainPagesKey,
-            definitions: Dictionary(zip(termIDs, definitions), uniquingKeysWith: { first, _ in first }),
+            definitions: definitions,
             templates: Dictionary(zip(templateNames, templateFingerprints), uniquingKeysWith: { first, _ in first }),
             own: own,
             universe: universe, output: output, spare: spare, pages: pages)
@@ -608,12 +610,14 @@ private struct ByteReader {
 
 extension ByteReader {
     mutating func pageTerms() -> PageTerms? {
-        guard let matched = texts(), let linked = texts(), let targets = texts(), let urls = texts(),
-            targets.count == urls.count
-        else { return nil }
-        return PageTerms(
-            matched: matched, linked: linked,
-            linkedPages: Dictionary(zip(targets, urls), uniquingKeysWith: { first, _ in first }))
+        guard let matched = texts(), let linked = texts(), let linkedPages = textMap() else { return nil }
+        return PageTerms(matched: matched, linked: linked, linkedPages: linkedPages)
+    }
+
+    /// What ``ByteWriter/textMap(_:)`` wrote; `nil` when the keys and values do not pair up.
+    mutating func textMap() -> [String: String]? {
+        guard let keys = texts(), let values = texts(), keys.count == values.count else { return nil }
+        return Dictionary(zip(keys, values), uniquingKeysWith: { first, _ in first })
     }
 
     mutating func diagnostics() -> [Diagnostic]? {

@@ -80,12 +80,10 @@ extension Explainer {
     /// links to moved or is gone), or that use a term defined otherwise now: those are made again.
     public func keepingPagesMadeAsBefore(_ carry: CarryOver) -> CarryOver {
         var kept = carry
-        let definitions = definitions
-        let redefined = Set(definitions.keys.filter { carry.definitions[$0] != definitions[$0] })
+        let redefined = redefinedTerms(since: carry.definitions)
         kept.pages = carry.pages.filter { _, terms in
             links.leadsAsBefore(terms.linkedPages)
-                && (redefined.isEmpty
-                    || (redefined.isDisjoint(with: terms.matched) && redefined.isDisjoint(with: terms.linked)))
+                && !RenderedGroup.Facts.uses(any: redefined, matched: terms.matched, linked: terms.linked)
         }
         return kept
     }
@@ -106,8 +104,9 @@ extension Explainer {
 /// What they read besides site-wide values: the explainer's content (every page that is not a
 /// carriable plain page, in full; the source documents with their locks; the data files), the
 /// URLs of the pages their links lead to, and from each carriable plain page that uses a
-/// glossary term the facts the whole-site passes show (its title, URL, dates and the terms). Their diagnostics (the citation, review and claim checks)
-/// are kept with them and reported again.
+/// glossary term the facts the whole-site passes show (its title, URL, dates and the terms).
+/// Their diagnostics (the citation, review and claim checks) are kept with them and reported
+/// again.
 public struct OwnPages: Sendable {
     /// ``ExplainerOutput/ownPagesKey`` of the last build.
     public var key: UInt64

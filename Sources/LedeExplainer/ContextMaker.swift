@@ -60,7 +60,7 @@ struct ContextMaker: Sendable {
         let known = memo
         let siteWideUnchanged = memo.siteWide == siteWide
         let definitions = explainer.definitions
-        let redefined = Set(definitions.keys.filter { known.definitions[$0] != definitions[$0] })
+        let redefined = explainer.redefinedTerms(since: known.definitions)
         let pages = explainer.site.pages.filter { !$0.kind.isItem }
         let made = ParallelMap.map(pages) { page -> (RenderJob?, Bool) in
             if carriedGroups.contains(page.sourcePath), let output = page.outputPath {
@@ -132,7 +132,7 @@ struct ContextMaker: Sendable {
     private func carriedJob(_ page: Page, output: String) -> RenderJob {
         let (published, updated) = dates(of: page)
         return RenderJob(
-            outputPath: output, template: page.template ?? templateName(page), context: .null,
+            outputPath: output, template: Explainer.templateName(of: page), context: .null,
             sourcePath: page.sourcePath, url: page.url, lastModified: (updated ?? published)?.date)
     }
 
@@ -193,7 +193,7 @@ struct ContextMaker: Sendable {
         let body = group.results["body"]
         extra["term_popovers"] = termPopovers(group)
         var made = job(
-            for: page, output: output, template: page.template ?? templateName(page), html: body?.html ?? "",
+            for: page, output: output, template: Explainer.templateName(of: page), html: body?.html ?? "",
             headings: body?.headings ?? [], words: words, extra: extra, graph: graph)
         made.linkLocations = Self.linkLocations(of: group)
         return made
@@ -210,17 +210,6 @@ struct ContextMaker: Sendable {
         var copy = self
         copy.rendered = [:]
         return copy
-    }
-
-    private func templateName(_ page: Page) -> String {
-        switch page.kind {
-        case .overview: "overview"
-        case .timeline: "timeline"
-        case .glossary: "glossary"
-        case .sourcing: "sourcing"
-        case .updates: "updates"
-        default: "page"
-        }
     }
 
     func syntheticPage(title: String, url: String, description: String, path: String?) -> Page {

@@ -55,7 +55,15 @@ struct RenderedGroup: Sendable {
 
         /// Whether the page uses any of `terms` (by their words or a `term:` link).
         func usesAny(of terms: Set<String>) -> Bool {
-            !terms.isEmpty && (!matchedTerms.isDisjoint(with: terms) || !linkedTerms.isDisjoint(with: terms))
+            Self.uses(any: terms, matched: matchedTerms, linked: linkedTerms)
+        }
+
+        /// Whether a page that uses the terms `matched` (by their words) and `linked` (by
+        /// `term:` links) uses any of `terms`: for a rendered page and for a carried one alike.
+        static func uses(any terms: Set<String>, matched: some Sequence<String>, linked: some Sequence<String>)
+            -> Bool
+        {
+            !terms.isEmpty && (!terms.isDisjoint(with: matched) || !terms.isDisjoint(with: linked))
         }
     }
 

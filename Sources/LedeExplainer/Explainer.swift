@@ -399,6 +399,26 @@ public struct Explainer: Sendable {
         Dictionary(terms.map { ($0.id, $0.short) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// The terms defined otherwise than in `before` (an earlier build's ``definitions``).
+    func redefinedTerms(since before: [String: String]) -> Set<String> {
+        let now = definitions
+        return Set(now.keys.filter { before[$0] != now[$0] })
+    }
+
+    /// The template a page is rendered with: its `template`, or its kind's (`page` for an
+    /// article).
+    public static func templateName(of page: Page) -> String {
+        if let template = page.template { return template }
+        switch page.kind {
+        case .overview: return "overview"
+        case .timeline: return "timeline"
+        case .glossary: return "glossary"
+        case .sourcing: return "sourcing"
+        case .updates: return "updates"
+        default: return "page"
+        }
+    }
+
     /// The public URL of a site path.
     func href(_ url: String) -> String { links.href(url) }
 
