@@ -15,6 +15,9 @@ import LedeExplainer
 /// - per plain page that cites nothing: its content file's signature (size, inode, times, as
 ///   stat'ed before it was read), its output path, the glossary terms it used and its scan (ids,
 ///   and the references the link checker resolves), with where each link was written;
+/// - per own page of the explainer (``OwnRecord``): its scan, and the hash of its template's
+///   closure and its context (``PageRecord/inputHash``), so that when the own pages are made
+///   again only those that come out otherwise are rendered and written;
 /// - per output file of the output folder and of the spare folder: a hash of its bytes, its size,
 ///   modification time and inode.
 ///
@@ -77,6 +80,10 @@ struct BuildCache: Sendable {
         /// The page as read, without its body (``PageCodec``): an unchanged file is not read
         /// again; when the page turns out not to be carried, it is.
         var page: [UInt8]
+        /// For an own page, the hash of everything its HTML is made from (``SiteBuild/inputHash(of:context:library:)``):
+        /// its template's fingerprint and its context. While it is the same and the output file is
+        /// the one recorded, the page is not rendered again even when the own pages are. 0: none.
+        var inputHash: UInt64 = 0
     }
 
     /// What the link checker reads from a page, besides its ids.
@@ -175,7 +182,7 @@ struct BuildCache: Sendable {
     static let fileName = "build"
     private static let magic = Array("lede build cache\n".utf8)
     /// Raised whenever what is recorded, or how, changes.
-    private static let formatVersion: UInt64 = 8
+    private static let formatVersion: UInt64 = 9
 
     /// Lede's cache folder beside `output`.
     static func folder(beside output: URL) -> String {
@@ -336,6 +343,7 @@ extension ByteWriter {
             self.number(UInt64(bitPattern: Int64(number)))
         }
         number(signature.inode)
+        number(record.inputHash)
         text(record.outputPath)
         pageTerms(record.terms)
         texts(record.ids.sorted())
@@ -577,7 +585,7 @@ private struct ByteReader {
 
     mutating func pageRecord() -> (path: String, record: BuildCache.PageRecord)? {
         guard let path = text(), let size = signed(), let modified = signed(), let changed = signed(),
-            let inode = number(), let outputPath = text(), let terms = pageTerms(),
+            let inode = number(), let inputHash = number(), let outputPath = text(), let terms = pageTerms(),
             let ids = texts(), let problemCount = count()
         else { return nil }
         var problems: [LinkChecker.Problem] = []
@@ -603,7 +611,7 @@ private struct ByteReader {
             path,
             BuildCache.PageRecord(
                 signature: signature, outputPath: outputPath, terms: terms,
-                ids: Set(ids), problems: problems, checks: checks, page: page)
+                ids: Set(ids), problems: problems, checks: checks, page: page, inputHash: inputHash)
         )
     }
 }
@@ -834,9 +842,10 @@ extension BuildCache {
     ///   - carried: Pages carried over from the last build, by output path, with their record.
     ///   - scans: The pages scanned in this build.
     ///   - problems: The link checker's problems, by output path.
+    ///   - inputHashes: Each own page's ``PageRecord/inputHash``, by output path.
     static func ownRecord(
         of output: ExplainerOutput, carried: [String: PageRecord], scans: [String: PageScan],
-        problems: [String: [LinkChecker.Problem]], unrendered: Set<String>
+        problems: [String: [LinkChecker.Problem]], unrendered: Set<String>, inputHashes: [String: UInt64]
     ) -> OwnRecord? {
         guard let own = output.ownPages else { return nil }
         let generated = Set(own.files)
@@ -853,7 +862,7 @@ extension BuildCache {
                 pages[path] = PageRecord(
                     signature: FileStatus(kind: .file, size: 0, inode: 0, modified: 0, changed: 0), outputPath: path,
                     terms: PageTerms(matched: [], linked: []), ids: scan.ids, problems: found,
-                    checks: checks.encoded(), page: [])
+                    checks: checks.encoded(), page: [], inputHash: inputHashes[path] ?? 0)
             } else {
                 return nil
             }

@@ -211,9 +211,20 @@ struct SiteBuild {
         try bag.throwIfErrors()
 
         let pageCount = output.pages.count
-        let carried = output.carriedPages
         let deferred = output.deferredContexts
         output.deferredContexts = nil
+        // The own pages rendered again (their Markdown, their contexts) that come out as the
+        // last build made them are carried one by one (see ``carryOwnPagesMadeAsBefore``).
+        var inputHashes: [String: UInt64] = [:]
+        if let siteKey, output.ownPages != nil {
+            let usable = stored.flatMap {
+                $0.siteKey == siteKey && $0.output.isSame(as: options.output.path) ? $0 : nil
+            }
+            inputHashes = carryOwnPagesMadeAsBefore(
+                &output, deferred: deferred, library: library, stored: usable, records: &carriedRecords,
+                hashes: &carriedHashes)
+        }
+        let carried = output.carriedPages
         // Generated files besides pages (a page's own file gives way to one of them).
         let extras = Publishing.files(site: site, pages: output.pages)
         var generated: [String: Data] = [:]
@@ -401,7 +412,7 @@ struct SiteBuild {
                 templates: library.allFingerprints, universe: published.universe, pages: pages,
                 own: BuildCache.ownRecord(
                     of: output, carried: carriedRecords, scans: published.scans, problems: published.problems,
-                    unrendered: unrendered))
+                    unrendered: unrendered, inputHashes: inputHashes))
         }
         return BuiltSite(
             files: files, publicFiles: publicFiles, pageCount: output.pages.count, renderedCount: renderedCount,
@@ -412,6 +423,63 @@ struct SiteBuild {
 }
 
 extension SiteBuild {
+    /// The hash of everything a page's HTML is made from: its template with every partial and
+    /// layout it renders (``TemplateLibrary/fingerprint(of:)``), and its context. The rest
+    /// (the build options, Lede itself, the stylesheets and scripts whose names it holds) is in
+    /// the build cache's ``BuildCache/siteKey``.
+    static func inputHash(of job: RenderJob, context: ContextValue, library: TemplateLibrary) -> UInt64 {
+        StableHasher.hash { hasher in
+            hasher.combine(job.template)
+            hasher.combine(library.fingerprint(of: job.template) ?? 0)
+            context.combine(into: &hasher)
+        }
+    }
+
+    /// Carries the explainer's own pages (and the articles that cite, made with them) that this
+    /// build made again but that come out as the last build made them: the same template
+    /// closure and the same context (``inputHash(of:context:library:)``), and their output file
+    /// still the one recorded. The own pages are made again together, when anything any of them
+    /// reads changed (a term's "used in" list, a cited paragraph); each is written again only
+    /// when its own input did.
+    ///
+    /// Each such page's context is made now (a deferred one taken), to be hashed; the pages
+    /// carried have theirs dropped and are added to `output`'s carried pages, with their record
+    /// and hash.
+    /// - Parameter stored: The last build's cache, when its site key and output folder are this build's.
+    /// - Returns: Every own page's input hash, by output path, for the next build's record.
+    fileprivate func carryOwnPagesMadeAsBefore(
+        _ output: inout ExplainerOutput, deferred: DeferredContexts?, library: TemplateLibrary, stored: BuildCache?,
+        records: inout [String: BuildCache.PageRecord], hashes: inout [String: UInt64]
+    ) -> [String: UInt64] {
+        let own = Set(output.ownOutputs)
+        let carried = output.carriedPages
+        let indices = output.pages.indices.filter {
+            own.contains(output.pages[$0].outputPath) && !carried.contains(output.pages[$0].outputPath)
+        }
+        let jobs = indices.map { output.pages[$0] }
+        let made = ParallelMap.map(jobs) { job -> (ContextValue, UInt64) in
+            let context = deferred?.takeContext(for: job) ?? job.context
+            return (context, Self.inputHash(of: job, context: context, library: library))
+        }
+        var inputHashes: [String: UInt64] = [:]
+        let folder = options.output.path + "/"
+        for (index, (context, hash)) in zip(indices, made) {
+            let path = output.pages[index].outputPath
+            inputHashes[path] = hash
+            if let record = stored?.own?.pages[path], record.inputHash == hash,
+                let file = stored?.output.files[path], file.matches(folder + path)
+            {
+                output.carriedPages.insert(path)
+                output.pages[index].context = .null
+                records[path] = record
+                hashes[path] = file.hash
+            } else {
+                output.pages[index].context = context
+            }
+        }
+        return inputHashes
+    }
+
     /// Renders one page's template, with its context made now when the explainer deferred it.
     fileprivate static func renderPage(_ job: RenderJob, library: TemplateLibrary, deferred: DeferredContexts?)
         -> Result<Data, DiagnosticError>

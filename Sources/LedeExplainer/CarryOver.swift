@@ -106,7 +106,9 @@ extension Explainer {
 /// URLs of the pages their links lead to, and from each carriable plain page that uses a
 /// glossary term the facts the whole-site passes show (its title, URL, dates and the terms).
 /// Their diagnostics (the citation, review and claim checks) are kept with them and reported
-/// again.
+/// again. When the key differs they are all made again, Markdown, checks and contexts; the
+/// builder then writes again only those whose template or context changed (it keeps a hash of
+/// both per page).
 public struct OwnPages: Sendable {
     /// ``ExplainerOutput/ownPagesKey`` of the last build.
     public var key: UInt64
