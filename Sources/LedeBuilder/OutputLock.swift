@@ -48,6 +48,11 @@ final class OutputLock {
         self.descriptor = descriptor
     }
 
+    /// Tells the author that a build of `output` waits for another.
+    static func sayWaiting(for output: URL) {
+        Console.error("lede: waiting for another lede build into \(folder(of: output)) to finish")
+    }
+
     deinit {
         flock(descriptor, LOCK_UN)
         close(descriptor)

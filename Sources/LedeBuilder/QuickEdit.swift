@@ -14,6 +14,7 @@ import LedeTemplates
 /// same glossary terms), the page defines the same ids (no other page's link can break or
 /// mend), and its template renders. Anything else (a new or removed file, an error, a changed
 /// heading anchor) takes the whole incremental build, which reports it as a clean build would.
+/// It holds the output's lock (``OutputLock``) while it checks and writes the output.
 /// The diagnostics are the last build's, with this page's link warnings replaced; the output
 /// manifest records the new bytes; the other caches keep the last whole build's page (see
 /// ``Explainer/rerender(_:cache:)``).
@@ -26,12 +27,19 @@ enum QuickEdit {
         guard !options.strict, path.hasPrefix("Content/"), path.hasSuffix(".md"),
             var report = cache.lastReport, let explainer = cache.lastExplainer, !explainer.site.hasLinkedContent,
             let library = cache.library,
-            var known = manifest, known.isIntact(at: options.output), let universe = cache.links.universe,
+            var known = manifest, let universe = cache.links.universe,
             let page = try? ContentLoader(root: options.siteRoot, includeDrafts: options.includeDrafts)
                 .readPage(at: path),
             options.includeDrafts || !page.draft
         else { return nil }
-        guard let job = explainer.rerender(page, cache: cache.explainer), library.contains(job.template),
+        // It writes into the output as a whole build does: not while another build (a
+        // `lede build` into the same output) is writing it.
+        guard
+            let lock = try? OutputLock(beside: options.output, waiting: { OutputLock.sayWaiting(for: options.output) })
+        else { return nil }
+        defer { withExtendedLifetime(lock) {} }
+        guard known.isIntact(at: options.output), let job = explainer.rerender(page, cache: cache.explainer),
+            library.contains(job.template),
             let rendered = try? Data(library.render(job.template, context: job.context).utf8),
             let oldScan = cache.scans.pages[job.outputPath]?.scan
         else { return nil }

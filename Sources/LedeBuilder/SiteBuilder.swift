@@ -182,11 +182,7 @@ public actor SiteBuilder {
         let start = clock.now
         try OutputGuard.check(
             output: options.output.standardizedFileURL.path, siteRoot: options.siteRoot.path, force: options.force)
-        let lock = try OutputLock(beside: options.output) {
-            Console.error(
-                "lede: waiting for another lede build into \(OutputLock.folder(of: options.output)) to finish"
-            )
-        }
+        let lock = try OutputLock(beside: options.output) { OutputLock.sayWaiting(for: options.output) }
         defer { withExtendedLifetime(lock) {} }
         // A one-off build reads the last one's build cache (incremental builders keep theirs in
         // memory); the output's record becomes the spare's after the swap.

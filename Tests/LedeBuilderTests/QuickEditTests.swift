@@ -1,7 +1,8 @@
 import Foundation
-import LedeBuilder
 import LedeCore
 import Testing
+
+@testable import LedeBuilder
 
 /// A preview edit to one article's text alone is rendered by itself; anything that may change
 /// more takes the whole incremental build. Either way the output is a clean build's.
@@ -35,6 +36,25 @@ import Testing
             ))
         try await IncrementalBuildTests.expectCleanOutput(
             workspace, output: output, summary: summary, after: "an edit to an article's text")
+    }
+
+    /// A quick edit writes into the output as a whole build does: not while another build of
+    /// the same output (`lede build` beside `lede serve`) holds its lock.
+    @Test func anEditWaitsForAnotherBuildIntoTheOutput() async throws {
+        let (workspace, builder, output) = try await Self.setUp()
+        let path = "Content/posts/post-5.md"
+        try Self.append(workspace, path, "\nA paragraph written while another build runs.\n")
+        let page = output.appendingPathComponent("posts/post-5/index.html")
+        var other: OutputLock? = try OutputLock(beside: output) { Issue.record("the test's lock waited") }
+        _ = other
+        let edit = Task { try await builder.build(changed: [workspace.url(path).path]) }
+        // Long enough for the edit to be written, were it not waiting.
+        try await Task.sleep(for: .milliseconds(400))
+        #expect(!(try String(contentsOf: page, encoding: .utf8)).contains("while another build runs"))
+        other = nil
+        let summary = try await edit.value
+        #expect(summary.renderedAlone)
+        #expect(try String(contentsOf: page, encoding: .utf8).contains("while another build runs"))
     }
 
     /// Edits that may change other pages, and why.
