@@ -466,11 +466,18 @@ extension SiteBuild {
         for (index, (context, hash)) in zip(indices, made) {
             let path = output.pages[index].outputPath
             inputHashes[path] = hash
-            if let record = stored?.own?.pages[path], record.inputHash == hash,
-                let file = stored?.output.files[path], file.matches(folder + path)
+            if var record = stored?.own?.pages[path], record.inputHash == hash,
+                let file = stored?.output.files[path], file.matches(folder + path),
+                let checks = BuildCache.Checks(record.checks)
             {
                 output.carriedPages.insert(path)
                 output.pages[index].context = .null
+                // The same HTML may come from text written elsewhere in its file now (a line
+                // added above a link): its links' locations are this build's.
+                let locations = output.pages[index].linkLocations
+                if checks.linkLocations != locations {
+                    record.checks = BuildCache.Checks(items: checks.items, linkLocations: locations).encoded()
+                }
                 records[path] = record
                 hashes[path] = file.hash
             } else {

@@ -277,6 +277,28 @@ import Testing
         )
     }
 
+    /// An article that cites, whose HTML is unchanged by an edit that moves its lines, is not
+    /// written again, and its link warnings are at the lines where its links are now.
+    @Test func aCitingArticleWhoseLinesMovedKeepsItsHTMLAndReportsTheNewLines() async throws {
+        let workspace = try await Self.workspace()
+        try workspace.write(
+            "Content/posts/post-2.md", try workspace.read("Content/posts/post-2.md") + "\nSee [this](/nowhere/).\n")
+        try await Self.settle()
+        _ = try await Self.build(workspace)
+        try await Self.settle()
+        _ = try await Self.build(workspace)
+        try workspace.replace("Content/posts/post-2.md", "---\nAn article", with: "---\n\n\nAn article")
+        try await Self.settle()
+        let edited = try await Self.build(workspace)
+        // The own pages are made again (the article's text changed), and none comes out otherwise.
+        #expect(edited.pagesRendered == 0)
+        #expect(
+            edited.diagnostics.map(\.description).contains {
+                $0.hasPrefix("Content/posts/post-2.md:13:5: warning: broken link")
+            })
+        try await Self.expectCleanOutput(workspace, edited, "lines moved in an article that cites")
+    }
+
     @Test func anEventEditRebuildsTheOwnPagesOnly() async throws {
         let (first, edited, workspace) = try await Self.edited("a timeline event edited") {
             let event = try #require(
