@@ -221,9 +221,14 @@ struct BuildCache: Sendable {
 
     /// The plain pages this build may carry: unchanged content file and template, same output
     /// path, and the output file still the one recorded.
-    /// - Parameter templates: This build's ``templates``.
+    /// - Parameters:
+    ///   - templates: This build's ``templates``.
+    ///   - ownContexts: The own pages' contexts of the last build that made them: when a
+    ///     template changed, the own pages are offered only with them (those made with it are
+    ///     rendered again from them, see ``OwnContexts``).
     func carryOver(
-        site: Site, siteKey: UInt64, templates: [String: UInt64], signatures: PageCache, output: String
+        site: Site, siteKey: UInt64, templates: [String: UInt64], signatures: PageCache, output: String,
+        ownContexts: OwnContexts? = nil
     ) -> CarryOver? {
         guard siteKey == self.siteKey, self.output.isSame(as: output) else { return nil }
         let before = self.templates
@@ -243,8 +248,13 @@ struct BuildCache: Sendable {
             key: plainPagesKey,
             pages: Dictionary(carried.compactMap { $0 }, uniquingKeysWith: { first, _ in first }))
         carry.definitions = definitions
-        // The own pages are offered only when every file they wrote is still the one recorded.
-        if let own, templates == before, own.outputs.allSatisfy({ files[$0]?.matches(output + "/" + $0) == true }) {
+        // The own pages are offered only when every file they wrote is still the one recorded,
+        // and, when a template changed, with every own page's context.
+        if let own, own.outputs.allSatisfy({ files[$0]?.matches(output + "/" + $0) == true }),
+            templates == before
+                || ownContexts.map({ $0.key == own.own.key && own.pages.keys.allSatisfy($0.pages.keys.contains) })
+                    == true
+        {
             // The generated files are written again: their text is read back, and checked.
             var contents: [String: String] = [:]
             for path in own.own.files {
@@ -274,17 +284,27 @@ struct BuildCache: Sendable {
 
     /// The cache beside `output`, or `nil` when there is none or it cannot be trusted.
     static func load(beside output: URL) -> BuildCache? {
-        let path = folder(beside: output) + "/" + fileName
-        guard FileSystem.kind(at: PathText.parent(of: path), followingLinks: false) == .folder,
-            FileSystem.kind(at: path, followingLinks: false) == .file,
-            let bytes = FileBytes.contents(ofFile: path) ?? FileManager.default.contents(atPath: path).map(Array.init)
-        else { return nil }
-        return decode(bytes)
+        file(named: fileName, beside: output).flatMap(decode)
     }
 
     /// Writes the cache beside `output`, replacing the last one in one rename. Failing to
     /// write it only makes the next build a full one: the error is returned, not thrown.
     func save(beside output: URL) -> String? {
+        Self.write(encoded(), named: Self.fileName, beside: output)
+    }
+
+    /// The bytes of the file `name` in the cache folder beside `output`, when it is a file in a folder.
+    static func file(named name: String, beside output: URL) -> [UInt8]? {
+        let path = folder(beside: output) + "/" + name
+        guard FileSystem.kind(at: PathText.parent(of: path), followingLinks: false) == .folder,
+            FileSystem.kind(at: path, followingLinks: false) == .file
+        else { return nil }
+        return FileBytes.contents(ofFile: path) ?? FileManager.default.contents(atPath: path).map(Array.init)
+    }
+
+    /// Writes `bytes` as the file `name` of the cache folder beside `output` (made if missing),
+    /// replacing the last one in one rename; returns the problem, if any.
+    static func write(_ bytes: [UInt8], named name: String, beside output: URL) -> String? {
         let folder = Self.folder(beside: output)
         let kind = FileSystem.kind(at: folder, followingLinks: false)
         if kind != .folder {
@@ -296,10 +316,10 @@ struct BuildCache: Sendable {
                 return error.localizedDescription
             }
         }
-        let target = folder + "/" + Self.fileName
+        let target = folder + "/" + name
         let temporary = target + ".new"
         FolderSwap.unlinkFile(temporary)
-        if let problem = FileBytes.write(encoded(), toPath: temporary) { return problem }
+        if let problem = FileBytes.write(bytes, toPath: temporary) { return problem }
         guard rename(temporary, target) == 0 else { return String(cString: strerror(errno)) }
         return nil
     }
@@ -329,9 +349,7 @@ struct BuildCache: Sendable {
         }
         writer.number(own == nil ? 0 : 1)
         if let own { writer.own(own) }
-        let checksum = writer.bytes.withUnsafeBytes { ContentHash.fast(buffer: $0) }
-        withUnsafeBytes(of: checksum.littleEndian) { writer.bytes += $0 }
-        return writer.bytes
+        return writer.sealed()
     }
 }
 
@@ -406,15 +424,7 @@ extension ByteWriter {
 
 extension BuildCache {
     static func decode(_ bytes: [UInt8]) -> BuildCache? {
-        guard bytes.count >= magic.count + 8, Array(bytes[0..<magic.count]) == magic else { return nil }
-        let body = bytes.count - 8
-        let checksum = bytes.withUnsafeBytes {
-            ContentHash.fast(buffer: UnsafeRawBufferPointer(rebasing: $0[0..<body]))
-        }
-        var stored: UInt64 = 0
-        for index in 0..<8 { stored |= UInt64(bytes[body + index]) << (8 * UInt64(index)) }
-        var reader = ByteReader(bytes: bytes, position: magic.count, end: body)
-        guard stored == checksum, reader.number() == formatVersion,
+        guard var reader = ByteReader(sealed: bytes, magic: magic), reader.number() == formatVersion,
             let siteKey = reader.number(), let plainPagesKey = reader.number(), let definitions = reader.textMap(),
             let templateNames = reader.texts(), let templateFingerprints = reader.numbers(count: templateNames.count),
             let universe = reader.number(),
@@ -454,7 +464,7 @@ extension BuildCache {
 /// Appends numbers (LEB128: seven bits a byte) and texts; a text written before is written as
 /// its index in the table of texts written so far (a large site repeats the same links, ids and
 /// terms on every page).
-private struct ByteWriter {
+struct ByteWriter {
     var bytes: [UInt8] = []
     private var table: [String: Int] = [:]
 
@@ -479,6 +489,13 @@ private struct ByteWriter {
         bytes += utf8
     }
 
+    /// The bytes written, followed by their checksum (``ByteReader/init(sealed:magic:)`` checks it).
+    mutating func sealed() -> [UInt8] {
+        let checksum = bytes.withUnsafeBytes { ContentHash.fast(buffer: $0) }
+        withUnsafeBytes(of: checksum.littleEndian) { bytes += $0 }
+        return bytes
+    }
+
     mutating func texts(_ values: [String]) {
         number(UInt64(values.count))
         for value in values { text(value) }
@@ -499,7 +516,7 @@ private struct ByteWriter {
 
 /// Reads what ``ByteWriter`` wrote; every read is bounded, and `nil` on bytes that end early
 /// or refer to a text not yet read.
-private struct ByteReader {
+struct ByteReader {
     let bytes: [UInt8]
     var position: Int
     let end: Int
@@ -509,6 +526,20 @@ private struct ByteReader {
         self.bytes = bytes
         self.position = position
         self.end = end
+    }
+
+    /// A reader of what a writer's ``ByteWriter/sealed()`` returned after writing `magic`, from
+    /// just after it; `nil` when the bytes do not start with it or the checksum is wrong.
+    init?(sealed bytes: [UInt8], magic: [UInt8]) {
+        guard bytes.count >= magic.count + 8, Array(bytes[0..<magic.count]) == magic else { return nil }
+        let body = bytes.count - 8
+        let checksum = bytes.withUnsafeBytes {
+            ContentHash.fast(buffer: UnsafeRawBufferPointer(rebasing: $0[0..<body]))
+        }
+        var stored: UInt64 = 0
+        for index in 0..<8 { stored |= UInt64(bytes[body + index]) << (8 * UInt64(index)) }
+        guard stored == checksum else { return nil }
+        self.init(bytes: bytes, position: magic.count, end: body)
     }
 
     mutating func number() -> UInt64? {

@@ -42,6 +42,8 @@ struct BuiltSite: Sendable {
         var universe: UInt64
         var pages: [String: BuildCache.PageRecord]
         var own: BuildCache.OwnRecord?
+        /// The own pages' contexts, when this build made them all (see ``OwnContexts``).
+        var ownContexts: OwnContexts?
     }
 }
 
@@ -157,14 +159,22 @@ struct SiteBuild {
         timer.mark("explainer")
         let siteKey = signatures.map { _ in BuildCache.siteKey(options: options, site: site) }
         var carry: CarryOver?
+        // After a template edit, the own pages made with it are rendered again from the
+        // contexts the last build made them with.
+        let templates = library.allFingerprints
+        let ownContexts = stored.flatMap { stored in
+            stored.own.flatMap { own in
+                stored.templates != templates ? OwnContexts.load(beside: options.output, key: own.own.key) : nil
+            }
+        }
         if let signatures, let siteKey {
             let plainPagesKey = explainer.plainPagesKey()
             carry =
                 stored.flatMap {
                     $0.plainPagesKey == plainPagesKey
                         ? $0.carryOver(
-                            site: site, siteKey: siteKey, templates: library.allFingerprints, signatures: signatures,
-                            output: options.output.path) : nil
+                            site: site, siteKey: siteKey, templates: templates, signatures: signatures,
+                            output: options.output.path, ownContexts: ownContexts) : nil
                 } ?? CarryOver(key: 0, pages: [:])
             carry?.currentKey = plainPagesKey
             carry = carry.map(explainer.keepingPagesMadeAsBefore)
@@ -194,6 +204,11 @@ struct SiteBuild {
                 carriedHashes[job.outputPath] = file.hash
             }
         }
+        if let stored, let ownContexts {
+            Self.renderAgain(
+                madeWithChangedTemplates: &output, from: ownContexts, library: library, before: stored.templates,
+                records: &carriedRecords, hashes: &carriedHashes)
+        }
         if !cache.isEnabled { cache.explainer = ExplainerCache() }
         timer.mark("explain")
         bag = DiagnosticBag()
@@ -216,11 +231,12 @@ struct SiteBuild {
         // The own pages rendered again (their Markdown, their contexts) that come out as the
         // last build made them are carried one by one (see ``carryOwnPagesMadeAsBefore``).
         var inputHashes: [String: UInt64] = [:]
+        var madeContexts: OwnContexts?
         if let siteKey, output.ownPages != nil {
             let usable = stored.flatMap {
                 $0.siteKey == siteKey && $0.output.isSame(as: options.output.path) ? $0 : nil
             }
-            inputHashes = carryOwnPagesMadeAsBefore(
+            (inputHashes, madeContexts) = carryOwnPagesMadeAsBefore(
                 &output, deferred: deferred, library: library, stored: usable, records: &carriedRecords,
                 hashes: &carriedHashes)
         }
@@ -409,10 +425,10 @@ struct SiteBuild {
             }
             record = BuiltSite.CacheRecord(
                 siteKey: siteKey, plainPagesKey: output.plainPagesKey, definitions: explainer.definitions,
-                templates: library.allFingerprints, universe: published.universe, pages: pages,
+                templates: templates, universe: published.universe, pages: pages,
                 own: BuildCache.ownRecord(
                     of: output, carried: carriedRecords, scans: published.scans, problems: published.problems,
-                    unrendered: unrendered, inputHashes: inputHashes))
+                    unrendered: unrendered, inputHashes: inputHashes), ownContexts: madeContexts)
         }
         return BuiltSite(
             files: files, publicFiles: publicFiles, pageCount: output.pages.count, renderedCount: renderedCount,
@@ -446,16 +462,19 @@ extension SiteBuild {
     /// carried have theirs dropped and are added to `output`'s carried pages, with their record
     /// and hash.
     /// - Parameter stored: The last build's cache, when its site key and output folder are this build's.
-    /// - Returns: Every own page's input hash, by output path, for the next build's record.
+    /// - Returns: Every own page's input hash, by output path, for the next build's record, and
+    ///   their contexts when every own page was made in this build (``OwnContexts``).
     fileprivate func carryOwnPagesMadeAsBefore(
         _ output: inout ExplainerOutput, deferred: DeferredContexts?, library: TemplateLibrary, stored: BuildCache?,
         records: inout [String: BuildCache.PageRecord], hashes: inout [String: UInt64]
-    ) -> [String: UInt64] {
+    ) -> (inputHashes: [String: UInt64], contexts: OwnContexts?) {
         let own = Set(output.ownOutputs)
         let carried = output.carriedPages
-        let indices = output.pages.indices.filter {
-            own.contains(output.pages[$0].outputPath) && !carried.contains(output.pages[$0].outputPath)
-        }
+        let ownPages = output.pages.indices.filter { own.contains(output.pages[$0].outputPath) }
+        let indices = ownPages.filter { !carried.contains(output.pages[$0].outputPath) }
+        var contexts =
+            indices.count == ownPages.count
+            ? output.ownPages.map { OwnContexts(key: $0.key, pages: [:]) } : nil
         let jobs = indices.map { output.pages[$0] }
         let made = ParallelMap.map(jobs) { job -> (ContextValue, UInt64) in
             let context = deferred?.takeContext(for: job) ?? job.context
@@ -466,6 +485,7 @@ extension SiteBuild {
         for (index, (context, hash)) in zip(indices, made) {
             let path = output.pages[index].outputPath
             inputHashes[path] = hash
+            contexts?.pages[path] = (output.pages[index].template, context)
             if var record = stored?.own?.pages[path], record.inputHash == hash,
                 let file = stored?.output.files[path], file.matches(folder + path),
                 let checks = BuildCache.Checks(record.checks)
@@ -484,7 +504,30 @@ extension SiteBuild {
                 output.pages[index].context = context
             }
         }
-        return inputHashes
+        return (inputHashes, contexts)
+    }
+
+    /// Renders again the own pages carried over whose template (or a partial or layout it
+    /// renders) changed since the last build, from the contexts the last build made them with:
+    /// they are taken out of the carried pages, with their record and hash, and given their
+    /// context and the locations of their links (which the carried record kept).
+    fileprivate static func renderAgain(
+        madeWithChangedTemplates output: inout ExplainerOutput, from contexts: OwnContexts, library: TemplateLibrary,
+        before: [String: UInt64], records: inout [String: BuildCache.PageRecord], hashes: inout [String: UInt64]
+    ) {
+        for index in output.pages.indices {
+            let job = output.pages[index]
+            guard output.carriedPages.contains(job.outputPath), let made = contexts.pages[job.outputPath],
+                made.template == job.template,
+                library.fingerprint(of: job.template) != before[job.template]
+            else { continue }
+            output.carriedPages.remove(job.outputPath)
+            output.pages[index].context = made.context
+            if let record = records.removeValue(forKey: job.outputPath), let checks = BuildCache.Checks(record.checks) {
+                output.pages[index].linkLocations = checks.linkLocations
+            }
+            hashes[job.outputPath] = nil
+        }
     }
 
     /// Renders one page's template, with its context made now when the explainer deferred it.

@@ -220,6 +220,7 @@ public actor SiteBuilder {
                     output: folder, spare: storedOutput, pages: record.pages)
                 // Without a cache the next build is a full one: nothing is lost.
                 _ = cache.save(beside: options.output)
+                _ = record.ownContexts?.save(beside: options.output)
                 timer.mark("cache write")
             }
         }

@@ -371,9 +371,10 @@ import Testing
         let (first, edited, workspace) = try await Self.edited("the glossary template edited") {
             try $0.write("Templates/glossary.mustache", try $0.read("Templates/glossary.mustache") + "<!-- x -->\n")
         }
-        // The glossary alone: the other own pages and the articles that cite (made again with
-        // them) come out as before.
+        // The glossary alone, from the context the last build made it with: no Markdown is
+        // rendered (the own pages and the articles that cite are not made again).
         #expect(edited.pagesRendered == 1)
+        #expect(edited.markdownRendered == 0)
         #expect(first.pagesWritten == 14)
         #expect(try Self.html(workspace, "glossary/index.html").contains("<!-- x -->"))
     }
@@ -386,6 +387,7 @@ import Testing
         }
         // The three pages that include it.
         #expect(edited.pagesRendered == 3)
+        #expect(edited.markdownRendered == 0)
         #expect(first.pagesWritten == 14)
         #expect(try Self.html(workspace, "timeline/index.html").contains("<!-- s -->"))
     }
@@ -400,6 +402,9 @@ import Testing
         // but the 404 page and the source page through `partials/byline`, every page through `base`.
         let made = ["page": 7, "partials/byline": 12, "base": 14]
         #expect(edited.pagesRendered == made[template])
+        // Only the articles that cite nothing have their Markdown rendered again (they are not
+        // carried); the own pages and the articles that cite are rendered from their contexts.
+        #expect(edited.markdownRendered == 3)
         #expect(first.pagesWritten == 14)
         #expect(try Self.html(workspace, "posts/post-5/index.html").contains("<!-- x -->"))
     }
@@ -414,7 +419,34 @@ import Testing
         let first = try await Self.build(workspace)
         try await Self.settle()
         _ = try await Self.build(workspace)
-        let file = Self.cacheFile(workspace)
+        try Self.damage(Self.cacheFile(workspace), damage)
+        try workspace.write(
+            "Content/posts/post-6.md", try workspace.read("Content/posts/post-6.md") + "\nAfter the damage.\n")
+        let rebuilt = try await Self.build(workspace)
+        #expect(rebuilt.pagesRendered == first.pagesWritten, "a \(damage) cache was trusted")
+        try await Self.expectCleanOutput(workspace, rebuilt, "a \(damage) cache")
+    }
+
+    /// The own pages' contexts (rendered again after a template edit) are not trusted either
+    /// when damaged: the own pages are then made again, as without them.
+    @Test(arguments: Damage.allCases) func aDamagedContextsFileMakesTheOwnPagesAgain(_ damage: Damage) async throws {
+        let workspace = try await Self.workspace()
+        _ = try await Self.build(workspace)
+        try await Self.settle()
+        _ = try await Self.build(workspace)
+        try Self.damage(workspace.root.appendingPathComponent(".Output.lede-cache/contexts"), damage)
+        try workspace.write(
+            "Templates/glossary.mustache", try workspace.read("Templates/glossary.mustache") + "<!-- d -->")
+        try await Self.settle()
+        let rebuilt = try await Self.build(workspace)
+        // The own pages and the articles that cite, made again (the about page, three articles,
+        // the overview, timeline, glossary, sourcing notes and source pages).
+        #expect(rebuilt.markdownRendered == 9, "a \(damage) contexts file was trusted")
+        #expect(rebuilt.pagesRendered == 1)
+        try await Self.expectCleanOutput(workspace, rebuilt, "a \(damage) contexts file")
+    }
+
+    static func damage(_ file: URL, _ damage: Damage) throws {
         let bytes = try Data(contentsOf: file)
         switch damage {
         case .truncated: try bytes.prefix(bytes.count / 2).write(to: file)
@@ -428,11 +460,6 @@ import Testing
             try FileManager.default.removeItem(at: file)
             try FileManager.default.createDirectory(at: file, withIntermediateDirectories: false)
         }
-        try workspace.write(
-            "Content/posts/post-6.md", try workspace.read("Content/posts/post-6.md") + "\nAfter the damage.\n")
-        let rebuilt = try await Self.build(workspace)
-        #expect(rebuilt.pagesRendered == first.pagesWritten, "a \(damage) cache was trusted")
-        try await Self.expectCleanOutput(workspace, rebuilt, "a \(damage) cache")
     }
 
     @Test func anOutputFileChangedByHandIsRenderedAgain() async throws {

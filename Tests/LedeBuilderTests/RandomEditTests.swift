@@ -93,10 +93,17 @@ import Testing
             try workspace.replace("Content/_site.yaml", "title: \"", with: "title: \"\(word.capitalized) · ")
             return "site title"
         case 8:
-            if Bool.random(using: &random) {
+            switch Int.random(in: 0..<3, using: &random) {
+            case 0:
                 let partial = "Templates/partials/sources.mustache"
                 try workspace.write(partial, try workspace.read(partial) + "<!-- \(word) -->")
                 return "a partial of the own pages"
+            case 1:
+                // An own page's template: the glossary is rendered again from its last context.
+                try workspace.replace(
+                    "Templates/glossary.mustache", "{{#glossary.terms}}", with: "{{#glossary.terms}}<!-- \(word) -->")
+                return "glossary template"
+            default: break
             }
             try workspace.replace(
                 "Templates/page.mustache", "<article class=\"explainer",
