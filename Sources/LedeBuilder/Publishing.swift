@@ -12,7 +12,10 @@ enum Publishing {
             <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 
             """
-        for page in pages.sorted(by: { $0.url < $1.url }) where page.outputPath != "404.html" {
+        // The pages in URL order, by index (sorting the jobs would copy each).
+        for index in pages.indices.sorted(by: { pages[$0].url < pages[$1].url }) {
+            let page = pages[index]
+            if page.outputPath == "404.html" { continue }
             sitemap += "  <url><loc>\((base + page.url.dropFirst()).htmlEscaped)</loc>"
             if let date = page.lastModified { sitemap += "<lastmod>\(DateParser.rfc3339(date))</lastmod>" }
             sitemap += "</url>\n"

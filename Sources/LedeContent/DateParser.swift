@@ -1,6 +1,10 @@
 public import Foundation
 import LedeCore
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Parses the ISO 8601 dates authors write in front matter.
 public enum DateParser {
     /// `2026-11-29`, `2026-11-29T09:00:00Z`, `2026-11-29T09:00:00+01:00`, `2026-11-29 09:00`.
@@ -135,6 +139,16 @@ public enum DateParser {
 
     /// The RFC 3339 form used in feeds, sitemaps and structured data.
     public static func rfc3339(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle())
+        // Whole seconds in UTC, as `ISO8601FormatStyle` writes them, without its cost (a
+        // sitemap writes one per page). Years before the Gregorian calendar (which it writes
+        // in the Julian) or of other than four digits are left to it.
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        guard gmtime_r(&seconds, &parts) != nil, (1600...9999).contains(Int(parts.tm_year) + 1900) else {
+            return date.formatted(Date.ISO8601FormatStyle())
+        }
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 }

@@ -8,7 +8,14 @@ public import LedeCore
 public final class PageCache: Sendable {
     typealias Signature = FileStatus
 
-    private let entries = Locked([String: (Signature, Page)]())
+    /// The pages, and apart the signatures their files had (asked for alone, ten thousand times
+    /// a build: reading a signature from beside its page copied the page).
+    private struct Entries {
+        var pages: [String: Page] = [:]
+        var signatures: [String: Signature] = [:]
+    }
+
+    private let entries = Locked(Entries())
 
     /// An empty cache.
     public init() {}
@@ -21,21 +28,23 @@ public final class PageCache: Sendable {
     func page(at path: String, signature: Signature?) -> Page? {
         guard let signature else { return nil }
         return entries.withLock { entries in
-            guard let (known, page) = entries[path], known == signature else { return nil }
-            return page
+            entries.signatures[path] == signature ? entries.pages[path] : nil
         }
     }
 
     func store(_ page: Page, at path: String, signature: Signature?) {
         guard let signature else { return }
-        entries.withLock { $0[path] = (signature, page) }
+        entries.withLock { entries in
+            entries.pages[path] = page
+            entries.signatures[path] = signature
+        }
     }
 
     /// The signature `path` had when it was last read (before it was read: a file changed while
     /// being read counts as changed later), or `nil` for a file never read through this cache.
     /// - Parameter path: The file's path relative to the site (`Content/posts/a.md`).
     public func signature(ofRead path: String) -> FileStatus? {
-        entries.withLock { $0[path]?.0 }
+        entries.withLock { $0.signatures[path] }
     }
 
     /// Remembers a page read by an earlier run (the build cache), as if it had been read from
@@ -47,12 +56,18 @@ public final class PageCache: Sendable {
     /// Forgets pages, so that they are read again.
     public func forget(_ paths: some Sequence<String>) {
         entries.withLock { entries in
-            for path in paths { entries[path] = nil }
+            for path in paths {
+                entries.pages[path] = nil
+                entries.signatures[path] = nil
+            }
         }
     }
 
     /// Forgets files that are gone.
     func keep(only paths: Set<String>) {
-        entries.withLock { entries in entries = entries.filter { paths.contains($0.key) } }
+        entries.withLock { entries in
+            entries.pages = entries.pages.filter { paths.contains($0.key) }
+            entries.signatures = entries.signatures.filter { paths.contains($0.key) }
+        }
     }
 }

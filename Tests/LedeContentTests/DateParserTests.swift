@@ -83,4 +83,16 @@ import Testing
     @Test func rfc3339() throws {
         #expect(DateParser.rfc3339(try #require(date(2026, 11, 29, 9))) == "2026-11-29T09:00:00Z")
     }
+
+    /// The sitemap's and the feed's dates are written as Foundation's ISO 8601 style writes
+    /// them, for any instant: before 1970, with fractions of a second, in years of other widths.
+    @Test func rfc3339IsFoundationsISO8601() {
+        var generator = SystemRandomNumberGenerator()
+        var instants: [Double] = [0, -0.5, -1, 86_399.999, -62_135_596_800, -62_135_596_801, 253_402_300_800]
+        for _ in 0..<2_000 { instants.append(Double.random(in: -70_000_000_000...260_000_000_000, using: &generator)) }
+        for seconds in instants {
+            let date = Date(timeIntervalSince1970: seconds)
+            #expect(DateParser.rfc3339(date) == date.formatted(Date.ISO8601FormatStyle()), "\(seconds)")
+        }
+    }
 }
