@@ -251,7 +251,10 @@ public enum LinkChecker {
                 let meant =
                     id.count < 4
                     ? nil : ids[file].flatMap { NearMiss.suggestion(for: id, among: $0.sorted()) }
-                return "no element with id '\(id)' on \(file)" + (meant.map { " (did you mean '#\($0)'?)" } ?? "")
+                return "link to '#\(id)' on \(file), which has no element with that id"
+                    + (meant.map { " (did you mean '#\($0)'?)" } ?? "")
+                    + "\na heading's id is its text in lower case, with hyphens ('## What we know' is "
+                    + "'#what-we-know'): link to one of that page's headings, or remove '#\(id)'"
             }
         }
 
@@ -301,7 +304,10 @@ public enum LinkChecker {
             // A problem's text may hold a hint after a line break (see ``Problem/problem``).
             let parts = problem.split(separator: "\n", maxSplits: 1)
             var message = parts.first.map(String.init) ?? problem
-            if let reference, !reference.isEmpty, !problem.hasPrefix("duplicate id") { message += " '\(reference)'" }
+            // A duplicate id, or a fragment that finds nothing, says what it is about itself.
+            if let reference, !reference.isEmpty, !problem.hasPrefix("duplicate id"), !problem.hasPrefix("link to '#") {
+                message += " '\(reference)'"
+            }
             message += " in \(page)"
             if times > 1 { message += " (\(times) times)" }
             if parts.count > 1 { message += ": " + parts[1] }

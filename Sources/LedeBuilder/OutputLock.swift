@@ -50,7 +50,8 @@ final class OutputLock {
 
     /// Tells the author that a build of `output` waits for another.
     static func sayWaiting(for output: URL) {
-        Console.error("lede: waiting for another lede build into \(folder(of: output)) to finish")
+        // The output is named (builds into other outputs of its folder wait for it too, rarely).
+        Console.error("lede: waiting for another lede build into \(output.standardizedFileURL.path) to finish")
     }
 
     deinit {

@@ -14,16 +14,28 @@ public enum NearMiss {
     ///   - name: The unknown name as written.
     ///   - candidates: The names that are known; `name` itself among them is never suggested.
     /// - Returns: The nearest candidate, or `nil` when none is close enough.
-    public static func suggestion(for name: String, among candidates: some Sequence<String>) -> String? {
+    ///   - unlessTied: Whether two candidates equally near mean no suggestion: among names that
+    ///     differ by a number (`story-0700.md` among `story-0000.md` … `story-2999.md`), the
+    ///     first of many one edit away is no better a guess than the others.
+    public static func suggestion(
+        for name: String, among candidates: some Sequence<String>, unlessTied: Bool = false
+    ) -> String? {
         let limit = max(1, name.count / 3)
         var best: (name: String, distance: Int)?
+        // How many candidates are as near as the best.
+        var asNear = 0
         for candidate in candidates where candidate != name {
             let distance = distance(name, candidate)
             guard distance <= limit else { continue }
-            if let known = best, (known.distance, known.name) <= (distance, candidate) { continue }
-            best = (candidate, distance)
+            if let known = best, known.distance == distance {
+                asNear += 1
+                if candidate < known.name { best = (candidate, distance) }
+            } else if best.map({ distance < $0.distance }) ?? true {
+                best = (candidate, distance)
+                asNear = 1
+            }
         }
-        return best?.name
+        return unlessTied && asNear > 1 ? nil : best?.name
     }
 
     /// The edit distance between two names (optimal string alignment: insertions, deletions,

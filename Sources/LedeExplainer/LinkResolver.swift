@@ -116,7 +116,9 @@ struct LinkResolver: Sendable {
                 throw DiagnosticError(
                     Diagnostic(
                         at: location,
-                        "unknown glossary term '\(id)' (terms: \(termIDs.sorted().joined(separator: ", ")))",
+                        "unknown glossary term '\(id)' ("
+                            + (NearMiss.suggestion(for: id, among: termIDs.sorted()).map { "did you mean '\($0)'? " }
+                                ?? "") + "terms: \(termIDs.sorted().joined(separator: ", ")))",
                         rule: .glossaryLink))
             }
             return .styled(url: href("/glossary/#\(id)"), className: "term", title: nil)
@@ -169,8 +171,8 @@ struct LinkResolver: Sendable {
     /// Why a relative link to `target` (`Content/notes.md`) from the page at `pagePath` leads
     /// nowhere, naming the page it was probably meant to be: the one file of that name elsewhere
     /// (a page moved, or the linking page moved: the link as it would be written from here), else
-    /// the one page of the folder whose name starts with it (renamed `notes-2026.md`), else a
-    /// near miss in the folder.
+    /// the one page of the folder whose name starts with it (renamed `notes-2026.md`), else the
+    /// one nearest miss in the folder.
     private func missingPage(_ destination: String, target: String, pagePath: String) -> String {
         if draftPaths.contains(target) {
             return "link to '\(destination)', a draft: \(target) is marked 'draft: true' and is left out "
@@ -188,7 +190,9 @@ struct LinkResolver: Sendable {
         } else if renamed.count == 1, let only = renamed.first {
             meant = ": did you mean '\(only)'?"
         } else {
-            meant = NearMiss.suggestion(for: name, among: neighbours).map { ": did you mean '\($0)'?" } ?? ""
+            meant =
+                NearMiss.suggestion(for: name, among: neighbours, unlessTied: true).map { ": did you mean '\($0)'?" }
+                ?? ""
         }
         return "link to a missing page '\(destination)' (\(target) does not exist\(meant))"
     }

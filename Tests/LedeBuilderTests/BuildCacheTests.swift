@@ -109,7 +109,8 @@ import Testing
         let warnings = edited.diagnostics.filter { $0.severity == .warning }.map(\.description)
         #expect(
             warnings == [
-                "Content/posts/notes.md:4:5: warning: no element with id 'background' on posts/post-4/index.html '/explainers/iran-deportations/posts/post-4/#background' in posts/notes/index.html"
+                "Content/posts/notes.md:4:5: warning: link to '#background' on posts/post-4/index.html, which has no element with that id in posts/notes/index.html: "
+                    + LinkCheckerTests.fragmentHint("background")
             ])
         try await Self.expectCleanOutput(workspace, edited, "a heading renamed under a carried page's link")
     }

@@ -113,12 +113,19 @@ import Testing
         ]
         #expect(
             Self.check(files) == [
-                "lede: warning: no element with id 'nobody' on about/index.html '/base/about/#nobody' in index.html",
+                "lede: warning: link to '#nobody' on about/index.html, which has no element with that id in index.html: "
+                    + Self.fragmentHint("nobody"),
                 "lede: warning: missing asset '/base/img/b.png' in index.html",
                 "lede: warning: missing asset 'app.js' in index.html",
                 "lede: warning: link outside the base path /base/ '/elsewhere/' in index.html",
                 "lede: warning: link with the unresolved scheme 'seed:' 'seed:p1' in index.html",
             ])
+    }
+
+    /// What a warning about a fragment that finds nothing says to do.
+    static func fragmentHint(_ id: String) -> String {
+        "a heading's id is its text in lower case, with hyphens ('## What we know' is '#what-we-know'): "
+            + "link to one of that page's headings, or remove '#\(id)'"
     }
 
     /// A heading reworded: the fragment names the id meant.
@@ -129,9 +136,10 @@ import Testing
         ]
         #expect(
             Self.check(files) == [
-                "lede: warning: no element with id 'backgrond' on about/index.html (did you mean '#background'?) "
-                    + "'/base/about/#backgrond' in index.html",
-                "lede: warning: no element with id 'zzzzzz' on about/index.html '/base/about/#zzzzzz' in index.html",
+                "lede: warning: link to '#backgrond' on about/index.html, which has no element with that id "
+                    + "(did you mean '#background'?) in index.html: " + Self.fragmentHint("backgrond"),
+                "lede: warning: link to '#zzzzzz' on about/index.html, which has no element with that id in index.html: "
+                    + Self.fragmentHint("zzzzzz"),
             ])
     }
 

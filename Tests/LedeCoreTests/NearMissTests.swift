@@ -23,4 +23,18 @@ import Testing
         #expect(NearMiss.suggestion(for: "bat", among: ["cat", "bar"]) == "bar")
         #expect(NearMiss.suggestion(for: "bat", among: ["bar", "cat"]) == "bar")
     }
+
+    /// Among names that differ by a number, many are one edit away: no one of them is suggested.
+    @Test func aTieSuggestsNothingWhenAskedTo() {
+        let names = (0..<30).map { "story-\($0 < 10 ? "0" : "")\($0)00.md" }
+        #expect(
+            NearMiss.suggestion(for: "story-0700.md", among: names.filter { $0 != "story-0700.md" }) == "story-0000.md")
+        #expect(
+            NearMiss.suggestion(
+                for: "story-0700.md", among: names.filter { $0 != "story-0700.md" }, unlessTied: true) == nil)
+        // One candidate nearest of all is suggested, however many are further.
+        #expect(
+            NearMiss.suggestion(for: "notes.md", among: ["note.md", "nodes2.md", "votes2.md"], unlessTied: true)
+                == "note.md")
+    }
 }

@@ -62,6 +62,21 @@ func findings(
             ])
     }
 
+    /// "36 inches" restates "a 36-inch main" (new-user trial: it was a finding).
+    @Test func aNumberJoinedToItsUnitInTheParagraph() {
+        let main = [
+            SourceParagraph(label: "¶1", text: "A 36-inch water main broke under Elm Street, a three-year-old pipe.")
+        ]
+        #expect(
+            findings("The main that broke was 36 inches wide, city officials said.", citing: [], paragraphs: main) == []
+        )
+        #expect(findings("The pipe was three years old.", citing: [], paragraphs: main) == [])
+        #expect(
+            findings("The main was 38 inches wide.", citing: [], paragraphs: main) == [
+                "the sentence gives the number \"38\", which is not in ¶1"
+            ])
+    }
+
     @Test func numbersWrittenInDigitsWordsAndScores() {
         let vote = [
             SourceParagraph(label: "¶1", text: "The council voted 5 to 2 to spend 1,200 dollars on two hundred trees.")

@@ -149,6 +149,16 @@ import Testing
         #expect(mentions.map(\.key) == ["25", "1200", "100", "12", "2.5"])
     }
 
+    /// A number joined to what it counts is that number ("a 36-inch main" gives 36, as "36
+    /// inches" does); a hyphenated date, a name with a number and a hedged number are not.
+    @Test func aNumberJoinedToItsUnitIsThatNumber() {
+        let characters = Array(
+            "A 36-inch main, a three-year term, a twenty-five-year lease, 1,200-strong, on 2026-11-29, COVID-19, thirty-ish"
+        )
+        let mentions = NumberWords.numbers(in: Words.words(in: characters), characters: characters)
+        #expect(mentions.map(\.key) == ["36", "3", "25", "1200"])
+    }
+
     @Test func normalizedTextIsWhatItWasWhenBuiltCharacterByCharacter() {
         func plain(_ text: String) -> String {
             var result = ""

@@ -74,6 +74,10 @@ import Testing
         #expect(
             diagnostics { _ = try rewrite("term:visa") }
                 == "Content/guides/setup.md:7:12: error: unknown glossary term 'visa' (terms: asylum, refugee)")
+        #expect(
+            diagnostics { _ = try rewrite("term:asylm") }
+                == "Content/guides/setup.md:7:12: error: unknown glossary term 'asylm' (did you mean 'asylum'? terms: asylum, refugee)"
+        )
     }
 
     @Test func relativeMarkdownLinks() throws {

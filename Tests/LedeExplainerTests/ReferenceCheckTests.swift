@@ -153,7 +153,7 @@ import Testing
             lines == [
                 "Content/index.md:5:15: error: unknown source 'mayor' (sources: aide, reyes)",
                 "Content/index.md:11:14: error: unknown source 'reyes-office' (sources: aide, reyes)",
-                "Content/sourcing-notes.md:5:15: error: unknown source 'aid' (sources: aide, reyes)",
+                "Content/sourcing-notes.md:5:15: error: unknown source 'aid' (did you mean 'aide'? sources: aide, reyes)",
             ])
     }
 

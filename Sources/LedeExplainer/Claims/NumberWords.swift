@@ -39,18 +39,35 @@ enum NumberWords {
     /// is the article's number ("one official" restates "an official") and is not checked.
     private static func value(of word: String, beforeMultiplier: Bool) -> Double? {
         if word.first?.isNumber ?? false {
-            guard word.allSatisfy({ $0.isNumber || $0 == "," || $0 == "." }) else { return nil }
-            return Double(Words.replacing(",", with: nil, in: word))
+            // "36-inch": the digits before a hyphen and letters.
+            let digits = word.prefix { $0 != "-" }
+            let rest = word.dropFirst(digits.count)
+            guard digits.allSatisfy({ $0.isNumber || $0 == "," || $0 == "." }),
+                rest.isEmpty
+                    || (rest.count > 1 && rest.dropFirst().allSatisfy { $0.isLetter || $0 == "-" })
+                        && rest.dropFirst() != "ish"
+            else { return nil }
+            return Double(Words.replacing(",", with: nil, in: String(digits)))
         }
         if let unit = units[word] { return unit }
         if beforeMultiplier, word == "one" || word == "a" || word == "an" { return 1 }
         // A compound has a hyphen: most words have none, and need not be split.
         guard word.utf8.contains(UInt8(ascii: "-")) else { return nil }
         let parts = word.split(separator: "-").map(String.init)
-        if parts.count == 2, let tens = units[parts[0]], tens >= 20, let unit = units[parts[1]], unit < 10 {
+        func tensAndUnit(_ tens: String, _ unit: String) -> Double? {
+            guard let tens = units[tens], tens >= 20, let unit = units[unit], unit < 10 else { return nil }
             return tens + unit
         }
-        return nil
+        if parts.count == 2, let value = tensAndUnit(parts[0], parts[1]) { return value }
+        // A number joined to what it counts ("a 36-inch main", "a three-year term",
+        // "a twenty-five-year lease") is that number: "36 inches" restates it.
+        // "forty-two-ish" is not one.
+        guard parts.last != "ish" else { return nil }
+        if parts.count == 3, parts[2].allSatisfy(\.isLetter), let value = tensAndUnit(parts[0], parts[1]) {
+            return value
+        }
+        guard parts.count >= 2, parts.dropFirst().allSatisfy({ $0.allSatisfy(\.isLetter) }) else { return nil }
+        return units[parts[0]]
     }
 
     private static func key(_ value: Double) -> String {
