@@ -80,9 +80,11 @@ struct BuildCache: Sendable {
         /// The page as read, without its body (``PageCodec``): an unchanged file is not read
         /// again; when the page turns out not to be carried, it is.
         var page: [UInt8]
-        /// For an own page, the hash of everything its HTML is made from (``SiteBuild/inputHash(of:context:library:)``):
-        /// its template's fingerprint and its context. While it is the same and the output file is
-        /// the one recorded, the page is not rendered again even when the own pages are. 0: none.
+        /// The hash of everything the page's HTML is made from
+        /// (``SiteBuild/inputHash(of:context:library:salt:)``): its template's fingerprint and
+        /// its context. While it is the same and the output file is the one recorded, the page
+        /// is not rendered nor written again, even when its Markdown is (``KeptPages``; an own
+        /// page: when the own pages are made again). 0: none.
         var inputHash: UInt64 = 0
     }
 

@@ -47,6 +47,48 @@ struct BuiltSite: Sendable {
     }
 }
 
+/// A page a one-off build streamed: rendered and written, or kept as the last build wrote it.
+struct StreamedPage: Sendable {
+    var scan: PageScan?
+    var written = OutputWriter.OpenSpare.Written()
+    /// ``SiteBuild/inputHash(of:context:library:salt:)`` of a plain page, for the build cache; 0 otherwise.
+    var inputHash: UInt64
+    /// The hash of the output file kept, when the page was not written (``KeptPages``).
+    var keptFile: UInt64?
+}
+
+/// The plain pages a build that renders a page's Markdown again (its carry-over failed: a
+/// glossary alias added, a label changed, a page it links to moved) may still keep as the last
+/// build wrote them: when the hash of its template and context is the one recorded and the
+/// output file is still the one recorded, the page is not rendered nor written; its output
+/// file is linked into the new site, and its recorded references are checked again.
+struct KeptPages: Sendable {
+    /// The build cache's plain page records, by content file.
+    let records: [String: BuildCache.PageRecord]
+    let files: [String: BuildCache.FileRecord]
+    /// The plain pages a later build may carry, by content file.
+    let plain: [String: PageTerms]
+    /// The output folder, with a slash.
+    let output: String
+
+    init(stored: BuildCache?, plain: [String: PageTerms], output: URL) {
+        records = stored?.pages ?? [:]
+        files = stored?.output.files ?? [:]
+        self.plain = plain
+        self.output = output.path + "/"
+    }
+
+    /// The page `job` kept, when its input hash is `inputHash` as recorded.
+    func page(_ job: RenderJob, inputHash: UInt64) -> StreamedPage? {
+        guard let path = job.sourcePath, let record = records[path], record.inputHash == inputHash,
+            record.outputPath == job.outputPath, let file = files[job.outputPath],
+            file.matches(output + job.outputPath), let checks = BuildCache.Checks(record.checks)
+        else { return nil }
+        return StreamedPage(
+            scan: PageScan(ids: record.ids, items: checks.items), inputHash: inputHash, keptFile: file.hash)
+    }
+}
+
 /// Remembers rendered pages between builds, keyed by everything that goes into them.
 struct RenderCache: Sendable {
     /// Whether to keep anything: only builders that build again (preview, `--watch`) do;
@@ -232,13 +274,15 @@ struct SiteBuild {
         // last build made them are carried one by one (see ``carryOwnPagesMadeAsBefore``).
         var inputHashes: [String: UInt64] = [:]
         var madeContexts: OwnContexts?
-        if let siteKey, output.ownPages != nil {
-            let usable = stored.flatMap {
-                $0.siteKey == siteKey && $0.output.isSame(as: options.output.path) ? $0 : nil
-            }
+        // The last build's cache, when its pages' hashes were made as this build's are.
+        let salt = StableHasher.hash { $0.combine(any: site.config) }
+        let usable = siteKey.flatMap { siteKey in
+            stored.flatMap { $0.siteKey == siteKey && $0.output.isSame(as: options.output.path) ? $0 : nil }
+        }
+        if siteKey != nil, output.ownPages != nil {
             (inputHashes, madeContexts) = carryOwnPagesMadeAsBefore(
-                &output, deferred: deferred, library: library, stored: usable, records: &carriedRecords,
-                hashes: &carriedHashes)
+                &output, deferred: deferred, library: library, salt: salt, stored: usable,
+                records: &carriedRecords, hashes: &carriedHashes)
         }
         let carried = output.carriedPages
         // Generated files besides pages (a page's own file gives way to one of them).
@@ -260,6 +304,8 @@ struct SiteBuild {
         var failures = TemplateFailures()
         // Pages written as they were rendered, what was kept of each, and why one could not be.
         var streamed: [String: OutputWriter.OpenSpare.Written] = [:]
+        // Plain pages whose output file is the last build's (see ``KeptPages``).
+        var keptPaths: Set<String> = []
         var spare: OutputWriter.OpenSpare?
         var writeFailure: (any Error)?
         let published: PublishStep.Outcome
@@ -289,22 +335,32 @@ struct SiteBuild {
             let recording = signatures != nil
             let renamer = AssetFingerprinter.Renamer(
                 names: scanned.names, basePath: site.config.basePath, baseURL: site.config.baseURL)
+            // A plain page rendered again (its Markdown did not come from the cache: a glossary
+            // alias added, a label changed) whose template and context are the last build's is
+            // not rendered nor written: its output file is linked into the new site.
+            let kept = recording ? KeptPages(stored: usable, plain: output.carriablePages, output: options.output) : nil
             var writeFailures: [String] = []
             var batchStart = 0
             while batchStart < output.pages.count {
                 let range = batchStart..<min(batchStart + 512, output.pages.count)
                 batchStart = range.upperBound
                 let outcomes = ParallelMap.map(Array(output.pages[range]), state: { renamer }) {
-                    renamer, job -> Result<(PageScan?, OutputWriter.OpenSpare.Written)?, DiagnosticError> in
+                    renamer, job -> Result<StreamedPage?, DiagnosticError> in
                     defer { options.progress?(pageCount) }
                     if carried.contains(job.outputPath) { return .success(nil) }
-                    return Self.renderPage(job, library: library, deferred: deferred).map { html in
+                    let context = deferred?.takeContext(for: job) ?? job.context
+                    var hash: UInt64 = 0
+                    if let kept, kept.plain[job.sourcePath ?? ""] != nil {
+                        hash = Self.inputHash(of: job, context: context, library: library, salt: salt)
+                        if let page = kept.page(job, inputHash: hash) { return .success(page) }
+                    }
+                    return Self.renderPage(job, library: library, context: context).map { html in
                         let (data, scan) = PublishStep.publish(
                             page: html, at: job.outputPath, minify: options.minify, renamer: &renamer)
                         let written =
                             into?.write(data, at: job.outputPath, hashing: recording, recording: recording)
                             ?? OutputWriter.OpenSpare.Written()
-                        return (scan, written)
+                        return StreamedPage(scan: scan, written: written, inputHash: hash)
                     }
                 }
                 for (index, outcome) in zip(range, outcomes) {
@@ -313,11 +369,17 @@ struct SiteBuild {
                     output.pages[index].context = .null
                     switch outcome {
                     case .success(nil): continue
-                    case .success(let (scan, written)?):
+                    case .success(let page?):
+                        scanned.pages[path] = page.scan
+                        if page.inputHash != 0 { inputHashes[path] = page.inputHash }
+                        if let fileHash = page.keptFile {
+                            keptPaths.insert(path)
+                            carriedHashes[path] = fileHash
+                            continue
+                        }
                         renderedCount += 1
-                        scanned.pages[path] = scan
-                        if let failure = written.failure { writeFailures.append(failure) }
-                        streamed[path] = written
+                        if let failure = page.written.failure { writeFailures.append(failure) }
+                        streamed[path] = page.written
                     case .failure(let error):
                         failures.add(error, renderingPage: output.pages[index])
                         unrendered.insert(path)
@@ -330,10 +392,10 @@ struct SiteBuild {
             }
             timer.mark("templates")
             _ = collectPublicFiles(
-                site, taken: { generated[$0] != nil || streamed[$0] != nil }, bag: &bag)
+                site, taken: { generated[$0] != nil || streamed[$0] != nil || keptPaths.contains($0) }, bag: &bag)
             for diagnostic in assetBag.diagnostics { bag.add(diagnostic) }
             var checked = files
-            for path in streamed.keys { checked[path] = Data() }
+            for path in Array(streamed.keys) + keptPaths { checked[path] = Data() }
             published = PublishStep.check(
                 files: checked, publicFiles: publicFiles, pages: output.pages, unrendered: unrendered, site: site,
                 options: options, scanned: scanned, linkMemo: &cache.links, carried: carriedRecords,
@@ -420,7 +482,8 @@ struct SiteBuild {
                     guard let page = pagesByPath[path] else { continue }
                     pages[path] = BuildCache.PageRecord(
                         signature: signature, outputPath: job.outputPath, terms: terms, ids: scan.ids,
-                        problems: problems, checks: checks.encoded(), page: PageCodec.encode(page))
+                        problems: problems, checks: checks.encoded(), page: PageCodec.encode(page),
+                        inputHash: inputHashes[job.outputPath] ?? 0)
                 }
             }
             record = BuiltSite.CacheRecord(
@@ -443,8 +506,11 @@ extension SiteBuild {
     /// layout it renders (``TemplateLibrary/fingerprint(of:)``), and its context. The rest
     /// (the build options, Lede itself, the stylesheets and scripts whose names it holds) is in
     /// the build cache's ``BuildCache/siteKey``.
-    static func inputHash(of job: RenderJob, context: ContextValue, library: TemplateLibrary) -> UInt64 {
+    /// - Parameter salt: The hash of the site's configuration (its base URL and path, which
+    ///   publishing a page writes into it too).
+    static func inputHash(of job: RenderJob, context: ContextValue, library: TemplateLibrary, salt: UInt64) -> UInt64 {
         StableHasher.hash { hasher in
+            hasher.combine(salt)
             hasher.combine(job.template)
             hasher.combine(library.fingerprint(of: job.template) ?? 0)
             context.combine(into: &hasher)
@@ -453,7 +519,7 @@ extension SiteBuild {
 
     /// Carries the explainer's own pages (and the articles that cite, made with them) that this
     /// build made again but that come out as the last build made them: the same template
-    /// closure and the same context (``inputHash(of:context:library:)``), and their output file
+    /// closure and the same context (``inputHash(of:context:library:salt:)``), and their output file
     /// still the one recorded. The own pages are made again together, when anything any of them
     /// reads changed (a term's "used in" list, a cited paragraph); each is written again only
     /// when its own input did.
@@ -465,8 +531,8 @@ extension SiteBuild {
     /// - Returns: Every own page's input hash, by output path, for the next build's record, and
     ///   their contexts when every own page was made in this build (``OwnContexts``).
     fileprivate func carryOwnPagesMadeAsBefore(
-        _ output: inout ExplainerOutput, deferred: DeferredContexts?, library: TemplateLibrary, stored: BuildCache?,
-        records: inout [String: BuildCache.PageRecord], hashes: inout [String: UInt64]
+        _ output: inout ExplainerOutput, deferred: DeferredContexts?, library: TemplateLibrary, salt: UInt64,
+        stored: BuildCache?, records: inout [String: BuildCache.PageRecord], hashes: inout [String: UInt64]
     ) -> (inputHashes: [String: UInt64], contexts: OwnContexts?) {
         let own = Set(output.ownOutputs)
         let carried = output.carriedPages
@@ -478,7 +544,7 @@ extension SiteBuild {
         let jobs = indices.map { output.pages[$0] }
         let made = ParallelMap.map(jobs) { job -> (ContextValue, UInt64) in
             let context = deferred?.takeContext(for: job) ?? job.context
-            return (context, Self.inputHash(of: job, context: context, library: library))
+            return (context, Self.inputHash(of: job, context: context, library: library, salt: salt))
         }
         var inputHashes: [String: UInt64] = [:]
         let folder = options.output.path + "/"
@@ -534,8 +600,14 @@ extension SiteBuild {
     fileprivate static func renderPage(_ job: RenderJob, library: TemplateLibrary, deferred: DeferredContexts?)
         -> Result<Data, DiagnosticError>
     {
+        renderPage(job, library: library, context: deferred?.takeContext(for: job) ?? job.context)
+    }
+
+    /// Renders one page's template with `context`.
+    fileprivate static func renderPage(_ job: RenderJob, library: TemplateLibrary, context: ContextValue)
+        -> Result<Data, DiagnosticError>
+    {
         do {
-            let context = deferred?.takeContext(for: job) ?? job.context
             return .success(Data(try library.render(job.template, context: context).utf8))
         } catch let error as DiagnosticError {
             // The page is named when the failures are reported (``TemplateFailures``).

@@ -124,9 +124,12 @@ import Testing
         try workspace.replace("Content/glossary/asylum.md", "short: ", with: "short: Revised. ")
         try await Self.settle()
         let edited = try await Self.build(workspace)
-        // The pages that show the definition: the glossary and the six articles. The other own
-        // pages are made again (their Markdown is, with every article's) but come out as before.
-        #expect(edited.pagesRendered == 7)
+        // The pages whose HTML shows the definition: the overview, timeline, glossary and
+        // sourcing notes. Every article's Markdown is rendered again (they use the term), and
+        // each comes out as before: the articles that cite nothing are kept as written, not
+        // rendered through their template nor written (their context is the last build's).
+        #expect(edited.pagesRendered == 4)
+        #expect(edited.markdownRendered >= 6)
         #expect(first.pagesWritten == 14)
         try await Self.expectCleanOutput(workspace, edited, "a glossary definition edited")
         let html = try String(
@@ -326,6 +329,27 @@ import Testing
         #expect(edited.pagesRendered == 4)
         #expect(first.pagesWritten == 14)
         #expect(try Self.html(workspace, "glossary/index.html").contains("Redefined."))
+    }
+
+    /// A term's aliases decide what every article links: each is made again, and the articles
+    /// whose HTML comes out as before are kept as written, not rendered nor written again
+    /// (new-user trial: 2,400 unchanged articles were written again, with new times).
+    @Test func anAliasNoTextUsesWritesTheGlossaryAlone() async throws {
+        let workspace = try await Self.workspace()
+        try await Self.buildTwice(workspace)
+        let page = Self.output(workspace).appendingPathComponent("posts/post-5/index.html").path
+        let before = try #require(FileSystem.status(at: page, followingLinks: false))
+        try workspace.replace(
+            "Content/glossary/asylum.md", "aliases: [\"asylum request\"",
+            with: "aliases: [\"asylum petition\", \"asylum request\"")
+        try await Self.settle()
+        let edited = try await Self.build(workspace)
+        #expect(edited.pagesRendered == 1)
+        #expect(edited.markdownRendered >= 6)
+        #expect(try Self.html(workspace, "glossary/index.html").contains("asylum petition"))
+        let after = try #require(FileSystem.status(at: page, followingLinks: false))
+        #expect(before.modified == after.modified && before.inode == after.inode, "the article was written again")
+        try await Self.expectCleanOutput(workspace, edited, "an alias that no text uses added")
     }
 
     @Test func aTermEditRebuildsEveryPage() async throws {
