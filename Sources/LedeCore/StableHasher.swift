@@ -134,7 +134,16 @@ extension SourceLocation: StableHashable {
 }
 
 extension ContextValue: StableHashable {
-    /// Feeds the value's case and contents; an object's members by their sorted names.
+    /// A hash with its bits spread (SplitMix64's finalizer), so that sums of several do not
+    /// cancel out.
+    static func mixed(_ hash: UInt64) -> UInt64 {
+        var value = hash
+        value = (value ^ (value >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        value = (value ^ (value >> 27)) &* 0x94d0_49bb_1331_11eb
+        return value ^ (value >> 31)
+    }
+
+    /// Feeds the value's case and contents; an object's members in any order.
     public func combine(into hasher: inout StableHasher) {
         switch self {
         case .string(let text):
@@ -153,10 +162,16 @@ extension ContextValue: StableHashable {
         case .object(let members):
             hasher.combine(5)
             hasher.combine(members.count)
-            for key in members.keys.sorted() {
-                hasher.combine(key)
-                members[key]?.combine(into: &hasher)
+            // In any order, without sorting the names (a build hashes every page's context):
+            // each member is hashed alone, mixed, and the hashes summed.
+            var sum: UInt64 = 0
+            for (name, member) in members {
+                var alone = StableHasher()
+                alone.combine(name)
+                member.combine(into: &alone)
+                sum = sum &+ Self.mixed(alone.finalize())
             }
+            hasher.combine(sum)
         case .null:
             hasher.combine(6)
         }

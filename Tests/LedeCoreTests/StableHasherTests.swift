@@ -24,5 +24,11 @@ import Testing
         #expect(Self.hash(1) != Self.hash("1"))
         #expect(Self.hash(true) != Self.hash(1))
         #expect(Self.hash(.list([])) != Self.hash(.object([:])))
+        // Members hashed apart and summed: values swapped between names, or a member moved
+        // into a nested object, still count.
+        #expect(Self.hash(["a": 1, "b": 2]) != Self.hash(["a": 2, "b": 1]))
+        #expect(Self.hash(["a": "x", "b": "x"]) != Self.hash(["a": "y", "b": "y"]))
+        #expect(Self.hash(["a": ["b": 1], "c": 2]) != Self.hash(["a": ["c": 2], "b": 1]))
+        #expect(Self.hash(["a": 1, "b": 1]) != Self.hash(["a": 2, "b": 2]))
     }
 }
