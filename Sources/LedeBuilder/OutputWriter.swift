@@ -67,6 +67,12 @@ struct OutputWriter {
             var record: BuildCache.FileRecord?
         }
 
+        /// Puts the file at `source` (the output's) at `path` as a hard link; `false` when it cannot.
+        func link(_ source: String, at path: String) -> Bool {
+            FolderSwap.unlinkFile(root + path)
+            return Glibc.link(source, root + path) == 0
+        }
+
         /// Writes one file (its folder exists), hashing it when asked and recording it for the
         /// build cache when `recording`. Safe to call from several threads for different paths.
         func write(_ data: Data, at path: String, hashing: Bool, recording: Bool) -> Written {
@@ -147,8 +153,18 @@ struct OutputWriter {
                 : (Array(site.files.keys) + site.streamed.keys).sorted() + site.publicFiles.keys.sorted() + carried
             let spare = try opened ?? openSpare(writing: all.map(\.0), carrying: carried)
             timer.mark("prepare")
+            // A file the build cache recorded in the output with the same bytes (a generated
+            // file, a copied one) is linked, not written: it keeps its time, for tools that
+            // upload what changed.
+            let kept = recording && stored?.output.isSame(as: destination.path) == true ? stored?.output.files : nil
+            let outputRoot = destination.path + "/"
             let outcomes = ParallelMap.map(all) { path, data in
-                spare.write(data, at: path, hashing: hashing || recording, recording: recording)
+                if let known = kept?[path], known.size == data.count, ContentHash.fast(data) == known.hash,
+                    known.matches(outputRoot + path), spare.link(outputRoot + path, at: path)
+                {
+                    return OpenSpare.Written(hash: known.hash, record: known)
+                }
+                return spare.write(data, at: path, hashing: hashing || recording, recording: recording)
             }
             if let failure = outcomes.compactMap(\.failure).first {
                 throw DiagnosticError(Diagnostic(at: nil, "cannot write \(failure)"))

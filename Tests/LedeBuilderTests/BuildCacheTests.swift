@@ -59,6 +59,30 @@ import Testing
 
     /// A file added to `Public/` (not a stylesheet or script) goes into no page: every page is
     /// carried, and a carried page's link to it, broken before, is checked again and fine.
+    /// A build with nothing changed writes no file: the pages are carried, and the generated
+    /// and copied files with the same bytes are linked, keeping their times (new-user trial:
+    /// the sitemap, feed and stylesheet were written on every build).
+    @Test func aBuildWithNothingChangedWritesNoFile() async throws {
+        let workspace = try await Self.workspace()
+        try await Self.buildTwice(workspace)
+        func times() throws -> [String: Int] {
+            var times: [String: Int] = [:]
+            for (path, _) in try IncrementalBuildTests.tree(Self.output(workspace)) where path != ".lede-output" {
+                let status = FileSystem.status(
+                    at: Self.output(workspace).appendingPathComponent(path).path, followingLinks: false)
+                times[path] = status?.modified
+            }
+            return times
+        }
+        let before = try times()
+        #expect(before["sitemap.xml"] != nil && before["timeline.json"] != nil)
+        try await Self.settle()
+        _ = try await Self.build(workspace)
+        let after = try times()
+        #expect(after.keys.sorted() == before.keys.sorted())
+        #expect(after.filter { before[$0.key] != $0.value }.keys.sorted() == [])
+    }
+
     @Test func aPublicFileAddedRendersNothingAgainAndMendsLinksToIt() async throws {
         let workspace = try await Self.workspace()
         try workspace.write(
