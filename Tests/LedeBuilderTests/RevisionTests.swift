@@ -61,6 +61,9 @@ import Testing
             }
             #expect(
                 error?.diagnostics.map(\.description) == [
+                    "lede: note: mend a claim warning in its sentence (say what the paragraph says, or cite the one "
+                        + "that says it); when the sentence is right, silence the warning with the reason, right after it: "
+                        + "<!-- lede: allow date \"March\": the reason -->",
                     "Content/index.md:10:62: warning: the sentence gives the date \"March\", which is not in ¶3",
                     "Content/index.md:10:123: warning: ¶3 changed since this citation was checked: … the end of [-March,-]{+April,+} the council said … (re-read the claim, then run `lede accept`)",
                     "Content/index.md:16:79: warning: ¶4 of the version of 2026-11-29 was split into ¶5 and ¶6 since this citation was checked: cite the part the claim rests on, then run `lede accept`",

@@ -67,6 +67,7 @@ func event(_ title: String, certainty: String = "stated", _ body: String) -> Str
                 Content/timeline/detention.md:2:8: warning: the title drops "some" that ¶7 carries
                 Content/timeline/detention.md:2:8: warning: the title drops "reportedly" that ¶7 carries
                 Content/timeline/detention.md:12:1: warning: the sentence states something but cites no paragraph: cite the one it comes from, as in [¶1](seed:p1)
+                lede: note: mend a claim warning in its sentence (say what the paragraph says, or cite the one that says it); when the sentence is right, silence the warning with the reason, in the event's front matter: allow: ['drops "some": the reason']
                 """)
     }
 
@@ -87,6 +88,7 @@ func event(_ title: String, certainty: String = "stated", _ body: String) -> Str
                 Content/timeline/detention.md:2:8: warning: the title drops "reportedly" that ¶7 carries
                 Content/timeline/detention.md:12:1: warning: the sentence states something but cites no paragraph: cite the one it comes from, as in [¶1](seed:p1)
                 Content/timeline/detention.md:12:61: warning: the sentence states something but cites no paragraph: cite the one it comes from, as in [¶1](seed:p1)
+                lede: note: mend a claim warning in its sentence (say what the paragraph says, or cite the one that says it); when the sentence is right, silence the warning with the reason, in the event's front matter: allow: ['drops "some": the reason']
                 """)
         #expect(ClaimReader.isPage("../sourcing-notes.md#grace-okafor"))
         #expect(ClaimReader.isPage("/timeline/#flight"))
@@ -121,6 +123,7 @@ func event(_ title: String, certainty: String = "stated", _ body: String) -> Str
         ])
         #expect(
             text == """
+                lede: note: mend a claim warning in its sentence (say what the paragraph says, or cite the one that says it); when the sentence is right, silence the warning with the reason, right after it: <!-- lede: allow drops "nearly": the reason -->
                 Content/timeline/detention.md:10:1: warning: the sentence drops "nearly" that ¶7 carries
                 Content/timeline/detention.md:11:1: error: this silence gives no reason and is refused: write why the finding is wrong after a colon (<!-- lede: allow drops "nearly": the reason -->)
                 """)
@@ -165,6 +168,7 @@ func event(_ title: String, certainty: String = "stated", _ body: String) -> Str
         ])
         #expect(
             text == """
+                lede: note: mend a claim warning in its sentence (say what the paragraph says, or cite the one that says it); when the sentence is right, silence the warning with the reason, in the event's front matter: allow: ['drops "some": the reason']
                 lede: note: 1 claim finding is silenced in the content, each with its reason (<!-- lede: allow … -->)
                 Content/timeline/detention.md:2:8: warning: the title drops "some" that ¶7 carries
                 Content/timeline/detention.md:2:8: warning: the title drops "reportedly" that ¶7 carries
@@ -201,7 +205,10 @@ func event(_ title: String, certainty: String = "stated", _ body: String) -> Str
                 == "Content/_sources.yaml:10:5: warning: the sentence states something but cites no paragraph: "
                 + "cite the one it comes from, as in [¶1](seed:p1)\n"
                 + "Content/_sources.yaml:11:19: warning: the sentence states something but cites no paragraph: "
-                + "cite the one it comes from, as in [¶1](seed:p1)")
+                + "cite the one it comes from, as in [¶1](seed:p1)\n"
+                + "lede: note: mend a claim warning in its sentence (say what the paragraph says, or cite the one that "
+                + "says it); when the sentence is right, silence the warning with the reason, right after it: "
+                + "<!-- lede: allow uncited: the reason -->")
     }
 
     /// A source's own notes speak of it: "They said" needs no other attribution.
@@ -251,6 +258,7 @@ func event(_ title: String, certainty: String = "stated", _ body: String) -> Str
         #expect(
             text == """
                 Content/index.md:5:5: warning: the item drops "according to the Iranian officials" that ¶8 carries
+                lede: note: mend a claim warning in its sentence (say what the paragraph says, or cite the one that says it); when the sentence is right, silence the warning with the reason, right after it: <!-- lede: allow drops "according to the Iranian officials": the reason -->
                 lede: note: 1 claim finding is silenced in the content, each with its reason (<!-- lede: allow … -->)
                 """)
     }

@@ -297,6 +297,8 @@ struct ClaimReader {
     /// Checks every statement and adds its findings, and what became of the silences.
     mutating func report(with checker: ClaimChecker, memo: inout ClaimMemo, into bag: inout DiagnosticBag) {
         var silenced = 0
+        // The first finding reported, and its claim's kind, for the note on what to do with them.
+        var example: (finding: ClaimFinding, kind: Claim.Kind, location: SourceLocation)?
         var diagnostics = problems.diagnostics
         let checked = statements.filter { !$0.claim.cited.contains(Self.unsettledParagraph) }
         // Statements are checked independently: on every core.
@@ -329,10 +331,27 @@ struct ClaimReader {
             }
             for finding in findings {
                 diagnostics.append(Diagnostic(.warning, at: statement.claim.location, finding.message, rule: .claim))
+                // The one that comes first in the report (sorted by place).
+                if example.map({ statement.claim.location < $0.location }) ?? true {
+                    example = (finding, statement.claim.kind, statement.claim.location)
+                }
             }
         }
         diagnostics.sort { ($0.location ?? SourceLocation(path: "")) < ($1.location ?? SourceLocation(path: "")) }
         for diagnostic in diagnostics { bag.add(diagnostic) }
+        // What to do, once: an author meets these warnings before the README's section on them.
+        if let example {
+            let selector = example.finding.selector
+            let how =
+                example.kind == .title
+                ? "in the event's front matter: allow: ['\(selector): the reason']"
+                : "right after it: <!-- lede: allow \(selector): the reason -->"
+            bag.add(
+                Diagnostic(
+                    .note, at: nil,
+                    "mend a claim warning in its sentence (say what the paragraph says, or cite the one that says "
+                        + "it); when the sentence is right, silence the warning with the reason, \(how)"))
+        }
         if silenced > 0 {
             bag.add(
                 Diagnostic(
