@@ -271,6 +271,18 @@ struct BuildCache: Sendable {
         return carry
     }
 
+    /// The output file of a page recorded with `inputHash`, with the page's recorded checks,
+    /// when the page's input hash is that one and the file at `path` in the `output` folder is
+    /// still the one recorded: its HTML would come out as it is (``SiteBuild/inputHash(of:context:library:salt:)``).
+    func unchangedOutput(_ record: PageRecord, at path: String, inputHash: UInt64, in output: String)
+        -> (file: FileRecord, checks: Checks)?
+    {
+        guard record.inputHash == inputHash, let file = self.output.files[path], file.matches(output + "/" + path),
+            let checks = Checks(record.checks)
+        else { return nil }
+        return (file, checks)
+    }
+
     /// Whether a file read by a build that started at `started` (nanoseconds since 1970) may
     /// have changed after it was read without changing its signature: it was changed so shortly
     /// before that a second change could fall in the same tick of the file system's clock (as Git

@@ -63,26 +63,17 @@ struct StreamedPage: Sendable {
 /// output file is still the one recorded, the page is not rendered nor written; its output
 /// file is linked into the new site, and its recorded references are checked again.
 struct KeptPages: Sendable {
-    /// The build cache's plain page records, by content file.
-    let records: [String: BuildCache.PageRecord]
-    let files: [String: BuildCache.FileRecord]
+    /// The last build's cache, when its hashes were made as this build's are.
+    let stored: BuildCache?
     /// The plain pages a later build may carry, by content file.
     let plain: [String: PageTerms]
-    /// The output folder, with a slash.
+    /// The output folder.
     let output: String
-
-    init(stored: BuildCache?, plain: [String: PageTerms], output: URL) {
-        records = stored?.pages ?? [:]
-        files = stored?.output.files ?? [:]
-        self.plain = plain
-        self.output = output.path + "/"
-    }
 
     /// The page `job` kept, when its input hash is `inputHash` as recorded.
     func page(_ job: RenderJob, inputHash: UInt64) -> StreamedPage? {
-        guard let path = job.sourcePath, let record = records[path], record.inputHash == inputHash,
-            record.outputPath == job.outputPath, let file = files[job.outputPath],
-            file.matches(output + job.outputPath), let checks = BuildCache.Checks(record.checks)
+        guard let path = job.sourcePath, let record = stored?.pages[path], record.outputPath == job.outputPath,
+            let (file, checks) = stored?.unchangedOutput(record, at: job.outputPath, inputHash: inputHash, in: output)
         else { return nil }
         return StreamedPage(
             scan: PageScan(ids: record.ids, items: checks.items), inputHash: inputHash, keptFile: file.hash)
@@ -275,7 +266,7 @@ struct SiteBuild {
         var inputHashes: [String: UInt64] = [:]
         var madeContexts: OwnContexts?
         // The last build's cache, when its pages' hashes were made as this build's are.
-        let salt = StableHasher.hash { $0.combine(any: site.config) }
+        let salt = siteKey == nil ? 0 : StableHasher.hash { $0.combine(any: site.config) }
         let usable = siteKey.flatMap { siteKey in
             stored.flatMap { $0.siteKey == siteKey && $0.output.isSame(as: options.output.path) ? $0 : nil }
         }
@@ -338,7 +329,8 @@ struct SiteBuild {
             // A plain page rendered again (its Markdown did not come from the cache: a glossary
             // alias added, a label changed) whose template and context are the last build's is
             // not rendered nor written: its output file is linked into the new site.
-            let kept = recording ? KeptPages(stored: usable, plain: output.carriablePages, output: options.output) : nil
+            let kept =
+                recording ? KeptPages(stored: usable, plain: output.carriablePages, output: options.output.path) : nil
             var writeFailures: [String] = []
             var batchStart = 0
             while batchStart < output.pages.count {
@@ -547,14 +539,12 @@ extension SiteBuild {
             return (context, Self.inputHash(of: job, context: context, library: library, salt: salt))
         }
         var inputHashes: [String: UInt64] = [:]
-        let folder = options.output.path + "/"
         for (index, (context, hash)) in zip(indices, made) {
             let path = output.pages[index].outputPath
             inputHashes[path] = hash
             contexts?.pages[path] = (output.pages[index].template, context)
-            if var record = stored?.own?.pages[path], record.inputHash == hash,
-                let file = stored?.output.files[path], file.matches(folder + path),
-                let checks = BuildCache.Checks(record.checks)
+            if var record = stored?.own?.pages[path],
+                let (file, checks) = stored?.unchangedOutput(record, at: path, inputHash: hash, in: options.output.path)
             {
                 output.carriedPages.insert(path)
                 output.pages[index].context = .null

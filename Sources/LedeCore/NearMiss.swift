@@ -38,6 +38,12 @@ public enum NearMiss {
         return unlessTied && asNear > 1 ? nil : best?.name
     }
 
+    /// "did you mean 'x'? " for the candidate ``suggestion(for:among:unlessTied:)`` finds, or
+    /// nothing: the start of the parenthesis that lists the known names after an unknown one.
+    public static func hint(for name: String, among candidates: some Sequence<String>) -> String {
+        suggestion(for: name, among: candidates).map { "did you mean '\($0)'? " } ?? ""
+    }
+
     /// The edit distance between two names (optimal string alignment: insertions, deletions,
     /// substitutions and swaps of neighbouring characters, each costing one).
     public static func distance(_ a: String, _ b: String) -> Int {

@@ -46,10 +46,8 @@ extension Explainer {
                         at: location,
                         declared.isEmpty
                             ? "unknown source '\(id)': Content/_sources.yaml declares no sources"
-                            : "unknown source '\(id)' ("
-                                + (NearMiss.suggestion(for: id, among: declared.keys.sorted()).map {
-                                    "did you mean '\($0)'? "
-                                } ?? "") + "sources: \(known))"))
+                            : "unknown source '\(id)' (\(NearMiss.hint(for: id, among: declared.keys.sorted()))"
+                                + "sources: \(known))"))
             }
         }
         // A list that could not be read may name any source: none is said to be unused.

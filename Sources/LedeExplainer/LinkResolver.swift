@@ -116,9 +116,8 @@ struct LinkResolver: Sendable {
                 throw DiagnosticError(
                     Diagnostic(
                         at: location,
-                        "unknown glossary term '\(id)' ("
-                            + (NearMiss.suggestion(for: id, among: termIDs.sorted()).map { "did you mean '\($0)'? " }
-                                ?? "") + "terms: \(termIDs.sorted().joined(separator: ", ")))",
+                        "unknown glossary term '\(id)' (\(NearMiss.hint(for: id, among: termIDs.sorted()))"
+                            + "terms: \(termIDs.sorted().joined(separator: ", ")))",
                         rule: .glossaryLink))
             }
             return .styled(url: href("/glossary/#\(id)"), className: "term", title: nil)

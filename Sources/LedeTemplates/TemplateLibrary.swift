@@ -124,7 +124,7 @@ public struct TemplateLibrary: Sendable {
             // (Names of four letters or more: among short names, any one is a near miss.)
             let meant =
                 include.name.count < 4
-                ? "" : NearMiss.suggestion(for: include.name, among: known).map { "did you mean '\($0)'? " } ?? ""
+                ? "" : NearMiss.hint(for: include.name, among: known)
             bag.add(
                 Diagnostic(
                     at: include.location, "unknown \(what) '\(include.name)' (\(meant)\(Self.describe(known)))"))

@@ -191,6 +191,14 @@ import Testing
         _ = try await build(workspace)
     }
 
+    /// Builds `workspace` twice (``buildTwice(_:)``), makes `edit`, and builds again.
+    static func rebuilt(_ workspace: Workspace, after edit: (Workspace) throws -> Void) async throws -> BuildSummary {
+        try await buildTwice(workspace)
+        try edit(workspace)
+        try await settle()
+        return try await build(workspace)
+    }
+
     static func html(_ workspace: Workspace, _ path: String) throws -> String {
         try String(contentsOf: Self.output(workspace).appendingPathComponent(path), encoding: .utf8)
     }
@@ -258,10 +266,9 @@ import Testing
         try workspace.write("Content/posts/post-7.md", "---\ntitle: Article 7\n---\nA new article.\n")
         try workspace.write(
             "Content/about.md", try workspace.read("Content/about.md") + "\nSee [the seventh](posts/post-7.md).\n")
-        try await Self.buildTwice(workspace)
-        try workspace.replace("Content/posts/post-7.md", "title:", with: "slug: seventh\ntitle:")
-        try await Self.settle()
-        let moved = try await Self.build(workspace)
+        let moved = try await Self.rebuilt(workspace) {
+            try $0.replace("Content/posts/post-7.md", "title:", with: "slug: seventh\ntitle:")
+        }
         try await Self.expectCleanOutput(workspace, moved, "an article an own page links to moved")
         #expect(try Self.html(workspace, "about/index.html").contains("/posts/seventh/"))
         try await Self.expectBuildFails(
@@ -317,10 +324,9 @@ import Testing
         let workspace = try await Self.workspace()
         try workspace.write(
             "Content/posts/post-2.md", try workspace.read("Content/posts/post-2.md") + "\nSee [this](/nowhere/).\n")
-        try await Self.buildTwice(workspace)
-        try workspace.replace("Content/posts/post-2.md", "---\nAn article", with: "---\n\n\nAn article")
-        try await Self.settle()
-        let edited = try await Self.build(workspace)
+        let edited = try await Self.rebuilt(workspace) {
+            try $0.replace("Content/posts/post-2.md", "---\nAn article", with: "---\n\n\nAn article")
+        }
         // The own pages are made again (the article's text changed), and none comes out otherwise.
         #expect(edited.pagesRendered == 0)
         #expect(
